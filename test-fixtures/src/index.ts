@@ -1,2 +1,2 @@
 // Public surface of the test fixtures package: tree builders, the seed scenario and the oracles.
-export {};
+export * from './go-oracle/index.js';

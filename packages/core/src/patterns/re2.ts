@@ -1,0 +1,358 @@
+// Go RE2 (regexp/syntax with Perl flags) to JavaScript RegExp, written on purpose rather than by
+// passing the source through. The source comes from Docker's one-pass pattern translation, so the
+// user controls classes, backslash escapes and `^`; everything else is ours. Each construct below
+// names the difference it bridges:
+//   `.`            Go: any char but \n.         JS: also excludes \r, U+2028, U+2029 -> [^\n]
+//   `\a`, `\123`   Go: BEL, octal.              JS (u flag): syntax errors -> \u{..}
+//   `\s`           Go: [\t\n\f\r ].             JS: all Unicode space -> explicit ranges
+//   `[[:alpha:]]`  Go: POSIX class.             JS: no POSIX classes -> explicit ranges
+//   `\pC`          Go: Cc|Cf|Co|Cs.             JS \p{C}: also unassigned -> four categories
+//   `\Q..\E`       Go: literal text.            JS: unsupported -> escaped literals
+//   `\A`, `\z`     Go: text anchors.            JS: unsupported -> ^ and $ (no m flag)
+//   `]`, `{`, `}`  Go: literals when unpaired.  JS (u flag): syntax errors -> escaped
+//   `^*`           Go: repeat of an assertion.  JS: "nothing to repeat" -> (?:^)*
+//   `[^a]`         both match \n and `/` — kept as a negated class.
+//   `\k`, `\é`, `[z-a]`, `[[:foo:]]`, `a**`: Go errors, so do we.
+import { mergeRanges, negateRanges, PERL_CLASSES, POSIX_CLASSES, type Range, unicodeClassItems } from './re2-classes.js';
+
+/** A translated regular expression, or the reason Go's regexp.Compile would refuse it. */
+export type Re2Translation =
+  | { readonly ok: true; readonly source: string; readonly minSlashes: number; readonly maxSlashes: number }
+  | { readonly ok: false; readonly error: string };
+
+interface Piece {
+  src: string;
+  /** Bounds on how many `/` characters this piece can consume: used to skip paths cheaply. */
+  min: number;
+  max: number;
+}
+
+class Re2SyntaxError extends Error {}
+
+const SLASH = 0x2f;
+
+/**
+ * Translates Go RE2 source (as Docker's pattern compiler produces it) to a JavaScript RegExp source
+ * for the `u` flag, with bounds on the number of `/` a match contains.
+ * @returns the JavaScript source, or the error Go would report
+ */
+export function translateRe2(goSource: string): Re2Translation {
+  try {
+    const parser = new Parser(Array.from(goSource));
+    const piece = parser.parseAlternation();
+    if (parser.pos < parser.chars.length) throw new Re2SyntaxError('unexpected )');
+    return { ok: true, source: piece.src, minSlashes: piece.min, maxSlashes: piece.max };
+  } catch (error) {
+    if (error instanceof Re2SyntaxError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function lit(cp: number): string {
+  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f) {
+    return String.fromCodePoint(cp);
+  }
+  return `\\u{${cp.toString(16)}}`;
+}
+
+function literalPiece(cp: number): Piece {
+  const slash = cp === SLASH ? 1 : 0;
+  return { src: lit(cp), min: slash, max: slash };
+}
+
+class Parser {
+  pos = 0;
+  constructor(readonly chars: string[]) {}
+
+  private peek(offset = 0): string | undefined {
+    return this.chars[this.pos + offset];
+  }
+
+  parseAlternation(): Piece {
+    const branches = [this.parseSequence()];
+    while (this.peek() === '|') {
+      this.pos++;
+      branches.push(this.parseSequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    return {
+      src: `(?:${branches.map((b) => b.src).join('|')})`,
+      min: Math.min(...branches.map((b) => b.min)),
+      max: Math.max(...branches.map((b) => b.max)),
+    };
+  }
+
+  private parseSequence(): Piece {
+    const pieces: Piece[] = [];
+    let lastRepeated = false;
+    for (let c = this.peek(); c !== undefined && c !== '|' && c !== ')'; c = this.peek()) {
+      if (c === '*' || c === '+' || c === '?') {
+        this.pos++;
+        if (this.peek() === '?') this.pos++; // non-greedy: same set of matches
+        if (pieces.length === 0) throw new Re2SyntaxError('missing argument to repetition operator');
+        // Perl syntax forbids stacking: `a**` is an error, not a doubled star.
+        if (lastRepeated) throw new Re2SyntaxError('invalid nested repetition operator');
+        pieces[pieces.length - 1] = quantify(pieces[pieces.length - 1]!, c);
+        lastRepeated = true;
+        continue;
+      }
+      // A \Q...\E run yields several literals; a following quantifier binds to the last one.
+      pieces.push(...this.parseAtom());
+      lastRepeated = false;
+    }
+    return {
+      src: pieces.map((p) => p.src).join(''),
+      min: pieces.reduce((n, p) => n + p.min, 0),
+      max: pieces.reduce((n, p) => n + p.max, 0),
+    };
+  }
+
+  /** One atom; \Q...\E yields several literal atoms. */
+  private parseAtom(): Piece[] {
+    const c = this.chars[this.pos++]!;
+    switch (c) {
+      case '(': {
+        if (this.peek() === '?') throw new Re2SyntaxError('flags and named groups are not produced by Docker');
+        const inner = this.parseAlternation();
+        if (this.peek() !== ')') throw new Re2SyntaxError('missing closing )');
+        this.pos++;
+        return [{ src: `(?:${inner.src})`, min: inner.min, max: inner.max }];
+      }
+      case '[':
+        return [this.parseClass()];
+      case '.':
+        return [{ src: '[^\\n]', min: 0, max: 1 }];
+      case '^':
+        return [{ src: '^', min: 0, max: 0 }];
+      case '$':
+        return [{ src: '$', min: 0, max: 0 }];
+      case '\\':
+        return this.parseEscapeAtom();
+      default:
+        // `{` is a literal unless it forms a valid repeat; Docker escapes every user `{`, so a
+        // bare one never reaches here from a pattern. `]` and `}` are literals in RE2.
+        return [literalPiece(c.codePointAt(0)!)];
+    }
+  }
+
+  private parseEscapeAtom(): Piece[] {
+    const next = this.peek();
+    if (next === undefined) throw new Re2SyntaxError('trailing backslash at end of expression');
+    switch (next) {
+      case 'A':
+        this.pos++;
+        return [{ src: '^', min: 0, max: 0 }];
+      case 'z':
+        this.pos++;
+        return [{ src: '$', min: 0, max: 0 }];
+      case 'b':
+      case 'B':
+        // Both engines use ASCII word characters for \b without the i flag.
+        this.pos++;
+        return [{ src: '\\' + next, min: 0, max: 0 }];
+      case 'C':
+        throw new Re2SyntaxError('invalid escape sequence: \\C');
+      case 'Q': {
+        this.pos++;
+        const atoms: Piece[] = [];
+        while (this.pos < this.chars.length) {
+          if (this.peek() === '\\' && this.peek(1) === 'E') {
+            this.pos += 2;
+            break;
+          }
+          atoms.push(literalPiece(this.chars[this.pos++]!.codePointAt(0)!));
+        }
+        return atoms;
+      }
+    }
+    const unicode = this.tryUnicodeClass();
+    if (unicode) return [classPiece(unicode.ranges, unicode.items, false)];
+    const perl = this.tryPerlClass();
+    if (perl) return [classPiece(perl, [], false)];
+    return [literalPiece(this.parseEscapeChar())];
+  }
+
+  /** regexp/syntax parseEscape: one escaped character (after the backslash). */
+  private parseEscapeChar(): number {
+    this.pos++; // the backslash
+    const c = this.chars[this.pos++];
+    if (c === undefined) throw new Re2SyntaxError('trailing backslash at end of expression');
+    const cp = c.codePointAt(0)!;
+    if (cp < 0x80 && !/[0-9A-Za-z]/.test(c)) return cp;
+    const isOctal = (s: string | undefined): boolean => s !== undefined && s >= '0' && s <= '7';
+    if (c >= '1' && c <= '7' && !isOctal(this.peek())) {
+      throw new Re2SyntaxError(`invalid escape sequence: \\${c}`); // a backreference, unsupported
+    }
+    if (c >= '0' && c <= '7') {
+      let value = cp - 0x30;
+      for (let i = 1; i < 3 && isOctal(this.peek()); i++) value = value * 8 + (this.chars[this.pos++]!.codePointAt(0)! - 0x30);
+      return value;
+    }
+    if (c === 'x') return this.parseHexEscape();
+    const simple: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+    if (c in simple) return simple[c]!;
+    throw new Re2SyntaxError(`invalid escape sequence: \\${c}`);
+  }
+
+  private parseHexEscape(): number {
+    const hex = (s: string | undefined): number => (s !== undefined && /^[0-9A-Fa-f]$/.test(s) ? parseInt(s, 16) : -1);
+    const first = this.chars[this.pos++];
+    if (first === '{') {
+      let value = 0;
+      let digits = 0;
+      for (;;) {
+        const d = this.chars[this.pos++];
+        if (d === undefined) throw new Re2SyntaxError('invalid escape sequence: \\x{');
+        if (d === '}') break;
+        const v = hex(d);
+        if (v < 0) throw new Re2SyntaxError('invalid escape sequence: \\x{');
+        value = value * 16 + v;
+        if (value > 0x10ffff) throw new Re2SyntaxError('invalid escape sequence: \\x{');
+        digits++;
+      }
+      if (digits === 0) throw new Re2SyntaxError('invalid escape sequence: \\x{}');
+      return value;
+    }
+    const x = hex(first);
+    const y = hex(this.chars[this.pos++]);
+    if (x < 0 || y < 0) throw new Re2SyntaxError('invalid escape sequence: \\x');
+    return x * 16 + y;
+  }
+
+  /** `\pL`, `\p{Greek}`, `\P{^L}`; undefined when not at one. */
+  private tryUnicodeClass(): { ranges: Range[]; items: string[] } | undefined {
+    if (this.peek() !== '\\' || (this.peek(1) !== 'p' && this.peek(1) !== 'P')) return undefined;
+    let negated = this.peek(1) === 'P';
+    let name: string;
+    if (this.peek(2) === '{') {
+      const end = this.chars.indexOf('}', this.pos + 3);
+      if (end < 0) throw new Re2SyntaxError('invalid character class range: missing }');
+      name = this.chars.slice(this.pos + 3, end).join('');
+      this.pos = end + 1;
+    } else {
+      name = this.peek(2) ?? '';
+      this.pos += this.peek(2) === undefined ? 2 : 3;
+    }
+    if (name.startsWith('^')) {
+      negated = !negated;
+      name = name.slice(1);
+    }
+    const items = unicodeClassItems(name);
+    if (!items) throw new Re2SyntaxError(`invalid character class range: \\p{${name}}`);
+    return negated ? { ranges: [], items: [`!${items.join('')}`] } : { ranges: [], items };
+  }
+
+  private tryPerlClass(): Range[] | undefined {
+    const letter = this.peek(1);
+    if (this.peek() !== '\\' || letter === undefined) return undefined;
+    const table = PERL_CLASSES[letter.toLowerCase()];
+    if (!table || !/[dswDSW]/.test(letter)) return undefined;
+    this.pos += 2;
+    return letter === letter.toLowerCase() ? [...table] : negateRanges(table);
+  }
+
+  /** regexp/syntax parseClass, entered just after `[`. */
+  private parseClass(): Piece {
+    let negated = false;
+    if (this.peek() === '^') {
+      negated = true;
+      this.pos++;
+    }
+    const ranges: Range[] = [];
+    const items: string[] = [];
+    let first = true;
+    while (this.peek() !== ']' || first) {
+      if (this.peek() === undefined) throw new Re2SyntaxError('missing closing ]');
+      first = false;
+      if (this.peek() === '[' && this.peek(1) === ':') {
+        const named = this.tryNamedClass();
+        if (named) {
+          ranges.push(...named);
+          continue;
+        }
+      }
+      const unicode = this.tryUnicodeClass();
+      if (unicode) {
+        items.push(...unicode.items);
+        continue;
+      }
+      const perl = this.tryPerlClass();
+      if (perl) {
+        ranges.push(...perl);
+        continue;
+      }
+      const lo = this.parseClassChar();
+      let hi = lo;
+      // `[a-]` is a and -, so a range needs something other than `]` after the dash.
+      if (this.peek() === '-' && this.peek(1) !== undefined && this.peek(1) !== ']') {
+        this.pos++;
+        hi = this.parseClassChar();
+        if (hi < lo) throw new Re2SyntaxError('invalid character class range');
+      }
+      ranges.push([lo, hi]);
+    }
+    this.pos++; // the closing ]
+    return classPiece(ranges, items, negated);
+  }
+
+  private parseClassChar(): number {
+    const c = this.peek();
+    if (c === undefined) throw new Re2SyntaxError('missing closing ]');
+    if (c === '\\') return this.parseEscapeChar();
+    this.pos++;
+    return c.codePointAt(0)!;
+  }
+
+  /** `[:alpha:]` / `[:^alpha:]`. Go looks for the closing `:]` anywhere in the rest of the source. */
+  private tryNamedClass(): Range[] | undefined {
+    let end = -1;
+    for (let i = this.pos + 2; i + 1 < this.chars.length; i++) {
+      if (this.chars[i] === ':' && this.chars[i + 1] === ']') {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) return undefined;
+    let name = this.chars.slice(this.pos + 2, end).join('');
+    const negated = name.startsWith('^');
+    if (negated) name = name.slice(1);
+    const table = Object.hasOwn(POSIX_CLASSES, name) ? POSIX_CLASSES[name] : undefined;
+    if (!table) throw new Re2SyntaxError(`invalid character class range: [:${name}:]`);
+    this.pos = end + 2;
+    return negated ? negateRanges(table) : [...table];
+  }
+}
+
+function rangeSource([lo, hi]: Range): string {
+  return lo === hi ? lit(lo) : `${lit(lo)}-${lit(hi)}`;
+}
+
+/**
+ * A class as JavaScript source. Items starting with `!` are negated unions (Go's \PC), which a JS
+ * class cannot hold as one member, so those use alternation and lookahead.
+ */
+function classPiece(ranges: Range[], items: string[], negated: boolean): Piece {
+  const merged = mergeRanges(ranges);
+  const plain = merged.map(rangeSource).join('') + items.filter((i) => !i.startsWith('!')).join('');
+  const unions = items.filter((i) => i.startsWith('!')).map((i) => i.slice(1));
+  let src: string;
+  if (unions.length === 0) src = `[${negated ? '^' : ''}${plain}]`;
+  else if (!negated) src = `(?:${[`[${plain}]`, ...unions.map((u) => `[^${u}]`)].join('|')})`;
+  else {
+    // not (P or not X1 or not X2 ...) = not P and X1 and X2 ...
+    const [firstUnion, ...others] = unions;
+    src = `(?:(?![${plain}])${others.map((u) => `(?=[${u}])`).join('')}[${firstUnion}])`;
+  }
+  const test = new RegExp(`^${src}$`, 'u');
+  const slash = test.test('/');
+  const onlySlash = slash && !negated && unions.length === 0 && items.length === 0 && merged.every(([lo, hi]) => lo === SLASH && hi === SLASH);
+  return { src, min: onlySlash ? 1 : 0, max: slash ? 1 : 0 };
+}
+
+function quantify(atom: Piece, op: string): Piece {
+  // Always grouping is simplest, and JavaScript refuses a bare quantified assertion (`^*`).
+  const src = `(?:${atom.src})${op}`;
+  if (op === '?') return { src, min: 0, max: atom.max };
+  const unbounded = atom.max > 0 ? Number.POSITIVE_INFINITY : 0;
+  return { src, min: op === '+' ? atom.min : 0, max: unbounded };
+}
