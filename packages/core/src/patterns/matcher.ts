@@ -59,10 +59,16 @@ export function matchesOrParentMatches(set: PatternSet, path: string): Verdict {
  * A pattern skipped for the parent is not remembered as matched even if it would have matched,
  * which is why `d/*` then `!d` leaves `d/x` excluded here while MatchesOrParentMatches includes it.
  * @param parent flags of the containing directory; undefined for entries of the context root
+ * @param onMatch told of each pattern that matched, and whether the match was inherited (for explain)
  * @returns the verdict and the flags to hand to this path's entries if it is a directory
  * @throws IgnoreFileError when a reached pattern's regexp does not compile
  */
-export function matchesUsingParentResults(set: PatternSet, path: string, parent: MatchInfo | undefined): WalkVerdict {
+export function matchesUsingParentResults(
+  set: PatternSet,
+  path: string,
+  parent: MatchInfo | undefined,
+  onMatch?: (index: number, inherited: boolean) => void,
+): WalkVerdict {
   const patterns = set.patterns;
   const info = new Uint8Array(patterns.length);
   let excluded = false;
@@ -81,6 +87,7 @@ export function matchesUsingParentResults(set: PatternSet, path: string, parent:
       info[i] = 1;
       excluded = !pattern.exclusion;
       deciding = i;
+      onMatch?.(i, parent !== undefined && parent[i] === 1);
     }
   }
   return { excluded, deciding, info };

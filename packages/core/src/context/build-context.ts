@@ -1,0 +1,89 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { IgnoreFile, RawRule } from '../ignorefile/read-ignore-file.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { compareCodePoints } from '../inventory/sort-names.js';
+import type { Builder } from '../options.js';
+import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
+import { EntryState, type WalkResult } from '../walk/walk-result.js';
+import { type Explanation, explainPath } from './explain.js';
+import type { BuildInputs } from './resolve-inputs.js';
+import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
+
+/** Everything ctxlens knows about one build context under one builder. */
+export class BuildContext {
+  readonly builder: Builder;
+  readonly inputs: BuildInputs;
+  /** The ignore file in use, parsed, or undefined. */
+  readonly ignoreFile: IgnoreFile | undefined;
+  /** Raw rules in evaluation order, including extra rules and rules the legacy client adds. */
+  readonly rawRules: readonly RawRule[];
+  /** The compiled rules, indexable by `rule.index`. */
+  readonly patternSet: PatternSet;
+  readonly inventory: Inventory;
+  readonly walk: WalkResult;
+  readonly diagnostics: readonly Diagnostic[];
+  private described: ContextEntry[] | undefined;
+  private summed: ContextSizes | undefined;
+
+  constructor(init: {
+    builder: Builder;
+    inputs: BuildInputs;
+    ignoreFile: IgnoreFile | undefined;
+    rawRules: readonly RawRule[];
+    patternSet: PatternSet;
+    inventory: Inventory;
+    walk: WalkResult;
+    diagnostics: readonly Diagnostic[];
+  }) {
+    this.builder = init.builder;
+    this.inputs = init.inputs;
+    this.ignoreFile = init.ignoreFile;
+    this.rawRules = init.rawRules;
+    this.patternSet = init.patternSet;
+    this.inventory = init.inventory;
+    this.walk = init.walk;
+    this.diagnostics = init.diagnostics;
+  }
+
+  /** The rules, in order. */
+  get rules(): readonly CompiledPattern[] {
+    return this.patternSet.patterns;
+  }
+
+  /**
+   * The entries Docker sends, in the builder's send order.
+   * @returns entries with sizes and legacy tar bytes
+   */
+  entries(): readonly ContextEntry[] {
+    this.described ??= describeEntries(this.inventory, this.walk.order);
+    return this.described;
+  }
+
+  /**
+   * Paths of the files and symlinks sent (no directories), sorted by byte order: what `ctxlens ls` prints.
+   * @returns the sorted paths
+   */
+  filePaths(): string[] {
+    const paths = this.entries().filter((e) => e.kind !== 'dir').map((e) => e.path);
+    return paths.sort(compareCodePoints);
+  }
+
+  /** Totals: counts, file bytes, legacy tar bytes and Docker's printed size. */
+  get sizes(): ContextSizes {
+    this.summed ??= sumSizes(this.entries());
+    return this.summed;
+  }
+
+  /** True when the inventory entry at `index` is sent. */
+  isIncluded(index: number): boolean {
+    return this.walk.state[index] === EntryState.Included;
+  }
+
+  /**
+   * Why a path is in or out under this context's builder and rules.
+   * @returns the deciding rule and the trace of matches
+   */
+  explain(path: string): Explanation {
+    return explainPath(this.patternSet, this.builder, path);
+  }
+}

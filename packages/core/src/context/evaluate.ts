@@ -1,0 +1,70 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { IgnoreFileError } from '../errors.js';
+import type { Inventory } from '../inventory/inventory.js';
+import type { Builder } from '../options.js';
+import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
+import { walkBuildKit } from '../walk/buildkit.js';
+import { validateLegacy, walkLegacy } from '../walk/legacy.js';
+import { BuildContext } from './build-context.js';
+import type { BuildInputs } from './resolve-inputs.js';
+import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
+
+/** What an evaluation needs besides the tree. */
+export interface EvaluationInput {
+  readonly builder: Builder;
+  readonly inputs: BuildInputs;
+  readonly source: RuleSource;
+  /** Check read permission of included files (non-root processes). */
+  readonly checkReadable: boolean;
+  readonly accessRead: (absPath: string) => void;
+}
+
+function compileErrorOf(p: CompiledPattern): IgnoreFileError | undefined {
+  const program = p.compiled();
+  return program instanceof IgnoreFileError ? program : undefined;
+}
+
+/**
+ * Runs one builder's rules over an inventory. Directories not read yet are read on demand, so a
+ * fresh inventory is read only where the builder looks; a fully scanned one is never touched.
+ * @returns the build context
+ * @throws IgnoreFileError for load errors, and for rule errors Docker stops on
+ */
+export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
+  const { builder, inputs, source } = input;
+  let set: PatternSet = compileRules(source.rules);
+  let rawRules = source.rules;
+  const diagnostics: Diagnostic[] = [];
+  let walk;
+  if (builder === 'legacy') {
+    // The pre-flight pass can only fail on rule errors or unreadable paths; skip it when neither can happen.
+    if (input.checkReadable || set.patterns.some((p) => compileErrorOf(p) !== undefined)) {
+      validateLegacy(inv, set, { validate: true, checkReadable: input.checkReadable, accessRead: input.accessRead });
+    }
+    ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
+    walk = walkLegacy(inv, set);
+    if (inputs.dockerfileRelative.startsWith('../')) {
+      diagnostics.push({
+        code: 'dockerfile-outside-context',
+        severity: 'warning',
+        message: 'The Dockerfile is outside the context: the legacy client adds it to the upload as .dockerfile.<random> and appends that name to .dockerignore; those bytes are not counted here.',
+      });
+    }
+  } else {
+    walk = walkBuildKit(inv, set);
+    if (walk.failure) throw walk.failure.error;
+  }
+  diagnostics.push(...walk.diagnostics);
+  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics });
+}
+
+/**
+ * The context with no rules at all: every entry of the inventory (read fully), in walk order.
+ * @returns the build context as if there were no ignore file
+ */
+export function evaluateUnfiltered(inv: Inventory, builder: Builder, inputs: BuildInputs): BuildContext {
+  inv.scanAll();
+  const none = compileRules([]);
+  const walk = walkLegacy(inv, none);
+  return new BuildContext({ builder, inputs, ignoreFile: undefined, rawRules: [], patternSet: none, inventory: inv, walk, diagnostics: walk.diagnostics });
+}

@@ -1,0 +1,76 @@
+// Which directory, Dockerfile and ignore file Docker would use, with Docker's own resolution rules:
+// the context is resolved through symlinks, `-f` is relative to the working directory, a
+// lowercase `dockerfile` is the fallback, and BuildKit prefers `<Dockerfile>.dockerignore`.
+import * as nodePath from 'node:path';
+import { InputError } from '../errors.js';
+import type { ResolvedOptions } from '../options.js';
+
+/** The files Docker would read for this build. */
+export interface BuildInputs {
+  /** Absolute, symlink-resolved context directory. */
+  readonly contextDir: string;
+  /** Absolute path of the Dockerfile, symlinks resolved. */
+  readonly dockerfile: string;
+  /** The Dockerfile relative to the context, POSIX separators; starts with `../` when outside. */
+  readonly dockerfileRelative: string;
+  /** Absolute path of the ignore file in use, or undefined when there is none. */
+  readonly ignoreFile: string | undefined;
+  /** How the ignore file was chosen. */
+  readonly ignoreFileReason: 'override' | 'dockerfile-specific' | 'context-root' | 'none' | 'disabled';
+}
+
+function exists(options: ResolvedOptions, path: string): boolean {
+  try {
+    options.fs.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves the context directory, Dockerfile and ignore file as the chosen builder would.
+ * @returns absolute paths of what Docker reads
+ * @throws InputError naming the missing directory, Dockerfile or ignore file
+ */
+export function resolveInputs(options: ResolvedOptions): BuildInputs {
+  let contextDir: string;
+  try {
+    contextDir = options.fs.realpath(options.contextDir);
+  } catch {
+    throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: path "${options.contextDir}" not found`, options.contextDir, 'Pass the directory you would give to `docker build`.');
+  }
+  if (!options.fs.lstat(contextDir).isDirectory()) {
+    throw new InputError('INPUT_INVALID', `context must be a directory: ${contextDir}`, options.contextDir);
+  }
+
+  let given = options.dockerfile;
+  if (given === undefined) {
+    given = nodePath.join(contextDir, 'Dockerfile');
+    const lower = nodePath.join(contextDir, 'dockerfile');
+    if (!exists(options, given) && exists(options, lower)) given = lower;
+  }
+  let dockerfile: string;
+  try {
+    dockerfile = options.fs.realpath(given);
+  } catch {
+    throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
+  }
+  const dockerfileRelative = nodePath.relative(contextDir, dockerfile).split(nodePath.sep).join('/');
+
+  if (options.ignoreFile === false) return { contextDir, dockerfile, dockerfileRelative, ignoreFile: undefined, ignoreFileReason: 'disabled' };
+  if (options.ignoreFile !== undefined) {
+    if (!exists(options, options.ignoreFile)) {
+      throw new InputError('INPUT_NOT_FOUND', `ignore file not found: ${options.ignoreFile}`, options.ignoreFile);
+    }
+    return { contextDir, dockerfile, dockerfileRelative, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
+  }
+  if (options.builder === 'buildkit') {
+    // BuildKit looks beside the Dockerfile as named (before symlink resolution).
+    const specific = `${given}.dockerignore`;
+    if (exists(options, specific)) return { contextDir, dockerfile, dockerfileRelative, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+  }
+  const root = nodePath.join(contextDir, '.dockerignore');
+  if (exists(options, root)) return { contextDir, dockerfile, dockerfileRelative, ignoreFile: root, ignoreFileReason: 'context-root' };
+  return { contextDir, dockerfile, dockerfileRelative, ignoreFile: undefined, ignoreFileReason: 'none' };
+}

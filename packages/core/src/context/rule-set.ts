@@ -1,0 +1,70 @@
+import type { RuleOrigin } from '../errors.js';
+import { CtxlensError } from '../errors.js';
+import { parseIgnoreFile, type IgnoreFile, type RawRule, readAllPattern } from '../ignorefile/read-ignore-file.js';
+import { matchesSingleDepth } from '../patterns/matcher.js';
+import { compileRules, type PatternSet } from '../patterns/pattern-set.js';
+import type { ResolvedOptions } from '../options.js';
+import type { BuildInputs } from './resolve-inputs.js';
+
+/** Label used as the "file" of rules the legacy client adds on its own. */
+export const LEGACY_FORCED_RULES = '(legacy builder)';
+/** Label used as the "file" of rules passed in `extraRules`. */
+export const EXTRA_RULES = '(extra rules)';
+
+/** The rules in force for one build, from the ignore file and extra rules. */
+export interface RuleSource {
+  readonly ignoreFile: IgnoreFile | undefined;
+  readonly rules: readonly RawRule[];
+}
+
+/**
+ * Reads the ignore file (if any) and appends extra rules, each with its origin.
+ * @returns the raw rules in evaluation order
+ * @throws IgnoreFileError when the file cannot be read or has a line Docker cannot read
+ */
+export function loadRules(inputs: BuildInputs, options: ResolvedOptions): RuleSource {
+  let ignoreFile: IgnoreFile | undefined;
+  if (inputs.ignoreFile !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = options.fs.readFile(inputs.ignoreFile);
+    } catch (error) {
+      throw new CtxlensError('IGNORE_FILE_READ', `cannot read ${inputs.ignoreFile}: ${(error as Error).message}`, 'Docker fails the build when it cannot read the ignore file; fix its permissions.');
+    }
+    ignoreFile = parseIgnoreFile(bytes, inputs.ignoreFile);
+  }
+  return { ignoreFile, rules: [...(ignoreFile?.rules ?? []), ...extraRules(options.extraRules)] };
+}
+
+/**
+ * Turns free-standing rule lines into raw rules, read like ignore-file lines.
+ * @returns the rules that are not comments or blank
+ */
+export function extraRules(lines: readonly string[], file = EXTRA_RULES): RawRule[] {
+  const out: RawRule[] = [];
+  lines.forEach((text, i) => {
+    const pattern = readAllPattern(text);
+    if (pattern !== undefined) out.push({ pattern, origin: { file, line: i + 1, text } });
+  });
+  return out;
+}
+
+/**
+ * docker/cli TrimBuildFilesFromExcludes: when the (deprecated, single-depth) matcher says the
+ * `.dockerignore` or the Dockerfile is excluded, the legacy client appends an exception for it.
+ * @returns the rules with those exceptions appended
+ */
+export function withLegacyForcedRules(rules: readonly RawRule[], set: PatternSet, dockerfileRelative: string): { rules: RawRule[]; set: PatternSet } {
+  const out = [...rules];
+  let current = set;
+  const force = (path: string): void => {
+    if (!matchesSingleDepth(current, path)) return;
+    const origin: RuleOrigin = { file: LEGACY_FORCED_RULES, line: 0, text: `!${path}` };
+    out.push({ pattern: `!${path}`, origin });
+    current = compileRules(out);
+  };
+  force('.dockerignore');
+  // A Dockerfile outside the context travels separately, under a generated name.
+  if (!dockerfileRelative.startsWith('../')) force(dockerfileRelative);
+  return { rules: out, set: current };
+}

@@ -1,0 +1,34 @@
+// Public API of @ctxlens/core. Nothing inside core imports this file.
+
+export { computeContext, computeContextWithBaseline, evaluateRules } from './context/compute-context.js';
+export type { ContextComparison, RuleChange } from './context/compute-context.js';
+export { BuildContext } from './context/build-context.js';
+export type { BuildInputs } from './context/resolve-inputs.js';
+export type { ContextEntry, ContextSizes } from './context/sizes.js';
+export type { Explanation, TraceStep } from './context/explain.js';
+export { explainPath } from './context/explain.js';
+export { LEGACY_FORCED_RULES, EXTRA_RULES } from './context/rule-set.js';
+
+export type { Builder, ContextOptions, ScanProgressEvent } from './options.js';
+export type { Diagnostic } from './diagnostics.js';
+export { CtxlensError, IgnoreFileError, InputError, AbortError } from './errors.js';
+export type { CtxlensErrorCode, RuleOrigin } from './errors.js';
+
+export { parseIgnoreFile, readAllPattern } from './ignorefile/read-ignore-file.js';
+export type { IgnoreFile, RawRule } from './ignorefile/read-ignore-file.js';
+export type { IgnoreLine, SplitIgnoreFile } from './ignorefile/lines.js';
+export { goClean, goTrimSpace } from './ignorefile/go-strings.js';
+
+export { compileRules, CompiledPattern } from './patterns/pattern-set.js';
+export type { PatternSet } from './patterns/pattern-set.js';
+export type { MatchKind } from './patterns/compile.js';
+export { matchesOrParentMatches, matchesUsingParentResults } from './patterns/matcher.js';
+
+export { Inventory } from './inventory/inventory.js';
+export type { EntryKind } from './inventory/inventory.js';
+export { EntryState } from './walk/walk-result.js';
+export type { WalkResult } from './walk/walk-result.js';
+export { buildkitPrunesByPrefix } from './walk/enter-excluded.js';
+
+export { formatDockerSize } from './tar/docker-size.js';
+export { tarEntryBytes, TAR_TRAILER_BYTES } from './tar/tar-size.js';

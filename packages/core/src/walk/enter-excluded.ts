@@ -1,0 +1,39 @@
+// When does a builder walk into a directory its rules exclude? Only then can an exception below it
+// re-include anything, so this one decision shapes both what is sent and how long the walk takes.
+import type { Builder } from '../options.js';
+import type { PatternSet } from '../patterns/pattern-set.js';
+
+/** Characters that make fsutil give up on prefix-only pruning (`\` counts on Unix). */
+const GLOB_CHARS = /[*[\]?^\\]/;
+
+/** fsutil's patternWithoutTrailingGlob: drops one trailing "/**", then one trailing "/*". */
+function withoutTrailingGlob(text: string): string {
+  const t = text.endsWith('/**') ? text.slice(0, -3) : text;
+  return t.endsWith('/*') ? t.slice(0, -2) : t;
+}
+
+/**
+ * True when BuildKit prunes excluded directories by comparing exception prefixes; false when some
+ * exception holds a glob, so BuildKit walks every excluded directory.
+ */
+export function buildkitPrunesByPrefix(set: PatternSet): boolean {
+  return !set.patterns.some((p) => p.exclusion && GLOB_CHARS.test(withoutTrailingGlob(p.text)));
+}
+
+/**
+ * Builds the test a walker applies to an excluded directory.
+ * Legacy (moby TarWithOptions): enter only if some exception's text starts with "dir/".
+ * BuildKit (fsutil): the same with trailing globs dropped, or always once an exception has a glob.
+ * @returns a function of the directory's path telling whether the walk enters it
+ */
+export function excludedDirEntry(set: PatternSet, builder: Builder): (dirPath: string) => boolean {
+  if (!set.hasExclusions) return () => false;
+  if (builder === 'buildkit' && !buildkitPrunesByPrefix(set)) return () => true;
+  const prefixes = set.patterns
+    .filter((p) => p.exclusion)
+    .map((p) => (builder === 'buildkit' ? withoutTrailingGlob(p.text) : p.text) + '/');
+  return (dirPath) => {
+    const dirSlash = dirPath + '/';
+    return prefixes.some((p) => p.startsWith(dirSlash));
+  };
+}
