@@ -32,3 +32,17 @@ export { buildkitPrunesByPrefix } from './walk/enter-excluded.js';
 
 export { formatDockerSize } from './tar/docker-size.js';
 export { tarEntryBytes, TAR_TRAILER_BYTES } from './tar/tar-size.js';
+
+export {
+  documentRules,
+  IgnoreFileConflictError,
+  insertLine,
+  lineText,
+  moveLine,
+  parseDocument,
+  removeLine,
+  replaceLine,
+  serializeDocument,
+  writeDocument,
+} from './ignorefile/edit.js';
+export type { DocumentLine, IgnoreDocument } from './ignorefile/edit.js';

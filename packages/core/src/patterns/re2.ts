@@ -127,6 +127,7 @@ class Parser {
       case '$':
         return [{ src: '$', min: 0, max: 0 }];
       case '\\':
+        this.pos--; // escapes are parsed from their backslash
         return this.parseEscapeAtom();
       default:
         // `{` is a literal unless it forms a valid repeat; Docker escapes every user `{`, so a
@@ -136,24 +137,24 @@ class Parser {
   }
 
   private parseEscapeAtom(): Piece[] {
-    const next = this.peek();
+    const next = this.peek(1);
     if (next === undefined) throw new Re2SyntaxError('trailing backslash at end of expression');
     switch (next) {
       case 'A':
-        this.pos++;
+        this.pos += 2;
         return [{ src: '^', min: 0, max: 0 }];
       case 'z':
-        this.pos++;
+        this.pos += 2;
         return [{ src: '$', min: 0, max: 0 }];
       case 'b':
       case 'B':
         // Both engines use ASCII word characters for \b without the i flag.
-        this.pos++;
+        this.pos += 2;
         return [{ src: '\\' + next, min: 0, max: 0 }];
       case 'C':
         throw new Re2SyntaxError('invalid escape sequence: \\C');
       case 'Q': {
-        this.pos++;
+        this.pos += 2;
         const atoms: Piece[] = [];
         while (this.pos < this.chars.length) {
           if (this.peek() === '\\' && this.peek(1) === 'E') {

@@ -1,0 +1,182 @@
+// Lossless editing of an ignore file. Lines nobody touched keep their exact bytes (comments, odd
+// spacing, CRLF or LF, invalid UTF-8); a byte order mark stays at the start of the file. Documents
+// are immutable values, so an editor's undo is just the previous document.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { CtxlensError } from '../errors.js';
+import type { RawRule } from './read-ignore-file.js';
+import { readAllPattern } from './read-ignore-file.js';
+
+/** One line: its content bytes and the exact bytes that ended it (`\n`, `\r\n`, `\r` or none). */
+export interface DocumentLine {
+  readonly content: Buffer;
+  readonly ending: Buffer;
+}
+
+/** An ignore file as an editable value. */
+export interface IgnoreDocument {
+  readonly bom: boolean;
+  readonly lines: readonly DocumentLine[];
+  /** The ending given to new lines: the file's most common one. */
+  readonly newline: Buffer;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const LF = Buffer.from('\n');
+const CRLF = Buffer.from('\r\n');
+const NONE = Buffer.alloc(0);
+
+/**
+ * Splits ignore-file bytes into an editable document (an empty or missing file gives no lines).
+ * @returns the document
+ */
+export function parseDocument(bytes: Buffer = NONE): IgnoreDocument {
+  const bom = bytes.subarray(0, 3).equals(BOM);
+  const body = bom ? bytes.subarray(3) : bytes;
+  const lines: DocumentLine[] = [];
+  let crlf = 0;
+  let lf = 0;
+  let start = 0;
+  while (start < body.length) {
+    const nl = body.indexOf(0x0a, start);
+    const end = nl < 0 ? body.length : nl;
+    const hasCR = end > start && body[end - 1] === 0x0d;
+    const contentEnd = hasCR ? end - 1 : end;
+    const ending = body.subarray(contentEnd, nl < 0 ? body.length : nl + 1);
+    if (nl >= 0) hasCR ? crlf++ : lf++;
+    lines.push({ content: body.subarray(start, contentEnd), ending });
+    start = nl < 0 ? body.length : nl + 1;
+  }
+  return { bom, lines, newline: crlf > lf ? CRLF : LF };
+}
+
+/**
+ * The document's bytes.
+ * @returns exactly the original bytes for an unedited document
+ */
+export function serializeDocument(doc: IgnoreDocument): Buffer {
+  const parts: Buffer[] = doc.bom ? [BOM] : [];
+  for (const line of doc.lines) parts.push(line.content, line.ending);
+  return Buffer.concat(parts);
+}
+
+/** A line's text (UTF-8). */
+export function lineText(line: DocumentLine): string {
+  return line.content.toString('utf8');
+}
+
+/**
+ * The rules of the document, each with its current line number, as Docker reads them.
+ * @returns the raw rules
+ */
+export function documentRules(doc: IgnoreDocument, file: string): RawRule[] {
+  const rules: RawRule[] = [];
+  doc.lines.forEach((line, i) => {
+    const text = lineText(line);
+    const pattern = readAllPattern(text);
+    if (pattern !== undefined) rules.push({ pattern, origin: { file, line: i + 1, text } });
+  });
+  return rules;
+}
+
+function withLines(doc: IgnoreDocument, lines: DocumentLine[]): IgnoreDocument {
+  return { ...doc, lines };
+}
+
+/** Gives the line before an insertion point an ending if it had none (a file without a final newline). */
+function terminated(lines: DocumentLine[], index: number, newline: Buffer): void {
+  const line = lines[index];
+  if (line && line.ending.length === 0) lines[index] = { content: line.content, ending: newline };
+}
+
+/**
+ * Inserts a line of text.
+ * @param at 0-based position; defaults to the end
+ * @returns the new document
+ */
+export function insertLine(doc: IgnoreDocument, text: string, at = doc.lines.length): IgnoreDocument {
+  const lines = [...doc.lines];
+  terminated(lines, at - 1, doc.newline);
+  lines.splice(at, 0, { content: Buffer.from(text, 'utf8'), ending: doc.newline });
+  return withLines(doc, lines);
+}
+
+/**
+ * Removes the line at a 0-based index.
+ * @returns the new document
+ */
+export function removeLine(doc: IgnoreDocument, index: number): IgnoreDocument {
+  const lines = [...doc.lines];
+  const [removed] = lines.splice(index, 1);
+  // Removing the last line: the new last line keeps its ending, so the file still ends as it did.
+  if (removed && index === lines.length && removed.ending.length === 0 && lines.length > 0) {
+    const last = lines[lines.length - 1]!;
+    lines[lines.length - 1] = { content: last.content, ending: NONE };
+  }
+  return withLines(doc, lines);
+}
+
+/**
+ * Replaces one line's text, keeping its ending.
+ * @returns the new document
+ */
+export function replaceLine(doc: IgnoreDocument, index: number, text: string): IgnoreDocument {
+  const lines = [...doc.lines];
+  const line = lines[index]!;
+  lines[index] = { content: Buffer.from(text, 'utf8'), ending: line.ending };
+  return withLines(doc, lines);
+}
+
+/**
+ * Moves a line to another position (order decides which rule wins).
+ * @returns the new document
+ */
+export function moveLine(doc: IgnoreDocument, from: number, to: number): IgnoreDocument {
+  if (from === to) return doc;
+  const lines = [...doc.lines];
+  // A line without ending moving away from the end needs one; the new last line then keeps its own.
+  terminated(lines, from, doc.newline);
+  const [line] = lines.splice(from, 1);
+  lines.splice(to, 0, line!);
+  return withLines(doc, lines);
+}
+
+/** The file changed on disk after it was loaded; nothing was written. */
+export class IgnoreFileConflictError extends CtxlensError {
+  readonly path: string;
+  constructor(path: string) {
+    super('INPUT_INVALID', `${path} changed on disk since it was loaded; nothing was written`, 'Reload it and apply your changes again.');
+    this.path = path;
+  }
+}
+
+/**
+ * Writes a document atomically (temporary file, then rename), only if the file on disk still holds
+ * `original` and the content actually changed.
+ * @returns true when the file was written, false when there was nothing to write
+ * @throws IgnoreFileConflictError when the file changed on disk since `original` was read
+ */
+export function writeDocument(path: string, doc: IgnoreDocument, original: Buffer | undefined): boolean {
+  const next = serializeDocument(doc);
+  let current: Buffer | undefined;
+  try {
+    current = fs.readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const same = current === undefined ? original === undefined : original !== undefined && current.equals(original);
+  if (!same) throw new IgnoreFileConflictError(path);
+  if (current !== undefined && current.equals(next)) return false;
+  if (current === undefined && next.length === 0) return false;
+  const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.ctxlens-${process.pid}.tmp`);
+  const mode = current === undefined ? 0o644 : fs.statSync(path).mode & 0o7777;
+  const fd = fs.openSync(tmp, 'w', mode);
+  try {
+    fs.writeFileSync(fd, next);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, path);
+  return true;
+}
