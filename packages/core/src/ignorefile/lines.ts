@@ -24,7 +24,8 @@ export interface SplitIgnoreFile {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** bufio.MaxScanTokenSize: the scanner's buffer, which a line plus its LF must fit in. */
 export const MAX_LINE_BYTES = 64 * 1024;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a U+FEFF in the text: only line 1's leading BOM is Docker's to strip (done on bytes).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decode(bytes: Buffer): { text: string; valid: boolean } {
   try {
