@@ -1,0 +1,44 @@
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeContext, computeContextWithBaseline, evaluateRules } from './compute-context.js';
+
+describe('sizes', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-sizes-');
+    await buildTree(tmp.path, [
+      { file: 'Dockerfile', content: 'FROM scratch\n' },
+      { file: 'a.bin', size: 1000 },
+      { hardlink: 'b.bin', target: 'a.bin' },
+      { file: 'node_modules/x/index.js', size: 5000 },
+      { file: '.dockerignore', content: 'node_modules\n' },
+    ]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('counts a hardlinked file once, and its second name as a link in the tar', async () => {
+    const ctx = await computeContext(tmp.path, { builder: 'legacy' });
+    const b = ctx.entries().find((e) => e.path === 'b.bin')!;
+    expect(b.hardlinkOf).toBe('a.bin');
+    expect(b.tarBytes).toBe(512);
+    expect(ctx.sizes.bytes).toBe(1000 + 13 + 13);
+    // headers: .dockerignore, Dockerfile, a.bin, b.bin; contents: 512 + 512 + 1024; trailer 1024
+    expect(ctx.sizes.tarBytes).toBe(4 * 512 + 512 + 512 + 1024 + 1024);
+    expect(ctx.sizes.dockerSize).toBe('5.12kB');
+  });
+
+  it('gives the size without the ignore file from the same scan', async () => {
+    const { context, unfiltered } = await computeContextWithBaseline(tmp.path, { builder: 'legacy' });
+    expect(unfiltered.sizes.bytes).toBe(context.sizes.bytes + 5000);
+    expect(unfiltered.filePaths()).toContain('node_modules/x/index.js');
+  });
+
+  it('re-evaluates other rules on the inventory without the disk', async () => {
+    const { context } = await computeContextWithBaseline(tmp.path, { builder: 'legacy' });
+    await tmp.cleanup();
+    const without = evaluateRules(context, { rules: [] });
+    expect(without.filePaths()).toContain('node_modules/x/index.js');
+    const more = evaluateRules(context, { rules: ['node_modules', '*.bin'] });
+    expect(more.filePaths()).toEqual(['.dockerignore', 'Dockerfile']);
+  });
+});

@@ -1,0 +1,115 @@
+import { buildTree, makeTempDir, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeContext } from '../context/compute-context.js';
+import type { Builder } from '../options.js';
+
+/** Builder behaviour on small trees. The legacy column is also checked against the real Docker client by the conformance suite. */
+const cases: readonly { name: string; tree: TreeSpec; ignore: string; legacy: string[]; buildkit: string[]; from: string }[] = [
+  {
+    name: 'an exception with a glob re-includes inside excluded directories only for BuildKit',
+    tree: [{ file: 'Dockerfile' }, { file: 'vendor/lib/a.go' }, { file: 'vendor/lib/a.txt' }],
+    ignore: 'vendor\n!**/*.go\n',
+    legacy: ['.dockerignore', 'Dockerfile'],
+    buildkit: ['.dockerignore', 'Dockerfile', 'vendor/', 'vendor/lib/', 'vendor/lib/a.go'],
+    from: 'fsutil filter.go onlyPrefixExcludeExceptions; moby TarWithOptions prefix check',
+  },
+  {
+    name: 'a literal exception: both enter, only BuildKit sends the excluded parent directory',
+    tree: [{ file: 'Dockerfile' }, { file: 'foo/bar' }, { file: 'foo/baz' }],
+    ignore: 'foo\n!foo/bar\n',
+    legacy: ['.dockerignore', 'Dockerfile', 'foo/bar'],
+    buildkit: ['.dockerignore', 'Dockerfile', 'foo/', 'foo/bar'],
+    from: 'issue #2 §4',
+  },
+  {
+    name: 'the legacy client forces the Dockerfile and .dockerignore back in',
+    tree: [{ file: 'Dockerfile' }, { file: 'app.js' }],
+    ignore: '*\n',
+    legacy: ['.dockerignore', 'Dockerfile'],
+    buildkit: [],
+    from: 'docker/cli TrimBuildFilesFromExcludes',
+  },
+  {
+    name: 'a trailing-glob exception is still a prefix for BuildKit',
+    tree: [{ file: 'Dockerfile' }, { file: 'cfg/a.json' }, { file: 'cfg/sub/b.json' }],
+    ignore: 'cfg\n!cfg/**\n',
+    legacy: ['.dockerignore', 'Dockerfile', 'cfg/a.json', 'cfg/sub/', 'cfg/sub/b.json'],
+    buildkit: ['.dockerignore', 'Dockerfile', 'cfg/', 'cfg/a.json', 'cfg/sub/', 'cfg/sub/b.json'],
+    from: 'fsutil patternWithoutTrailingGlob',
+  },
+  {
+    name: 'symlinks are entries, never followed, dangling ones too',
+    tree: [{ file: 'Dockerfile' }, { dir: 'real' }, { file: 'real/x' }, { symlink: 'link', target: 'real' }, { symlink: 'dangling', target: 'nowhere' }],
+    ignore: '',
+    legacy: ['Dockerfile', 'dangling', 'link', 'real/', 'real/x'],
+    buildkit: ['Dockerfile', 'dangling', 'link', 'real/', 'real/x'],
+    from: 'issue #2 §4',
+  },
+  {
+    name: 'empty directories are sent, sockets are not',
+    tree: [{ file: 'Dockerfile' }, { dir: 'empty' }, { socket: 'sock' }, { fifo: 'pipe' }],
+    ignore: '',
+    legacy: ['Dockerfile', 'empty/', 'pipe'],
+    buildkit: ['Dockerfile', 'empty/', 'pipe'],
+    from: 'issue #2 §4',
+  },
+];
+
+const names = (entries: readonly { path: string; kind: string }[]) => entries.map((e) => e.path + (e.kind === 'dir' ? '/' : '')).sort();
+
+describe.each(cases)('$name', ({ tree, ignore, legacy, buildkit }) => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-walk-');
+    await buildTree(tmp.path, ignore === '' ? tree : [...tree, { file: '.dockerignore', content: ignore }]);
+  });
+  afterAll(() => tmp.cleanup());
+  it.each([
+    ['legacy', legacy],
+    ['buildkit', buildkit],
+  ] as [Builder, string[]][])('%s', async (builder, expected) => {
+    const ctx = await computeContext(tmp.path, { builder });
+    expect(names(ctx.entries())).toEqual(expected);
+  });
+});
+
+describe('ignore-file selection', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-select-');
+    await buildTree(tmp.path, [
+      { file: 'build/app.Dockerfile' },
+      { file: 'build/app.Dockerfile.dockerignore', content: 'secret\n' },
+      { file: '.dockerignore', content: 'build\n' },
+      { file: 'secret' },
+      { file: 'dockerfile' },
+    ]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('BuildKit prefers <Dockerfile>.dockerignore beside the Dockerfile', async () => {
+    const ctx = await computeContext(tmp.path, { builder: 'buildkit', dockerfile: `${tmp.path}/build/app.Dockerfile` });
+    expect(ctx.inputs.ignoreFileReason).toBe('dockerfile-specific');
+    expect(ctx.filePaths()).not.toContain('secret');
+    expect(ctx.filePaths()).toContain('build/app.Dockerfile');
+  });
+
+  it('the legacy builder reads only the root .dockerignore, and forces the Dockerfile back', async () => {
+    const ctx = await computeContext(tmp.path, { builder: 'legacy', dockerfile: `${tmp.path}/build/app.Dockerfile` });
+    expect(ctx.inputs.ignoreFileReason).toBe('context-root');
+    expect(ctx.filePaths()).toEqual(['.dockerignore', 'build/app.Dockerfile', 'dockerfile', 'secret']);
+  });
+
+  it('falls back to a lowercase dockerfile', async () => {
+    const ctx = await computeContext(tmp.path, { builder: 'legacy' });
+    expect(ctx.inputs.dockerfileRelative).toBe('dockerfile');
+  });
+
+  it('names a missing Dockerfile', async () => {
+    await expect(computeContext(tmp.path, { dockerfile: 'nope/Dockerfile', cwd: tmp.path })).rejects.toThrow(`${tmp.path}/nope/Dockerfile`);
+  });
+
+  it('names a missing context directory', async () => {
+    await expect(computeContext(`${tmp.path}/missing`)).rejects.toThrow(`${tmp.path}/missing`);
+  });
+});
