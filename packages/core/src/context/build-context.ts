@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { IgnoreFile, RawRule } from '../ignorefile/read-ignore-file.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { compareCodePoints } from '../inventory/sort-names.js';
+import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
 import { EntryState, type WalkResult } from '../walk/walk-result.js';
@@ -64,13 +64,15 @@ export class BuildContext {
    * @returns the sorted paths
    */
   filePaths(): string[] {
-    const paths = this.entries().filter((e) => e.kind !== 'dir').map((e) => e.path);
-    return paths.sort(compareCodePoints);
+    const inv = this.inventory;
+    const paths: string[] = [];
+    for (const i of this.walk.order) if (!inv.isDir(i)) paths.push(inv.paths[i]!);
+    return sortByteOrder(paths);
   }
 
   /** Totals: counts, file bytes, legacy tar bytes and Docker's printed size. */
   get sizes(): ContextSizes {
-    this.summed ??= sumSizes(this.entries());
+    this.summed ??= sumSizes(this.inventory, this.walk.order);
     return this.summed;
   }
 

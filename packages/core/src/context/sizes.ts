@@ -38,53 +38,62 @@ export interface ContextSizes {
 }
 
 /**
- * Describes entries in send order, resolving hardlinks as archive/tar writers do: the first name of
- * an inode carries the content, later names are links to it (keyed by inode number only, as moby does).
- * @returns the entries
+ * Visits entries in send order with what the tar writer would know, resolving hardlinks as moby
+ * does: the first name of an inode (keyed by inode number only) carries the content, later names
+ * are links to it.
  */
-export function describeEntries(inv: Inventory, order: readonly number[]): ContextEntry[] {
+function forEachEntry(inv: Inventory, order: readonly number[], visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number) => void): void {
   const firstName = new Map<number, string>();
-  return order.map((i) => {
+  for (const i of order) {
     const kind = inv.kind(i);
-    const path = inv.paths[i]!;
     let hardlinkOf: string | undefined;
     if (kind !== 'dir' && inv.nlinks[i]! > 1) {
       const ino = inv.inodes[i]!;
       hardlinkOf = firstName.get(ino);
-      if (hardlinkOf === undefined) firstName.set(ino, path);
+      if (hardlinkOf === undefined) firstName.set(ino, inv.paths[i]!);
     }
-    const size = kind === 'file' ? inv.sizes[i]! : 0;
-    const linkTarget = inv.linkTargets.get(i);
     const tarBytes = tarEntryBytes({
-      name: path,
+      name: inv.paths[i]!,
       isDir: kind === 'dir',
-      linkname: hardlinkOf ?? linkTarget ?? '',
-      size: hardlinkOf === undefined ? size : 0,
+      linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '',
+      size: kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0,
       mtime: inv.mtimes[i]!,
     });
-    return { index: i, path, kind, size, linkTarget, hardlinkOf, tarBytes };
-  });
+    visit(i, kind, hardlinkOf, tarBytes);
+  }
 }
 
 /**
- * Sums entries into the figures Docker users see.
+ * Describes entries in send order.
+ * @returns one object per entry, with sizes and legacy tar bytes
+ */
+export function describeEntries(inv: Inventory, order: readonly number[]): ContextEntry[] {
+  const out: ContextEntry[] = [];
+  forEachEntry(inv, order, (index, kind, hardlinkOf, tarBytes) => {
+    out.push({ index, path: inv.paths[index]!, kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes });
+  });
+  return out;
+}
+
+/**
+ * Sums entries into the figures Docker users see, without building an object per entry.
  * @returns file counts, file bytes and the legacy upload size
  */
-export function sumSizes(entries: readonly ContextEntry[]): ContextSizes {
+export function sumSizes(inv: Inventory, order: readonly number[]): ContextSizes {
   let files = 0;
   let dirs = 0;
   let symlinks = 0;
   let others = 0;
   let bytes = 0;
   let tarBytes = TAR_TRAILER_BYTES;
-  for (const e of entries) {
-    if (e.kind === 'file') {
+  forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes) => {
+    if (kind === 'file') {
       files++;
-      if (e.hardlinkOf === undefined) bytes += e.size;
-    } else if (e.kind === 'dir') dirs++;
-    else if (e.kind === 'symlink') symlinks++;
+      if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
+    } else if (kind === 'dir') dirs++;
+    else if (kind === 'symlink') symlinks++;
     else others++;
-    tarBytes += e.tarBytes;
-  }
-  return { entries: entries.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+    tarBytes += entryBytes;
+  });
+  return { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
 }

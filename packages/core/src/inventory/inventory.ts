@@ -177,14 +177,20 @@ export class Inventory {
   }
 }
 
-function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean }): number {
-  if (stat.isFile()) return 0;
-  if (stat.isDirectory()) return 1;
-  if (stat.isSymbolicLink()) return 2;
-  if (stat.isFIFO()) return 3;
-  if (stat.isSocket()) return 4;
-  if (stat.isCharacterDevice()) return 5;
-  return 6;
+// st_mode file-type bits (S_IFMT), mapped to our kind codes; reading the mode once is cheaper
+// than calling the Stats predicates one after another on a million entries.
+const KIND_BY_TYPE = new Map<number, number>([
+  [0o100000, 0],
+  [0o040000, 1],
+  [0o120000, 2],
+  [0o010000, 3],
+  [0o140000, 4],
+  [0o020000, 5],
+  [0o060000, 6],
+]);
+
+function kindOf(stat: { mode: number }): number {
+  return KIND_BY_TYPE.get(stat.mode & 0o170000) ?? 0;
 }
 
 function toProblem(error: unknown): ScanProblem {

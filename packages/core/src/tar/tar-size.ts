@@ -21,12 +21,11 @@ export interface TarHeaderInput {
   readonly mtime: number;
 }
 
+const NOT_TAR_ASCII = /[^\x01-\x7f]/;
+
+/** archive/tar's isASCII: no byte >= 0x80 and no NUL. */
 function isTarAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 || c === 0) return false;
-  }
-  return true;
+  return !NOT_TAR_ASCII.test(s);
 }
 
 /** archive/tar splitUSTARPath: can a long ASCII name go into prefix (155) + name (100)? */
