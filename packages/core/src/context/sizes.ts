@@ -58,6 +58,7 @@ function forEachEntry(inv: Inventory, order: readonly number[], visit: (i: numbe
       linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '',
       size: kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0,
       mtime: inv.mtimes[i]!,
+      ascii: inv.isAsciiPath(i),
     });
     visit(i, kind, hardlinkOf, tarBytes);
   }

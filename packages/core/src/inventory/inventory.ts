@@ -21,6 +21,10 @@ export interface ScanProblem {
 export type ScanProgress = (entries: number, bytes: number) => void;
 
 const NOT_SCANNED = -1;
+const FLAG_NON_ASCII = 1;
+// Tested on each name as readdir returns it: testing whole paths would flatten a million
+// concatenated strings and double their memory.
+const NOT_TAR_ASCII = /[^\x01-\x7f]/;
 
 /**
  * The recorded tree. Index 0 is the context root. Directories are scanned lazily, so a walk that
@@ -32,14 +36,17 @@ export class Inventory {
   private readonly fsa: FsAdapter;
   private capacity = 0;
   count = 0;
-  names: string[] = [];
+  /** Context-relative POSIX path of each entry ('' for the root). */
   paths: string[] = [];
   parent = new Int32Array(0);
   kinds = new Uint8Array(0);
   sizes = new Float64Array(0);
   mtimes = new Float64Array(0);
   inodes = new Float64Array(0);
-  nlinks = new Uint32Array(0);
+  /** Link counts, saturating at 255: only "more than one" matters (hardlinks). */
+  nlinks = new Uint8Array(0);
+  /** Bit 0: the path holds a character outside archive/tar's ASCII (so its tar header needs PAX). */
+  flags = new Uint8Array(0);
   childStart = new Int32Array(0);
   childCount = new Int32Array(0);
   /** Symlink targets by entry index. */
@@ -56,7 +63,18 @@ export class Inventory {
     this.root = root;
     this.fsa = fsa;
     this.grow(1024);
-    this.add('', '', -1, KIND_DIR, 0, 0, 0, 1);
+    this.add('', -1, KIND_DIR, 0, 0, 0, 1);
+  }
+
+  /** The last path segment of entry `i`. */
+  name(i: number): string {
+    const path = this.paths[i]!;
+    return path.slice(path.lastIndexOf('/') + 1);
+  }
+
+  /** True when entry `i`'s path is plain ASCII (no NUL, nothing above U+007F). */
+  isAsciiPath(i: number): boolean {
+    return (this.flags[i]! & FLAG_NON_ASCII) === 0;
   }
 
   /** The kind of entry `i`. */
@@ -112,6 +130,7 @@ export class Inventory {
       return;
     }
     const prefix = dir === 0 ? '' : this.paths[dir]! + '/';
+    const parentFlags = this.flags[dir]! & FLAG_NON_ASCII;
     for (const name of names) {
       const path = prefix + name;
       const full = abs + '/' + name;
@@ -120,13 +139,15 @@ export class Inventory {
         stat = this.fsa.lstat(full);
       } catch (error) {
         // Vanished between readdir and lstat, or unreadable: record it, Docker would stumble too.
-        const i = this.add(name, path, dir, 0, 0, 0, 0, 1);
+        const i = this.add(path, dir, 0, 0, 0, 0, 1);
+        this.flags[i] = parentFlags | (NOT_TAR_ASCII.test(name) ? FLAG_NON_ASCII : 0);
         this.problems.set(i, toProblem(error));
         continue;
       }
       const kind = kindOf(stat);
       const size = kind === 0 ? stat.size : 0;
-      const i = this.add(name, path, dir, kind, size, Math.floor(stat.mtimeMs / 1000), stat.ino, stat.nlink);
+      const i = this.add(path, dir, kind, size, Math.floor(stat.mtimeMs / 1000), stat.ino, stat.nlink);
+      this.flags[i] = parentFlags | (NOT_TAR_ASCII.test(name) ? FLAG_NON_ASCII : 0);
       if (kind === 2) {
         try {
           this.linkTargets.set(i, this.fsa.readlink(full));
@@ -143,17 +164,17 @@ export class Inventory {
     }
   }
 
-  private add(name: string, path: string, parent: number, kind: number, size: number, mtime: number, ino: number, nlink: number): number {
-    if (this.count === this.capacity) this.grow(this.capacity * 2);
+  private add(path: string, parent: number, kind: number, size: number, mtime: number, ino: number, nlink: number): number {
+    // 1.5x growth: a smaller peak than doubling when the last resize copies the arrays.
+    if (this.count === this.capacity) this.grow(Math.ceil(this.capacity * 1.5));
     const i = this.count++;
-    this.names.push(name);
     this.paths.push(path);
     this.parent[i] = parent;
     this.kinds[i] = kind;
     this.sizes[i] = size;
     this.mtimes[i] = mtime;
     this.inodes[i] = ino;
-    this.nlinks[i] = nlink;
+    this.nlinks[i] = nlink > 255 ? 255 : nlink;
     this.childStart[i] = kind === KIND_DIR ? NOT_SCANNED : 0;
     this.childCount[i] = 0;
     return i;
@@ -170,7 +191,8 @@ export class Inventory {
     this.sizes = resize(this.sizes, (n) => new Float64Array(n));
     this.mtimes = resize(this.mtimes, (n) => new Float64Array(n));
     this.inodes = resize(this.inodes, (n) => new Float64Array(n));
-    this.nlinks = resize(this.nlinks, (n) => new Uint32Array(n));
+    this.nlinks = resize(this.nlinks, (n) => new Uint8Array(n));
+    this.flags = resize(this.flags, (n) => new Uint8Array(n));
     this.childStart = resize(this.childStart, (n) => new Int32Array(n));
     this.childCount = resize(this.childCount, (n) => new Int32Array(n));
     this.capacity = capacity;

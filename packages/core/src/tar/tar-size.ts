@@ -19,6 +19,8 @@ export interface TarHeaderInput {
   readonly size: number;
   /** Modification time in whole seconds since the epoch. */
   readonly mtime: number;
+  /** Whether `name` is archive/tar ASCII, when the caller knows (saves scanning the string). */
+  readonly ascii?: boolean;
 }
 
 const NOT_TAR_ASCII = /[^\x01-\x7f]/;
@@ -57,7 +59,7 @@ export function tarEntryBytes(entry: TarHeaderInput): number {
   const name = entry.isDir ? entry.name + '/' : entry.name;
   const records: [string, string][] = [];
   let ustar = true;
-  if (!isTarAscii(name) || name.length > 100) {
+  if (name.length > 100 || !(entry.ascii ?? isTarAscii(name))) {
     // A long ASCII name that splits still allows USTAR, but the record is kept in case PAX is forced.
     if (!fitsUstarSplit(name)) ustar = false;
     records.push(['path', name]);
