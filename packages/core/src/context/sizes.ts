@@ -37,6 +37,9 @@ export interface ContextSizes {
   readonly dockerSize: string;
 }
 
+/** Largest value an 11-digit octal USTAR field holds, plus one. */
+const USTAR_LIMIT = 8 ** 11;
+
 /**
  * Visits entries in send order with what the tar writer would know, resolving hardlinks as moby
  * does: the first name of an inode (keyed by inode number only) carries the content, later names
@@ -52,14 +55,14 @@ function forEachEntry(inv: Inventory, order: readonly number[], visit: (i: numbe
       hardlinkOf = firstName.get(ino);
       if (hardlinkOf === undefined) firstName.set(ino, inv.paths[i]!);
     }
-    const tarBytes = tarEntryBytes({
-      name: inv.paths[i]!,
-      isDir: kind === 'dir',
-      linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '',
-      size: kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0,
-      mtime: inv.mtimes[i]!,
-      ascii: inv.isAsciiPath(i),
-    });
+    const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
+    const mtime = inv.mtimes[i]!;
+    const nameLength = inv.paths[i]!.length + (kind === 'dir' ? 1 : 0);
+    // Most entries fit a plain USTAR header; only the rest pay for the full check.
+    const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;
+    const tarBytes = plain
+      ? 512 + Math.ceil(size / 512) * 512
+      : tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
     visit(i, kind, hardlinkOf, tarBytes);
   }
 }

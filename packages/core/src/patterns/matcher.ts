@@ -53,6 +53,9 @@ export function matchesOrParentMatches(set: PatternSet, path: string): Verdict {
   return { excluded, deciding };
 }
 
+/** Reused for entries whose flags nobody reads (files), so the hot loop allocates nothing for them. */
+let scratch = new Uint8Array(64);
+
 /**
  * patternmatcher MatchesUsingParentResults: what both builders' walkers call. A pattern matched by
  * the parent directory counts without re-testing; the others are tested against the path alone.
@@ -60,6 +63,8 @@ export function matchesOrParentMatches(set: PatternSet, path: string): Verdict {
  * which is why `d/*` then `!d` leaves `d/x` excluded here while MatchesOrParentMatches includes it.
  * @param parent flags of the containing directory; undefined for entries of the context root
  * @param onMatch told of each pattern that matched, and whether the match was inherited (for explain)
+ * @param options.slashes the path's `/` count when the caller knows it (walkers do: it is the depth)
+ * @param options.keepInfo false when the flags will not be handed down (not a directory); they are then only valid until the next call
  * @returns the verdict and the flags to hand to this path's entries if it is a directory
  * @throws IgnoreFileError when a reached pattern's regexp does not compile
  */
@@ -68,13 +73,22 @@ export function matchesUsingParentResults(
   path: string,
   parent: MatchInfo | undefined,
   onMatch?: (index: number, inherited: boolean) => void,
+  options?: { slashes?: number; keepInfo?: boolean },
 ): WalkVerdict {
   const patterns = set.patterns;
-  const info = new Uint8Array(patterns.length);
+  const n = patterns.length;
+  let info: Uint8Array;
+  if (options?.keepInfo === false) {
+    if (scratch.length < n) scratch = new Uint8Array(n * 2);
+    info = scratch.subarray(0, n);
+    info.fill(0);
+  } else {
+    info = new Uint8Array(n);
+  }
   let excluded = false;
   let deciding = -1;
-  let slashes = -1;
-  for (let i = 0; i < patterns.length; i++) {
+  let slashes = options?.slashes ?? -1;
+  for (let i = 0; i < n; i++) {
     const pattern = patterns[i]!;
     let match = parent !== undefined && parent[i] === 1;
     if (!match) {
@@ -122,4 +136,65 @@ export function matchesSingleDepth(set: PatternSet, file: string): boolean {
     return false;
   }
   return excluded;
+}
+
+/** A directory's match flags as a walker carries them: a bit mask for up to 30 rules, else bytes. */
+export type WalkInfo = number | MatchInfo;
+
+/** Outcome registers of the last WalkMatcher call; reading them avoids allocating per entry. */
+export interface WalkRegisters {
+  excluded: boolean;
+  deciding: number;
+}
+
+/** Matches one walked path given its parent's flags; returns the flags for its own entries. */
+export type WalkMatcher = (path: string, slashes: number, parent: WalkInfo | undefined, isDir: boolean) => WalkInfo;
+
+/**
+ * Builds the walkers' matcher: MatchesUsingParentResults semantics, allocation-free for rule sets
+ * of up to 30 rules (flags in one integer), which is what keeps a million-entry re-evaluation fast.
+ * @returns the matcher and the registers it writes each verdict to
+ * @throws IgnoreFileError (from the matcher) when a reached rule does not compile
+ */
+export function createWalkMatcher(set: PatternSet): { match: WalkMatcher; out: WalkRegisters } {
+  const out: WalkRegisters = { excluded: false, deciding: -1 };
+  const patterns = set.patterns;
+  const n = patterns.length;
+  if (n > 30) {
+    return {
+      out,
+      match: (path, slashes, parent, isDir) => {
+        const verdict = matchesUsingParentResults(set, path, parent as MatchInfo | undefined, undefined, { slashes, keepInfo: isDir });
+        out.excluded = verdict.excluded;
+        out.deciding = verdict.deciding;
+        return verdict.info;
+      },
+    };
+  }
+  return {
+    out,
+    match: (path, slashes, parent) => {
+      const inherited = (parent as number | undefined) ?? 0;
+      let bits = 0;
+      let excluded = false;
+      let deciding = -1;
+      for (let i = 0; i < n; i++) {
+        const pattern = patterns[i]!;
+        let match = (inherited >>> i) & 1;
+        if (match === 0) {
+          if (pattern.exclusion !== excluded) continue;
+          // Walkers start at the root, so a root entry has no ancestors to check (slashes is 0).
+          if (pattern.matches(path, slashes)) match = 1;
+        }
+        if (match === 1) {
+          bits |= 1 << i;
+          excluded = !pattern.exclusion;
+          deciding = i;
+        }
+      }
+      out.excluded = excluded;
+      out.deciding = deciding;
+      return bits;
+    },
+  };
 }

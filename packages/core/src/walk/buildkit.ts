@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { IgnoreFileError, InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { type MatchInfo, matchesUsingParentResults } from '../patterns/matcher.js';
+import { createWalkMatcher, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import { excludedDirEntry } from './enter-excluded.js';
 import { EntryState, type WalkResult } from './walk-result.js';
@@ -28,22 +28,23 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
   const pendingParents: number[] = [];
   let failure: WalkResult['failure'];
 
-  const visit = (dir: number, info: MatchInfo | undefined, depth: number): boolean => {
+  const { match, out } = createWalkMatcher(set);
+  const visit = (dir: number, info: WalkInfo | undefined, depth: number): boolean => {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
       const path = inv.paths[c]!;
-      let verdict;
+      const isDir = inv.isDir(c);
+      let childInfo: WalkInfo;
       try {
-        verdict = matchesUsingParentResults(set, path, info);
+        childInfo = match(path, depth, info, isDir);
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error;
         failure = { error, path };
         diagnostics.push({ code: 'buildkit-rule-error', severity: 'error', path, message: `BuildKit stops with "failed to match excludepatterns: ${error.message}" at "${path}" (${error.file}:${error.line}).` });
         return false;
       }
-      deciding[c] = verdict.deciding;
-      const isDir = inv.isDir(c);
-      if (verdict.excluded) {
+      deciding[c] = out.deciding;
+      if (out.excluded) {
         state[c] = EntryState.Excluded;
         if (!isDir || !enters(path)) continue;
         inv.children(c);
@@ -51,7 +52,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
         if (inv.problems.has(c)) continue;
         pendingParents.length = depth;
         pendingParents.push(c);
-        if (!visit(c, verdict.info, depth + 1)) return false;
+        if (!visit(c, childInfo, depth + 1)) return false;
         continue;
       }
       state[c] = EntryState.Included;
@@ -75,7 +76,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
         }
         pendingParents.length = depth;
         pendingParents.push(-1);
-        if (!visit(c, verdict.info, depth + 1)) return false;
+        if (!visit(c, childInfo, depth + 1)) return false;
       }
     }
     return true;

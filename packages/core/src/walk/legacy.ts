@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { IgnoreFileError, InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { type MatchInfo, matchesOrParentMatches, matchesUsingParentResults } from '../patterns/matcher.js';
+import { createWalkMatcher, matchesOrParentMatches, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import { excludedDirEntry } from './enter-excluded.js';
 import { EntryState, type WalkResult } from './walk-result.js';
@@ -68,13 +68,15 @@ export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
   const enters = excludedDirEntry(set, 'legacy');
   let failure: WalkResult['failure'];
 
-  const visit = (dir: number, info: MatchInfo | undefined): boolean => {
+  const { match, out } = createWalkMatcher(set);
+  const visit = (dir: number, info: WalkInfo | undefined, depth: number): boolean => {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
       const path = inv.paths[c]!;
-      let verdict;
+      const isDir = inv.isDir(c);
+      let childInfo: WalkInfo;
       try {
-        verdict = matchesUsingParentResults(set, path, info);
+        childInfo = match(path, depth, info, isDir);
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error;
         failure = { error, path };
@@ -86,9 +88,8 @@ export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
         });
         return false;
       }
-      deciding[c] = verdict.deciding;
-      const isDir = inv.isDir(c);
-      if (verdict.excluded) {
+      deciding[c] = out.deciding;
+      if (out.excluded) {
         state[c] = EntryState.Excluded;
         if (!isDir || !enters(path)) continue;
       } else {
@@ -99,10 +100,10 @@ export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
           order.push(c);
         }
       }
-      if (isDir && !visit(c, verdict.info)) return false;
+      if (isDir && !visit(c, childInfo, depth + 1)) return false;
     }
     return true;
   };
-  visit(0, undefined);
+  visit(0, undefined, 0);
   return { state, deciding, order, failure, diagnostics };
 }
