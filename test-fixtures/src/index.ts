@@ -7,3 +7,5 @@ export { makeTempDir, removeTree } from './trees/make-temp-dir.js';
 export type { TempDir } from './trees/make-temp-dir.js';
 export { runLimited } from './trees/run-limited.js';
 export type { TreeEntry, TreeSpec } from './trees/tree-spec.js';
+export * from './random/index.js';
+export * from './seed/index.js';
