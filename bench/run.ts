@@ -42,6 +42,12 @@ for (const files of sizes) {
     { name: 'ctxlens ls', run: () => timeCommand(process.execPath, [cli, 'ls', tree.dir, '--builder', 'legacy']) },
     { name: 'ctxlens size', run: () => timeCommand(process.execPath, [cli, 'size', tree.dir, '--builder', 'legacy', '--json']) },
   ];
+  const tsx = path.join(repo, 'node_modules/.bin/tsx');
+  if (process.env.CTXLENS_BENCH_WALKERS !== '0') {
+    for (const lib of ['fdir', 'fast-glob', '@nodelib/fs.walk']) {
+      contenders.push({ name: `${lib} (full walk + stats)`, run: () => timeCommand(tsx, [path.join(repo, 'bench/walker-child.ts'), lib, tree.dir]) });
+    }
+  }
   if (daemon) {
     contenders.push({
       name: 'docker build (legacy, fake daemon)',
@@ -67,6 +73,10 @@ for (const files of sizes) {
   if (daemon) {
     const dockerFiles = last('docker build (legacy, fake daemon)').stdout.split('\n').filter((n) => n && !n.endsWith('/')).length;
     if (dockerFiles !== lsCount) throw new Error(`count mismatch: docker sent ${dockerFiles} files, ctxlens ls listed ${lsCount}`);
+  }
+  for (const c of contenders.filter((c) => c.name.includes('full walk'))) {
+    const seen = Number(last(c.name).stdout.split(' ')[0]);
+    if (seen !== findCount) throw new Error(`count mismatch: ${c.name} saw ${seen} entries, find ${findCount}`);
   }
   out(`All tools agree: ${findCount.toLocaleString('en-US')} entries on disk, ${lsCount.toLocaleString('en-US')} files in the context.\n`);
   out(`| contender | median | vs find | vs docker | peak RSS |`);
