@@ -7,6 +7,8 @@ import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
 import { EntryState, type WalkResult } from '../walk/walk-result.js';
 import { type Explanation, explainPath } from './explain.js';
 import type { BuildInputs } from './resolve-inputs.js';
+import { formatDockerSize } from '../tar/docker-size.js';
+import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
 import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
 
 /** Everything ctxlens knows about one build context under one builder. */
@@ -22,6 +24,7 @@ export class BuildContext {
   readonly inventory: Inventory;
   readonly walk: WalkResult;
   readonly diagnostics: readonly Diagnostic[];
+  private readonly outsideDockerfileSize: number | undefined;
   private described: ContextEntry[] | undefined;
   private summed: ContextSizes | undefined;
 
@@ -34,7 +37,10 @@ export class BuildContext {
     inventory: Inventory;
     walk: WalkResult;
     diagnostics: readonly Diagnostic[];
+    /** Size of a Dockerfile outside the context, which the legacy client adds to its upload. */
+    outsideDockerfileSize?: number;
   }) {
+    this.outsideDockerfileSize = init.outsideDockerfileSize;
     this.builder = init.builder;
     this.inputs = init.inputs;
     this.ignoreFile = init.ignoreFile;
@@ -72,7 +78,15 @@ export class BuildContext {
 
   /** Totals: counts, file bytes, legacy tar bytes and Docker's printed size. */
   get sizes(): ContextSizes {
-    this.summed ??= sumSizes(this.inventory, this.walk.order);
+    if (this.summed === undefined) {
+      const sums = sumSizes(this.inventory, this.walk.order);
+      this.summed = sums;
+      if (this.builder === 'legacy' && this.outsideDockerfileSize !== undefined) {
+        const ignore = this.walk.order.find((i) => this.inventory.paths[i] === '.dockerignore');
+        const tarBytes = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore === undefined ? undefined : this.inventory.sizes[ignore]);
+        this.summed = { ...sums, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+      }
+    }
     return this.summed;
   }
 

@@ -36,6 +36,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   let rawRules = source.rules;
   const diagnostics: Diagnostic[] = [];
   let walk;
+  let outsideDockerfileSize: number | undefined;
   if (builder === 'legacy') {
     // The pre-flight pass can only fail on rule errors or unreadable paths; skip it when neither can happen.
     if (input.checkReadable || set.patterns.some((p) => compileErrorOf(p) !== undefined)) {
@@ -44,10 +45,12 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
     walk = walkLegacy(inv, set);
     if (inputs.dockerfileRelative.startsWith('../')) {
+      outsideDockerfileSize = inputs.dockerfileSize;
+      const sendsIgnore = walk.order.some((i) => inv.paths[i] === '.dockerignore');
       diagnostics.push({
         code: 'dockerfile-outside-context',
-        severity: 'warning',
-        message: 'The Dockerfile is outside the context: the legacy client adds it to the upload as .dockerfile.<random> and appends that name to .dockerignore; those bytes are not counted here.',
+        severity: 'info',
+        message: `The Dockerfile is outside the context: the legacy client adds it to the upload as .dockerfile.<random>, appends that name to ${sendsIgnore ? '' : 'a new '}.dockerignore, and cuts the stream before the tar's end blocks; the upload size counts all of it.`,
       });
     }
   } else {
@@ -55,7 +58,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     if (walk.failure) throw walk.failure.error;
   }
   diagnostics.push(...walk.diagnostics);
-  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics });
+  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize });
 }
 
 /**

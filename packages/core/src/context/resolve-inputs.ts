@@ -13,6 +13,8 @@ export interface BuildInputs {
   readonly dockerfile: string;
   /** The Dockerfile relative to the context, POSIX separators; starts with `../` when outside. */
   readonly dockerfileRelative: string;
+  /** The Dockerfile's size (the legacy client uploads it separately when it is outside the context). */
+  readonly dockerfileSize: number;
   /** Absolute path of the ignore file in use, or undefined when there is none. */
   readonly ignoreFile: string | undefined;
   /** How the ignore file was chosen. */
@@ -57,20 +59,21 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
   const dockerfileRelative = nodePath.relative(contextDir, dockerfile).split(nodePath.sep).join('/');
+  const dockerfileSize = options.fs.lstat(dockerfile).size;
 
-  if (options.ignoreFile === false) return { contextDir, dockerfile, dockerfileRelative, ignoreFile: undefined, ignoreFileReason: 'disabled' };
+  if (options.ignoreFile === false) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'disabled' };
   if (options.ignoreFile !== undefined) {
     if (!exists(options, options.ignoreFile)) {
       throw new InputError('INPUT_NOT_FOUND', `ignore file not found: ${options.ignoreFile}`, options.ignoreFile);
     }
-    return { contextDir, dockerfile, dockerfileRelative, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
+    return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
   }
   if (options.builder === 'buildkit') {
     // BuildKit looks beside the Dockerfile as named (before symlink resolution).
     const specific = `${given}.dockerignore`;
-    if (exists(options, specific)) return { contextDir, dockerfile, dockerfileRelative, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+    if (exists(options, specific)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
   }
   const root = nodePath.join(contextDir, '.dockerignore');
-  if (exists(options, root)) return { contextDir, dockerfile, dockerfileRelative, ignoreFile: root, ignoreFileReason: 'context-root' };
-  return { contextDir, dockerfile, dockerfileRelative, ignoreFile: undefined, ignoreFileReason: 'none' };
+  if (exists(options, root)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: root, ignoreFileReason: 'context-root' };
+  return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' };
 }

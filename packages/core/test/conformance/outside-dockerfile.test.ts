@@ -1,0 +1,39 @@
+// `-f` naming a Dockerfile outside the context: the legacy client smuggles it into the upload under
+// a random name and truncates the stream. Compared with the real Docker CLI.
+import { buildTree, dockerCliStatus, type FakeDaemon, makeTempDir, runLegacyBuild, startFakeDaemon } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeContext } from '@ctxlens/core';
+
+const docker = dockerCliStatus();
+
+describe.skipIf(!docker.available)(`Dockerfile outside the context${docker.available ? '' : ` (skipped: ${docker.reason})`}`, () => {
+  let daemon: FakeDaemon;
+  beforeAll(async () => {
+    daemon = await startFakeDaemon();
+  });
+  afterAll(() => daemon.close());
+
+  it.each([
+    ['with a .dockerignore in the context', [{ file: 'ctx/.dockerignore', content: 'b\n' }]],
+    ['without a .dockerignore (Docker creates one)', []],
+    ['with a .dockerignore that excludes itself', [{ file: 'ctx/.dockerignore', content: '.dockerignore\n' }]],
+  ] as const)('%s', async (_, extra) => {
+    const tmp = await makeTempDir('ctxlens-outside-');
+    try {
+      await buildTree(tmp.path, [
+        { file: 'ctx/a.txt', content: 'hello' },
+        { file: 'ctx/b/c.txt', size: 700 },
+        { file: 'Dockerfile.outside', content: 'FROM scratch\nCOPY . .\n' },
+        ...extra,
+      ]);
+      const ctx = await computeContext(`${tmp.path}/ctx`, { builder: 'legacy', dockerfile: `${tmp.path}/Dockerfile.outside` });
+      const real = await runLegacyBuild(daemon, `${tmp.path}/ctx`, { dockerfile: `${tmp.path}/Dockerfile.outside` });
+      expect(real.error).toBeNull();
+      expect(ctx.sizes.tarBytes).toBe(real.tarBytes);
+      expect(ctx.sizes.dockerSize).toBe(real.printedSize);
+      expect(ctx.diagnostics.map((d) => d.code)).toContain('dockerfile-outside-context');
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});
