@@ -1,6 +1,7 @@
 import { AbortError } from '../errors.js';
 import { extraRules as toRawRules, loadRules } from './rule-set.js';
 import { Inventory } from '../inventory/inventory.js';
+import { scanAllParallel } from '../inventory/parallel-scan.js';
 import { type ContextOptions, resolveOptions, type ResolvedOptions, type Builder } from '../options.js';
 import type { BuildContext } from './build-context.js';
 import { evaluate, evaluateUnfiltered } from './evaluate.js';
@@ -61,11 +62,17 @@ export interface ContextComparison {
  */
 export async function computeContextWithBaseline(contextDir: string, options: ContextOptions = {}): Promise<ContextComparison> {
   const resolved = resolveOptions(contextDir, options);
-  return guard(resolved, () => {
+  const { inputs, source, inv } = guard(resolved, () => {
     const inputs = resolveInputs(resolved);
-    const source = loadRules(inputs, resolved);
-    const inv = newInventory(inputs.contextDir, resolved);
-    inv.scanAll();
+    return { inputs, source: loadRules(inputs, resolved), inv: newInventory(inputs.contextDir, resolved) };
+  });
+  try {
+    await scanAllParallel(inv);
+  } catch (error) {
+    if (resolved.signal?.aborted) throw new AbortError();
+    throw error;
+  }
+  return guard(resolved, () => {
     const context = evaluate(inv, { builder: resolved.builder, inputs, source, checkReadable: resolved.checkReadable, accessRead: resolved.fs.accessRead });
     return { context, unfiltered: evaluateUnfiltered(inv, resolved.builder, inputs) };
   });

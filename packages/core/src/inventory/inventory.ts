@@ -3,7 +3,7 @@
 // so walks replay Docker's order; struct-of-arrays keeps a million entries in tens of megabytes.
 import * as nodePath from 'node:path';
 import type { FsAdapter } from '../fs-adapter.js';
-import { sortByteOrder } from './sort-names.js';
+import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 
 /** The type of a directory entry, as lstat sees it (symlinks are never followed). */
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'fifo' | 'socket' | 'char' | 'block';
@@ -21,10 +21,9 @@ export interface ScanProblem {
 export type ScanProgress = (entries: number, bytes: number) => void;
 
 const NOT_SCANNED = -1;
+// Set per name as readdir returns it: testing whole paths would flatten a million concatenated
+// strings and double their memory.
 const FLAG_NON_ASCII = 1;
-// Tested on each name as readdir returns it: testing whole paths would flatten a million
-// concatenated strings and double their memory.
-const NOT_TAR_ASCII = /[^\x01-\x7f]/;
 
 /**
  * The recorded tree. Index 0 is the context root. Directories are scanned lazily, so a walk that
@@ -33,7 +32,8 @@ const NOT_TAR_ASCII = /[^\x01-\x7f]/;
 export class Inventory {
   /** Absolute, symlink-resolved path of the context root. */
   readonly root: string;
-  private readonly fsa: FsAdapter;
+  /** The file-system calls this inventory reads with. */
+  readonly fs: FsAdapter;
   private capacity = 0;
   count = 0;
   /** Context-relative POSIX path of each entry ('' for the root). */
@@ -61,7 +61,7 @@ export class Inventory {
 
   constructor(root: string, fsa: FsAdapter) {
     this.root = root;
-    this.fsa = fsa;
+    this.fs = fsa;
     this.grow(1024);
     this.add('', -1, KIND_DIR, 0, 0, 0, 1);
   }
@@ -119,45 +119,35 @@ export class Inventory {
 
   private scanDir(dir: number): void {
     if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
+    this.attach(dir, readDirectory(this.fs, this.absolutePath(dir)));
+  }
+
+  /**
+   * Records what a directory holds (from this thread or a worker). Its entries are appended
+   * together, which keeps every directory's entries contiguous and in byte order.
+   */
+  attach(dir: number, record: DirectoryRecord): void {
     this.childStart[dir] = this.count;
     this.childCount[dir] = 0;
-    let names: string[];
-    const abs = this.absolutePath(dir);
-    try {
-      names = sortByteOrder(this.fsa.readdir(abs));
-    } catch (error) {
-      this.problems.set(dir, toProblem(error));
+    if (record.error) {
+      this.problems.set(dir, record.error);
       return;
     }
     const prefix = dir === 0 ? '' : this.paths[dir]! + '/';
     const parentFlags = this.flags[dir]! & FLAG_NON_ASCII;
-    for (const name of names) {
-      const path = prefix + name;
-      const full = abs + '/' + name;
-      let stat;
-      try {
-        stat = this.fsa.lstat(full);
-      } catch (error) {
-        // Vanished between readdir and lstat, or unreadable: record it, Docker would stumble too.
-        const i = this.add(path, dir, 0, 0, 0, 0, 1);
-        this.flags[i] = parentFlags | (NOT_TAR_ASCII.test(name) ? FLAG_NON_ASCII : 0);
-        this.problems.set(i, toProblem(error));
-        continue;
-      }
-      const kind = kindOf(stat);
-      const size = kind === 0 ? stat.size : 0;
-      const i = this.add(path, dir, kind, size, Math.floor(stat.mtimeMs / 1000), stat.ino, stat.nlink);
-      this.flags[i] = parentFlags | (NOT_TAR_ASCII.test(name) ? FLAG_NON_ASCII : 0);
-      if (kind === 2) {
-        try {
-          this.linkTargets.set(i, this.fsa.readlink(full));
-        } catch (error) {
-          this.problems.set(i, toProblem(error));
-        }
-      }
+    const { names, facts } = record;
+    const first = this.count;
+    for (let n = 0; n < names.length; n++) {
+      const at = n * RECORD_FIELDS;
+      const kind = facts[at]!;
+      const size = facts[at + 1]!;
+      const i = this.add(prefix + names[n]!, dir, kind, size, facts[at + 2]!, facts[at + 3]!, facts[at + 4]!);
+      this.flags[i] = parentFlags | facts[at + 5]!;
       this.scannedBytes += size;
     }
-    this.childCount[dir] = this.count - this.childStart[dir]!;
+    for (const [n, target] of record.links) this.linkTargets.set(first + n, target);
+    for (const [n, code, message] of record.problems) this.problems.set(first + n, { code, message });
+    this.childCount[dir] = this.count - first;
     if (this.onProgress && this.count >= this.nextProgressAt) {
       this.nextProgressAt = this.count + 4096;
       this.onProgress(this.count, this.scannedBytes);
@@ -197,25 +187,4 @@ export class Inventory {
     this.childCount = resize(this.childCount, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
-}
-
-// st_mode file-type bits (S_IFMT), mapped to our kind codes; reading the mode once is cheaper
-// than calling the Stats predicates one after another on a million entries.
-const KIND_BY_TYPE = new Map<number, number>([
-  [0o100000, 0],
-  [0o040000, 1],
-  [0o120000, 2],
-  [0o010000, 3],
-  [0o140000, 4],
-  [0o020000, 5],
-  [0o060000, 6],
-]);
-
-function kindOf(stat: { mode: number }): number {
-  return KIND_BY_TYPE.get(stat.mode & 0o170000) ?? 0;
-}
-
-function toProblem(error: unknown): ScanProblem {
-  const e = error as NodeJS.ErrnoException;
-  return { code: e.code ?? 'EIO', message: e.message };
 }

@@ -1,0 +1,50 @@
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeFs } from '../fs-adapter.js';
+import { Inventory } from './inventory.js';
+import { scanAllParallel } from './parallel-scan.js';
+
+function snapshot(inv: Inventory): string[] {
+  const rows: string[] = [];
+  const visit = (dir: number) => {
+    const [start, n] = inv.children(dir);
+    for (let c = start; c < start + n; c++) {
+      rows.push([inv.paths[c], inv.kind(c), inv.sizes[c], inv.mtimes[c], inv.nlinks[c], inv.isAsciiPath(c), inv.linkTargets.get(c), inv.problems.get(c)?.code].join('|'));
+      if (inv.isDir(c)) visit(c);
+    }
+  };
+  visit(0);
+  return rows;
+}
+
+describe('scanAllParallel', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-par-');
+    const spec = [];
+    for (let a = 0; a < 12; a++) {
+      for (let b = 0; b < 6; b++) {
+        for (let f = 0; f < 5; f++) spec.push({ file: `d${a}/s${b}/deep/f${f}-é.txt`, size: a * 100 + f });
+        spec.push({ symlink: `d${a}/s${b}/link`, target: `../s${(b + 1) % 6}` });
+      }
+      spec.push({ dir: `d${a}/empty` });
+    }
+    spec.push({ hardlink: 'd0/hard', target: 'd1/s0/deep/f0-é.txt' }, { file: '😀/x' }, { file: '\ue000/x' });
+    await buildTree(tmp.path, spec);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('records exactly what a single-threaded scan records, in the same walk order', async () => {
+    const single = new Inventory(tmp.path, nodeFs).scanAll();
+    const parallel = new Inventory(tmp.path, nodeFs);
+    await scanAllParallel(parallel, { threads: 2, minEntries: 10 });
+    expect(parallel.count).toBe(single.count);
+    expect(snapshot(parallel)).toEqual(snapshot(single));
+  });
+
+  it('keeps every entry after its parent, which O(n) subtree sums rely on', async () => {
+    const parallel = new Inventory(tmp.path, nodeFs);
+    await scanAllParallel(parallel, { threads: 2, minEntries: 10 });
+    for (let i = 1; i < parallel.count; i++) expect(parallel.parent[i]).toBeLessThan(i);
+  });
+});

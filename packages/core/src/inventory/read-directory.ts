@@ -1,0 +1,93 @@
+// Reading one directory: the unit of work of every scan, on the main thread or in a worker.
+// readDirectory must stay self-contained (no imports, no module-level helpers): the parallel scan
+// ships its source text to worker threads, so both paths run the very same code.
+
+/** What one directory holds: sorted names plus, per name, the lstat facts an inventory keeps. */
+export interface DirectoryRecord {
+  /** Set when the directory itself could not be read. */
+  readonly error: { readonly code: string; readonly message: string } | undefined;
+  /** Names in UTF-8 byte order (the order Go's os.ReadDir returns). */
+  readonly names: string[];
+  /** Per name, RECORD_FIELDS numbers: kind, size, mtime (s), inode, link count, non-ASCII flag. */
+  readonly facts: Float64Array;
+  /** [position, target] of symlinks. */
+  readonly links: [number, string][];
+  /** [position, code, message] of names that could not be examined. */
+  readonly problems: [number, string, string][];
+}
+
+/** Numbers per name in DirectoryRecord.facts. */
+export const RECORD_FIELDS = 6;
+
+/** The file-system calls readDirectory makes. */
+export interface DirectoryReader {
+  readdir(path: string): string[];
+  lstat(path: string): { mode: number; size: number; mtimeMs: number; ino: number; nlink: number };
+  readlink(path: string): string;
+}
+
+/**
+ * Reads a directory's names and lstat's each one (symlinks are never followed).
+ * @returns the record; I/O errors are recorded, never thrown
+ */
+export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecord {
+  const problemOf = (error: unknown): { code: string; message: string } => {
+    const e = error as { code?: string; message?: string };
+    return { code: e.code ?? 'EIO', message: e.message ?? String(error) };
+  };
+  let names: string[];
+  try {
+    names = fsa.readdir(abs);
+  } catch (error) {
+    return { error: problemOf(error), names: [], facts: new Float64Array(0), links: [], problems: [] };
+  }
+  // UTF-16 order equals UTF-8 byte order except for characters beyond U+FFFF.
+  names.sort();
+  if (names.some((n) => /[\ud800-\udfff]/.test(n))) {
+    names.sort((a, b) => {
+      const x = Array.from(a);
+      const y = Array.from(b);
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+        if (d !== 0) return d;
+      }
+      return x.length - y.length;
+    });
+  }
+  const facts = new Float64Array(names.length * 6);
+  const links: [number, string][] = [];
+  const problems: [number, string, string][] = [];
+  // st_mode S_IFMT values -> kind codes (file, dir, symlink, fifo, socket, char, block).
+  const kinds: Record<number, number> = { 0o100000: 0, 0o040000: 1, 0o120000: 2, 0o010000: 3, 0o140000: 4, 0o020000: 5, 0o060000: 6 };
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const full = abs + '/' + name;
+    const at = i * 6;
+    // archive/tar's isASCII: a NUL or anything above U+007F forces a PAX header.
+    facts[at + 5] = /[^\x01-\x7f]/.test(name) ? 1 : 0;
+    let stat;
+    try {
+      stat = fsa.lstat(full);
+    } catch (error) {
+      const p = problemOf(error);
+      problems.push([i, p.code, p.message]);
+      facts[at + 4] = 1;
+      continue;
+    }
+    const kind = kinds[stat.mode & 0o170000] ?? 0;
+    facts[at] = kind;
+    facts[at + 1] = kind === 0 ? stat.size : 0;
+    facts[at + 2] = Math.floor(stat.mtimeMs / 1000);
+    facts[at + 3] = stat.ino;
+    facts[at + 4] = stat.nlink;
+    if (kind === 2) {
+      try {
+        links.push([i, fsa.readlink(full)]);
+      } catch (error) {
+        const p = problemOf(error);
+        problems.push([i, p.code, p.message]);
+      }
+    }
+  }
+  return { error: undefined, names, facts, links, problems };
+}
