@@ -58,6 +58,13 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     if (walk.failure) throw walk.failure.error;
   }
   diagnostics.push(...walk.diagnostics);
+  for (const line of source.ignoreFile?.source.invalidUtf8Lines ?? []) {
+    diagnostics.push({
+      code: 'invalid-utf8-rule',
+      severity: 'warning',
+      message: `${source.ignoreFile!.file}:${line} is not valid UTF-8. Docker compares such bytes as they are; ctxlens reads them as U+FFFD, so this rule may match differently. Save the file as UTF-8.`,
+    });
+  }
   return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize });
 }
 

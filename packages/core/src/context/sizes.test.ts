@@ -42,3 +42,16 @@ describe('sizes', () => {
     expect(more.filePaths()).toEqual(['.dockerignore', 'Dockerfile']);
   });
 });
+
+describe('diagnostics', () => {
+  it('warns about an ignore-file line that is not UTF-8, naming file and line', async () => {
+    const tmp = await makeTempDir('ctxlens-utf8-');
+    try {
+      await buildTree(tmp.path, [{ file: 'Dockerfile' }, { file: '.dockerignore', content: Buffer.from([0x61, 0x0a, 0xff, 0xfe, 0x0a]) }]);
+      const ctx = await computeContext(tmp.path);
+      expect(ctx.diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid-utf8-rule', message: expect.stringContaining('.dockerignore:2 is not valid UTF-8') }));
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});
