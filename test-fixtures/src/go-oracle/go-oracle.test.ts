@@ -57,14 +57,14 @@ describe(`go oracle: patternmatcher.New${skipped}`, () => {
   });
 });
 
-describe(`go oracle: Go 1.19 filepath.Match validation gap (disagrees with Docker 28 / Go 1.24)${skipped}`, () => {
+describe(`go oracle: New's filepath.Match(p, ".") check stops at the first chunk that fails (Docker 28 / Go 1.24 alike)${skipped}`, () => {
   goIt('filepath.Match("a*[", ".") is false without error: the chunk after * is never checked', async () => {
     expect(await oracle.filepathMatch('a*[', '.')).toEqual({ matched: false, error: null });
     expect(await oracle.filepathMatch('[', '.')).toEqual({ matched: false, error: 'syntax error in pattern' });
     expect(await oracle.filepathMatch('*[', '.')).toEqual({ matched: false, error: 'syntax error in pattern' });
   });
 
-  goIt('New(["a*["]) succeeds; the error appears on the first match instead (Docker 28 fails at New)', async () => {
+  goIt('New(["a*["]) succeeds; the error appears on the first match instead (so in Docker 28)', async () => {
     const [r] = await matchAll(['a*['], ['a']);
     expect(r).toEqual({
       path: 'a',
@@ -215,6 +215,23 @@ describe(`go oracle: harness${skipped}`, () => {
       Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? oracle.clean([`d${i}/./x`]) : oracle.trimSpace([` t${i} `]))),
     );
     answers.forEach((answer, i) => expect(answer).toEqual([i % 2 === 0 ? `d${i}/x` : `t${i}`]));
+  });
+
+  goIt('compile reports match kinds and the regexp Docker builds (| { } are NOT escaped: shouldEscape drops bytes >= 64)', async () => {
+    const results = await oracle.compile(['*.md', 'a.b', '**/x', 'x/**', '!a(b)*', 'x|y*', 'a{2}*', '[z-a]', '   ', '[']);
+    expect(results.map((r) => [r.kind, r.regexp, r.compileError, r.newError, r.exclusion])).toEqual([
+      ['regexp', '^[^/]*\\.md$', null, null, false],
+      ['exact', null, null, null, false],
+      ['suffix', null, null, null, false],
+      ['prefix', null, null, null, false],
+      ['regexp', '^a\\(b\\)[^/]*$', null, null, true],
+      ['regexp', '^x|y[^/]*$', null, null, false],
+      ['regexp', '^a{2}[^/]*$', null, null, false],
+      ['regexp', null, 'syntax error in pattern', null, false],
+      ['', null, null, null, false],
+      ['', null, null, 'syntax error in pattern', false],
+    ]);
+    expect(results[8]?.empty).toBe(true);
   });
 
   goIt('measures match throughput on a batch of 1000 paths', async () => {

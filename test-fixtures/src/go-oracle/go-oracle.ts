@@ -7,7 +7,9 @@
  * request per line on stdin and answers one JSON line per request, in order, so one long-lived
  * process serves thousands of queries. Ops: `match` (New + MatchesOrParentMatches, the deprecated
  * Matches, and MatchesUsingParentResults walked top-down like a directory walker), `regexp`
- * (Go RE2, to check our RE2→JavaScript translation), `filepathMatch`, `clean`, `trimSpace`, `info`.
+ * (Go RE2, to check our RE2→JavaScript translation), `compile` (each pattern's match kind and the
+ * regexp source patternmatcher builds, read from its unexported fields), `filepathMatch`, `clean`,
+ * `trimSpace`, `info`.
  *
  * Requirements (what CI installs): `apt-get install golang-go golang-github-moby-patternmatcher-dev`,
  * i.e. Go 1.19 at /usr/bin/go and patternmatcher 0.5.0 in /usr/share/gocode. The build is offline
@@ -24,22 +26,20 @@
  * Authority and known disagreement with Docker
  * --------------------------------------------
  * The real Docker CLI is the authority for ctxlens; this oracle is for matching semantics and RE2.
- * They can disagree about *when* (and whether) a malformed pattern is rejected:
+ * Malformed patterns are where they could part, so note *when* (and whether) one is rejected:
  *
- * - patternmatcher.New validates each pattern with `filepath.Match(pattern, ".")`. In Go 1.19 that
- *   call stops at the first mismatching chunk and never looks at later chunks (those after a `*`);
- *   Go 1.20+ validates the rest of the pattern before returning false, and Docker CLI 28 is built
- *   with a much newer Go (and vendors patternmatcher 0.6.x, not 0.5.0).
- * - Observed with Go 1.19.8 (asserted in go-oracle.test.ts): `filepath.Match("a*[", ".")` is
- *   `false, nil`, so `New(["a*["])` succeeds here and the error, `syntax error in pattern`, only
- *   appears on the first match, when the pattern's regexp fails to compile. Docker 28 fails at New.
- *   `a*\` and `a*[a-]` are worse: the regexp compiles, so Go 1.19 never reports an error
- *   (`a*\` becomes the unanchored regexp `^a[^/]*\$` and matches `a$/x`), while Docker 28 rejects
- *   both at load time. `*[` and `[` (first chunk malformed) fail at New in both.
+ * - patternmatcher.New validates each pattern with `filepath.Match(pattern, ".")`. Match checks each
+ *   chunk (text between stars) it reaches in full, but returns as soon as one fails to match "." and
+ *   never reads the chunks after it. Go 1.19.8 here and Go 1.24 (Docker CLI 28.2.2) agree on this,
+ *   checked against the real CLI (packages/core/src/patterns/go-match-syntax.ts, by the Docker conformance suite).
+ * - So `a*[`, `!x/*[`, `a*\` and `a*[a-]` pass New. `a*[` then fails on first use, when its regexp
+ *   `^a[^/]*[$` does not compile; `!a*[` alone is never consulted and never fails; `a*\` (regexp
+ *   `^a[^/]*\$`, matches `a$`) and `a*[a-]` never fail. `[`, `a[`, `*[`, `.*[` fail at New (the
+ *   failing chunk is reached).
  * - Patterns that filepath.Match accepts but RE2 does not (e.g. `[z-a]`) pass New everywhere and
  *   fail on first match with `syntax error in pattern`.
  *
- * So for load-time syntax errors, trust the Docker CLI oracle, not this one.
+ * The Docker CLI stays the authority for load-time syntax errors.
  */
 import { buildOracleBinary, GO_ORACLE_INSTALL_HINT, probeGoToolchain } from './go-toolchain.js';
 import { JsonLineClient } from './line-client.js';
@@ -73,6 +73,24 @@ export type GoRegexpResult =
   | { readonly ok: true; readonly matches: readonly boolean[] }
   | { readonly ok: false; readonly error: string };
 
+/** How patternmatcher compiles one pattern on its own (`New([pattern])`, then a forced lazy compile). */
+export interface GoCompileResult {
+  readonly pattern: string;
+  /** `New` failed with this error (then nothing else is set). */
+  readonly newError: string | null;
+  /** The pattern was blank after TrimSpace: `New` dropped it. */
+  readonly empty: boolean;
+  readonly exclusion: boolean;
+  /** `Pattern.String()`: the pattern after TrimSpace, Clean and the `!` split. */
+  readonly cleaned: string;
+  /** Match kind after compiling (`regexp` also when its regexp failed to compile). */
+  readonly kind: 'exact' | 'prefix' | 'suffix' | 'regexp' | 'unknown' | '';
+  /** Source of the compiled regexp (regexp kind only; null when it failed to compile). */
+  readonly regexp: string | null;
+  /** The lazy compile failed with this error (Docker: `syntax error in pattern` on first use). */
+  readonly compileError: string | null;
+}
+
 /** `filepath.Match(pattern, name)`: `error` is the error text (`syntax error in pattern`) or null. */
 export interface GoFilepathMatchResult {
   readonly matched: boolean;
@@ -87,6 +105,8 @@ export interface GoOracle {
   match(patterns: readonly string[], paths: readonly string[]): Promise<GoMatchResult>;
   /** `regexp.Compile(regex)`, then `MatchString` for each input. */
   regexp(regex: string, inputs: readonly string[]): Promise<GoRegexpResult>;
+  /** How each pattern compiles on its own: match kind and the regexp source Docker builds. */
+  compile(patterns: readonly string[]): Promise<GoCompileResult[]>;
   /** `filepath.Match(pattern, name)`. */
   filepathMatch(pattern: string, name: string): Promise<GoFilepathMatchResult>;
   /** `filepath.Clean` of each input. */
@@ -146,6 +166,9 @@ export async function startGoOracle(): Promise<GoOracle> {
       const r = await call({ op: 'regexp', regex, inputs });
       if (typeof r['error'] === 'string') return { ok: false, error: r['error'] };
       return { ok: true, matches: arrayField(r, 'matches') as boolean[] };
+    },
+    async compile(patterns) {
+      return arrayField(await call({ op: 'compile', patterns }), 'results') as GoCompileResult[];
     },
     async filepathMatch(pattern, name) {
       const r = await call({ op: 'filepathMatch', pattern, name });

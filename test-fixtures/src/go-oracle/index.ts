@@ -1,6 +1,7 @@
 // Public surface of the Go oracle: Docker's real patternmatcher and Go's RE2 / filepath / strings, queried over JSON lines.
 export { goOracleStatus, startGoOracle, GO_ORACLE_INSTALL_HINT } from './go-oracle.js';
 export type {
+  GoCompileResult,
   GoFilepathMatchResult,
   GoMatchPathResult,
   GoMatchResult,

@@ -13,8 +13,12 @@ export interface PatternProgram {
   readonly goRegex: string;
 }
 
-/** Regexp metacharacters that filepath.Match treats as literals, so Docker escapes them. */
-const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+/**
+ * What Docker escapes. patternmatcher means to escape `.+()|{}$`, but its bitmap ([8]byte indexed by
+ * b%8, bit b/8) loses every character from 64 up, so `|`, `{` and `}` reach RE2 raw: `a|b` is an
+ * alternation, `a{2}` a repeat. Verified against the Docker CLI.
+ */
+const ESCAPED = new Set(['.', '+', '(', ')', '$']);
 
 /**
  * Sorts a cleaned pattern into Docker's match kinds and builds its RE2 source.

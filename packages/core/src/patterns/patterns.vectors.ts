@@ -2,8 +2,12 @@
 export const syntaxVectors: readonly { pattern: string; valid: boolean; from: string }[] = [
   { pattern: '[', valid: false, from: 'unclosed class' },
   { pattern: 'a[', valid: false, from: 'unclosed class after a literal' },
-  { pattern: 'a*[', valid: false, from: 'Go 1.20+ checks chunks after a mismatch; Go 1.19 did not' },
-  { pattern: 'a*\\', valid: false, from: 'trailing backslash in a later chunk' },
+  { pattern: 'a*[', valid: true, from: 'real CLI: Match stops at chunk "a", which cannot match "."' },
+  { pattern: 'a*\\', valid: true, from: 'real CLI: same; the pattern then matches a literal "$"' },
+  { pattern: '*[', valid: false, from: 'real CLI: the first chunk after the star is checked' },
+  { pattern: '.*[', valid: false, from: 'real CLI: "." matches ".", so the next chunk is checked' },
+  { pattern: '*/[', valid: false, from: 'real CLI' },
+  { pattern: '*\\', valid: false, from: 'real CLI: trailing backslash in a checked chunk' },
   { pattern: '\\', valid: false, from: 'trailing backslash' },
   { pattern: '[]', valid: false, from: 'empty class' },
   { pattern: '[]a]', valid: false, from: '] first is not literal in filepath.Match' },
@@ -41,6 +45,8 @@ export const compileVectors: readonly { pattern: string; kind: string; regex?: s
   { pattern: 'a\\', kind: 'exact', from: 'trailing backslash left alone' },
   { pattern: 'x/**/**', kind: 'regexp', regex: '^x/(.*/)?.*$', from: 'handwritten' },
   { pattern: '\ufeff**.md', kind: 'suffix', from: 'text/scanner skips a leading BOM' },
+  { pattern: '*|x', kind: 'regexp', regex: '^[^/]*|x$', from: 'Docker\'s escape bitmap drops | { } (real CLI)' },
+  { pattern: 'a{2}*', kind: 'regexp', regex: '^a{2}[^/]*$', from: 'Docker\'s escape bitmap drops | { } (real CLI)' },
 ];
 
 /** Single-pattern matching (Pattern.match), Docker semantics. */
@@ -83,6 +89,12 @@ export const matchVectors: readonly { pattern: string; path: string; expected: b
   { pattern: '\\x41', path: 'A', expected: true, from: 'RE2 hex escape' },
   { pattern: '\\pL*', path: 'été', expected: true, from: 'Unicode class' },
   { pattern: '\\pC', path: '\u0378', expected: false, from: 'Go C excludes unassigned code points; JS \\p{C} includes them' },
+  { pattern: 'pipe|x/*', path: 'src/ab/xx/UPPER', expected: true, from: 'real CLI: raw | splits the regexp, and "x/[^/]*$" is unanchored at the start' },
+  { pattern: 'a{2}*', path: 'aa', expected: true, from: 'real CLI: a{2} is a repeat' },
+  { pattern: 'a{2}*', path: 'a{2}', expected: false, from: 'real CLI: a{2} is a repeat' },
+  { pattern: 'a{,}*', path: 'a{,}', expected: true, from: 'an unparsable { is a literal' },
+  { pattern: '\\p{Greek}*', path: 'αβ', expected: true, from: 'real CLI: Unicode script class' },
+  { pattern: '\\Qab*', path: 'ab[^/]*$/more', expected: true, from: '\\Q swallows Docker\'s $, so the match is unanchored at the end' },
 ];
 
 /** Patterns whose RE2 compile fails, so Docker reports "syntax error in pattern" when reached. */
@@ -96,4 +108,6 @@ export const re2ErrorVectors: readonly { pattern: string; from: string }[] = [
   { pattern: '\\C', from: 'any-byte escape unsupported' },
   { pattern: '\\E', from: '\\E without \\Q' },
   { pattern: '\\x4', from: 'short hex escape' },
+  { pattern: '*{2}', from: 'real CLI: repeat of a repeat' },
+  { pattern: 'a{1001}*', from: 'real CLI: repeat count over 1000' },
 ];

@@ -1,7 +1,7 @@
 // Go RE2 (regexp/syntax with Perl flags) to JavaScript RegExp, written on purpose rather than by
 // passing the source through. The source comes from Docker's one-pass pattern translation, so the
-// user controls classes, backslash escapes and `^`; everything else is ours. Each construct below
-// names the difference it bridges:
+// user controls classes, backslash escapes, `^`, and (through a bug in Docker's escaping) `|`, `{`
+// and `}`; the rest is Docker's. Each construct below names the difference it bridges:
 //   `.`            Go: any char but \n.         JS: also excludes \r, U+2028, U+2029 -> [^\n]
 //   `\a`, `\123`   Go: BEL, octal.              JS (u flag): syntax errors -> \u{..}
 //   `\s`           Go: [\t\n\f\r ].             JS: all Unicode space -> explicit ranges
@@ -11,6 +11,7 @@
 //   `\A`, `\z`     Go: text anchors.            JS: unsupported -> ^ and $ (no m flag)
 //   `]`, `{`, `}`  Go: literals when unpaired.  JS (u flag): syntax errors -> escaped
 //   `^*`           Go: repeat of an assertion.  JS: "nothing to repeat" -> (?:^)*
+//   `a{2}`, `{x}`  both repeat; Go makes an unparsable `{` a literal, JS (u flag) refuses it -> escaped
 //   `[^a]`         both match \n and `/` — kept as a negated class.
 //   `\k`, `\é`, `[z-a]`, `[[:foo:]]`, `a**`: Go errors, so do we.
 import { mergeRanges, negateRanges, PERL_CLASSES, POSIX_CLASSES, type Range, unicodeClassItems } from './re2-classes.js';
@@ -25,6 +26,11 @@ interface Piece {
   /** Bounds on how many `/` characters this piece can consume: used to skip paths cheaply. */
   min: number;
   max: number;
+  /** For sequences and alternations: every branch starts with ^ / ends with $, so a match spans the whole path. */
+  anchoredStart?: boolean;
+  anchoredEnd?: boolean;
+  /** For a single atom: it is a ^ or $ assertion. */
+  anchor?: 'start' | 'end';
 }
 
 class Re2SyntaxError extends Error {}
@@ -41,7 +47,10 @@ export function translateRe2(goSource: string): Re2Translation {
     const parser = new Parser(Array.from(goSource));
     const piece = parser.parseAlternation();
     if (parser.pos < parser.chars.length) throw new Re2SyntaxError('unexpected )');
-    return { ok: true, source: piece.src, minSlashes: piece.min, maxSlashes: piece.max };
+    // Slash bounds hold for the whole path only when the match must span it (`a|b`, or a \Q that
+    // swallowed Docker's closing $, leave it unanchored).
+    const spans = piece.anchoredStart === true && piece.anchoredEnd === true;
+    return { ok: true, source: piece.src, minSlashes: piece.min, maxSlashes: spans ? piece.max : Number.POSITIVE_INFINITY };
   } catch (error) {
     if (error instanceof Re2SyntaxError) return { ok: false, error: error.message };
     throw error;
@@ -79,6 +88,8 @@ class Parser {
       src: `(?:${branches.map((b) => b.src).join('|')})`,
       min: Math.min(...branches.map((b) => b.min)),
       max: Math.max(...branches.map((b) => b.max)),
+      anchoredStart: branches.every((b) => b.anchoredStart),
+      anchoredEnd: branches.every((b) => b.anchoredEnd),
     };
   }
 
@@ -86,13 +97,15 @@ class Parser {
     const pieces: Piece[] = [];
     let lastRepeated = false;
     for (let c = this.peek(); c !== undefined && c !== '|' && c !== ')'; c = this.peek()) {
-      if (c === '*' || c === '+' || c === '?') {
-        this.pos++;
+      const repeat = c === '*' || c === '+' || c === '?' ? { min: c === '+' ? 1 : 0, max: c === '?' ? 1 : -1, length: 1 } : c === '{' ? this.parseRepeat() : undefined;
+      if (repeat) {
+        if (repeat.min > 1000 || repeat.max > 1000 || (repeat.max >= 0 && repeat.min > repeat.max)) throw new Re2SyntaxError('invalid repeat count');
+        this.pos += repeat.length;
         if (this.peek() === '?') this.pos++; // non-greedy: same set of matches
-        if (pieces.length === 0) throw new Re2SyntaxError('missing argument to repetition operator');
         // Perl syntax forbids stacking: `a**` is an error, not a doubled star.
         if (lastRepeated) throw new Re2SyntaxError('invalid nested repetition operator');
-        pieces[pieces.length - 1] = quantify(pieces[pieces.length - 1]!, c);
+        if (pieces.length === 0) throw new Re2SyntaxError('missing argument to repetition operator');
+        pieces[pieces.length - 1] = quantify(pieces[pieces.length - 1]!, repeat.min, repeat.max);
         lastRepeated = true;
         continue;
       }
@@ -104,7 +117,25 @@ class Parser {
       src: pieces.map((p) => p.src).join(''),
       min: pieces.reduce((n, p) => n + p.min, 0),
       max: pieces.reduce((n, p) => n + p.max, 0),
+      anchoredStart: pieces[0]?.anchor === 'start',
+      anchoredEnd: pieces[pieces.length - 1]?.anchor === 'end',
     };
+  }
+
+  /**
+   * regexp/syntax parseRepeat at a `{`: `{n}`, `{n,}` or `{n,m}` (no leading zeros); anything else
+   * makes the `{` a literal.
+   * @returns the bounds (max -1 when open) and the length consumed, or undefined for a literal
+   */
+  private parseRepeat(): { min: number; max: number; length: number } | undefined {
+    const text = this.chars.slice(this.pos, this.pos + 64).join('');
+    const m = /^\{(0|[1-9][0-9]*)(,(0|[1-9][0-9]*)?)?\}/.exec(text);
+    if (!m) return undefined;
+    // Go marks numbers of 1e8 and more as too big; any count above 1000 is an error anyway.
+    const num = (digits: string): number => (digits.length > 8 ? 1e9 : Number(digits));
+    const min = num(m[1]!);
+    const max = m[2] === undefined ? min : m[3] === undefined ? -1 : num(m[3]);
+    return { min, max, length: Array.from(m[0]).length };
   }
 
   /** One atom; \Q...\E yields several literal atoms. */
@@ -123,15 +154,14 @@ class Parser {
       case '.':
         return [{ src: '[^\\n]', min: 0, max: 1 }];
       case '^':
-        return [{ src: '^', min: 0, max: 0 }];
+        return [{ src: '^', min: 0, max: 0, anchor: 'start' }];
       case '$':
-        return [{ src: '$', min: 0, max: 0 }];
+        return [{ src: '$', min: 0, max: 0, anchor: 'end' }];
       case '\\':
         this.pos--; // escapes are parsed from their backslash
         return this.parseEscapeAtom();
       default:
-        // `{` is a literal unless it forms a valid repeat; Docker escapes every user `{`, so a
-        // bare one never reaches here from a pattern. `]` and `}` are literals in RE2.
+        // A `{` that did not parse as a repeat (parseSequence tried first), `]` and `}` are literals.
         return [literalPiece(c.codePointAt(0)!)];
     }
   }
@@ -142,10 +172,10 @@ class Parser {
     switch (next) {
       case 'A':
         this.pos += 2;
-        return [{ src: '^', min: 0, max: 0 }];
+        return [{ src: '^', min: 0, max: 0, anchor: 'start' }];
       case 'z':
         this.pos += 2;
-        return [{ src: '$', min: 0, max: 0 }];
+        return [{ src: '$', min: 0, max: 0, anchor: 'end' }];
       case 'b':
       case 'B':
         // Both engines use ASCII word characters for \b without the i flag.
@@ -350,10 +380,9 @@ function classPiece(ranges: Range[], items: string[], negated: boolean): Piece {
   return { src, min: onlySlash ? 1 : 0, max: slash ? 1 : 0 };
 }
 
-function quantify(atom: Piece, op: string): Piece {
+function quantify(atom: Piece, min: number, max: number): Piece {
   // Always grouping is simplest, and JavaScript refuses a bare quantified assertion (`^*`).
-  const src = `(?:${atom.src})${op}`;
-  if (op === '?') return { src, min: 0, max: atom.max };
-  const unbounded = atom.max > 0 ? Number.POSITIVE_INFINITY : 0;
-  return { src, min: op === '+' ? atom.min : 0, max: unbounded };
+  const op = max === 1 && min === 0 ? '?' : max < 0 ? (min === 0 ? '*' : min === 1 ? '+' : `{${min},}`) : min === max ? `{${min}}` : `{${min},${max}}`;
+  const unbounded = max < 0 && atom.max > 0;
+  return { src: `(?:${atom.src})${op}`, min: atom.min * min, max: unbounded ? Number.POSITIVE_INFINITY : atom.max * Math.max(max, 0) };
 }

@@ -17,9 +17,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
+	"unsafe"
 
 	"github.com/moby/patternmatcher"
 )
@@ -122,6 +124,58 @@ func doMatch(req *request) interface{} {
 	return map[string]interface{}{"results": results}
 }
 
+type compileResult struct {
+	Pattern    string  `json:"pattern"`
+	NewErr     *string `json:"newError"`
+	Empty      bool    `json:"empty"`
+	Exclusion  bool    `json:"exclusion"`
+	Cleaned    string  `json:"cleaned"`
+	Kind       string  `json:"kind"`
+	Regexp     *string `json:"regexp"`
+	CompileErr *string `json:"compileError"`
+}
+
+// field gives write access to an unexported field of a struct behind a pointer.
+func field(ptr interface{}, name string) reflect.Value {
+	f := reflect.ValueOf(ptr).Elem().FieldByName(name)
+	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+}
+
+// doCompile reports how patternmatcher compiles each pattern on its own: the
+// match kind and the regexp source it hands to regexp.Compile. Pattern keeps
+// both unexported and compiles lazily, so the exclusion flag is cleared (an
+// exception is never consulted on a fresh matcher) and a match is forced.
+func doCompile(req *request) interface{} {
+	kinds := []string{"unknown", "exact", "prefix", "suffix", "regexp"}
+	results := make([]compileResult, 0, len(req.Patterns))
+	for _, p := range req.Patterns {
+		r := compileResult{Pattern: p}
+		pm, err := patternmatcher.New([]string{p})
+		if err != nil {
+			text := err.Error()
+			r.NewErr = &text
+		} else if len(pm.Patterns()) == 0 {
+			r.Empty = true
+		} else {
+			pat := pm.Patterns()[0]
+			r.Exclusion = pat.Exclusion()
+			r.Cleaned = pat.String()
+			field(pat, "exclusion").SetBool(false)
+			if _, err := guarded(func() (bool, error) { return pm.MatchesOrParentMatches("x") }); err != nil {
+				text := err.Error()
+				r.CompileErr = &text
+			}
+			r.Kind = kinds[field(pat, "matchType").Int()]
+			if re := field(pat, "regexp").Interface().(*regexp.Regexp); re != nil {
+				source := re.String()
+				r.Regexp = &source
+			}
+		}
+		results = append(results, r)
+	}
+	return map[string]interface{}{"results": results}
+}
+
 func doRegexp(req *request) interface{} {
 	re, err := regexp.Compile(req.Regex)
 	if err != nil {
@@ -162,6 +216,8 @@ func handle(line []byte) interface{} {
 		return doMatch(&req)
 	case "regexp":
 		return doRegexp(&req)
+	case "compile":
+		return doCompile(&req)
 	case "filepathMatch":
 		return doFilepathMatch(&req)
 	case "clean":
