@@ -3,13 +3,12 @@
 //    directory (exceptions are ignored here); fails on rule errors and unreadable paths.
 // 2. TarWithOptions: MatchesUsingParentResults, entering an excluded directory only when some
 //    exception's text starts with "dir/"; excluded directories get no tar entry of their own.
-import type { Diagnostic } from '../diagnostics.js';
-import { IgnoreFileError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { createWalkMatcher, matchesOrParentMatches, type WalkInfo } from '../patterns/matcher.js';
+import { matchesOrParentMatches, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import { excludedDirEntry } from './enter-excluded.js';
-import { EntryState, type WalkResult } from './walk-result.js';
+import { WalkRecorder, type WalkResult } from './walk-result.js';
 
 /** Options for the legacy walk. */
 export interface LegacyWalkOptions {
@@ -61,49 +60,34 @@ export function validateLegacy(inv: Inventory, set: PatternSet, options: LegacyW
  * @returns each entry's state, the send order, and a failure if a rule error truncated the walk
  */
 export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
-  const state = new Uint8Array(inv.count);
-  const deciding = new Int32Array(inv.count).fill(-1);
-  const order: number[] = [];
-  const diagnostics: Diagnostic[] = [];
   const enters = excludedDirEntry(set, 'legacy');
-  let failure: WalkResult['failure'];
-
-  const { match, out } = createWalkMatcher(set);
+  const walk = new WalkRecorder(
+    inv,
+    set,
+    (error, path) => ({
+      code: 'legacy-truncated-context',
+      severity: 'error',
+      path,
+      message: `The legacy client hits a rule it cannot compile at "${path}" (${error.toString()}), logs "Error matching" and silently sends only the entries before it.`,
+    }),
+    'Sockets cannot be archived; the legacy client logs an error and leaves it out.',
+  );
   const visit = (dir: number, info: WalkInfo | undefined, depth: number): boolean => {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
-      const path = inv.paths[c]!;
+      const childInfo = walk.decide(c, depth, info);
+      if (childInfo === undefined) return false;
       const isDir = inv.isDir(c);
-      let childInfo: WalkInfo;
-      try {
-        childInfo = match(path, depth, info, isDir);
-      } catch (error) {
-        if (!(error instanceof IgnoreFileError)) throw error;
-        failure = { error, path };
-        diagnostics.push({
-          code: 'legacy-truncated-context',
-          severity: 'error',
-          path,
-          message: `The legacy client hits a rule it cannot compile at "${path}" (${error.toString()}), logs "Error matching" and silently sends only the entries before it.`,
-        });
-        return false;
-      }
-      deciding[c] = out.deciding;
-      if (out.excluded) {
-        state[c] = EntryState.Excluded;
-        if (!isDir || !enters(path)) continue;
+      if (walk.excluded) {
+        // An excluded directory is entered (without an entry of its own) only for a literal exception below it.
+        if (!isDir || !enters(inv.paths[c]!)) continue;
       } else {
-        state[c] = EntryState.Included;
-        if (inv.kind(c) === 'socket') {
-          diagnostics.push({ code: 'socket-skipped', severity: 'info', path, message: 'Sockets cannot be archived; the legacy client logs an error and leaves it out.' });
-        } else {
-          order.push(c);
-        }
+        walk.send(c);
       }
       if (isDir && !visit(c, childInfo, depth + 1)) return false;
     }
     return true;
   };
   visit(0, undefined, 0);
-  return { state, deciding, order, failure, diagnostics };
+  return walk.result();
 }

@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { IgnoreFileError } from '../errors.js';
+import { IgnoreFileError } from '../errors.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { createWalkMatcher, type WalkInfo } from '../patterns/matcher.js';
+import type { PatternSet } from '../patterns/pattern-set.js';
 
 /** An entry's fate in one walk. */
 export const enum EntryState {
@@ -20,4 +23,67 @@ export interface WalkResult {
   /** A rule error met during the walk: the legacy client truncates the context there, BuildKit fails. */
   readonly failure: { readonly error: IgnoreFileError; readonly path: string } | undefined;
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The bookkeeping both builders' walks share: matching each entry under its parent's flags,
+ * recording verdicts, send order and diagnostics, and stopping at a rule error.
+ */
+export class WalkRecorder {
+  readonly state: Uint8Array;
+  readonly deciding: Int32Array;
+  readonly order: number[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  failure: WalkResult['failure'];
+  private readonly matcher: ReturnType<typeof createWalkMatcher>;
+
+  constructor(
+    private readonly inv: Inventory,
+    set: PatternSet,
+    private readonly onRuleError: (error: IgnoreFileError, path: string) => Diagnostic,
+    private readonly socketNote: string,
+  ) {
+    this.state = new Uint8Array(inv.count);
+    this.deciding = new Int32Array(inv.count).fill(-1);
+    this.matcher = createWalkMatcher(set);
+  }
+
+  /**
+   * Matches entry `c` and records the verdict (read it from `excluded`).
+   * @returns the flags for the entry's own entries, or undefined when a rule error ended the walk
+   */
+  decide(c: number, depth: number, parentInfo: WalkInfo | undefined): WalkInfo | undefined {
+    const path = this.inv.paths[c]!;
+    let info: WalkInfo;
+    try {
+      info = this.matcher.match(path, depth, parentInfo, this.inv.isDir(c));
+    } catch (error) {
+      if (!(error instanceof IgnoreFileError)) throw error;
+      this.failure = { error, path };
+      this.diagnostics.push(this.onRuleError(error, path));
+      return undefined;
+    }
+    this.deciding[c] = this.matcher.out.deciding;
+    this.state[c] = this.matcher.out.excluded ? EntryState.Excluded : EntryState.Included;
+    return info;
+  }
+
+  /** The verdict of the last `decide`. */
+  get excluded(): boolean {
+    return this.matcher.out.excluded;
+  }
+
+  /** Queues an entry for sending (sockets carry nothing and are noted instead). */
+  send(c: number): void {
+    if (this.inv.kind(c) === 'socket') {
+      this.diagnostics.push({ code: 'socket-skipped', severity: 'info', path: this.inv.paths[c]!, message: this.socketNote });
+    } else {
+      this.order.push(c);
+    }
+  }
+
+  /** The finished walk. */
+  result(): WalkResult {
+    return { state: this.state, deciding: this.deciding, order: this.order, failure: this.failure, diagnostics: this.diagnostics };
+  }
 }
