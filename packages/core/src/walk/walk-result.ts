@@ -30,8 +30,9 @@ export interface WalkResult {
  * recording verdicts, send order and diagnostics, and stopping at a rule error.
  */
 export class WalkRecorder {
-  readonly state: Uint8Array;
-  readonly deciding: Int32Array;
+  // Sized as the walk goes: a walk over a lazily read inventory adds entries while it runs.
+  private state: Uint8Array;
+  private deciding: Int32Array;
   readonly order: number[] = [];
   readonly diagnostics: Diagnostic[] = [];
   failure: WalkResult['failure'];
@@ -63,6 +64,7 @@ export class WalkRecorder {
       this.diagnostics.push(this.onRuleError(error, path));
       return undefined;
     }
+    if (c >= this.state.length) this.grow(c);
     this.deciding[c] = this.matcher.out.deciding;
     this.state[c] = this.matcher.out.excluded ? EntryState.Excluded : EntryState.Included;
     return info;
@@ -82,8 +84,26 @@ export class WalkRecorder {
     }
   }
 
-  /** The finished walk. */
+  private grow(index: number): void {
+    const size = Math.max(index + 1, Math.ceil(this.state.length * 1.5), this.inv.count);
+    const state = new Uint8Array(size);
+    state.set(this.state);
+    const deciding = new Int32Array(size).fill(-1);
+    deciding.set(this.deciding);
+    this.state = state;
+    this.deciding = deciding;
+  }
+
+  /** The finished walk, with one state per inventory entry. */
   result(): WalkResult {
+    if (this.state.length !== this.inv.count) {
+      const state = new Uint8Array(this.inv.count);
+      state.set(this.state.subarray(0, this.inv.count));
+      const deciding = new Int32Array(this.inv.count).fill(-1);
+      deciding.set(this.deciding.subarray(0, this.inv.count));
+      this.state = state;
+      this.deciding = deciding;
+    }
     return { state: this.state, deciding: this.deciding, order: this.order, failure: this.failure, diagnostics: this.diagnostics };
   }
 }

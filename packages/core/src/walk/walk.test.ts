@@ -113,3 +113,20 @@ describe('ignore-file selection', () => {
     await expect(computeContext(`${tmp.path}/missing`)).rejects.toThrow(`${tmp.path}/missing`);
   });
 });
+
+describe('a walk that reads the disk lazily', () => {
+  it('has a state for every entry it read, including those read during the walk', async () => {
+    const tmp = await makeTempDir('ctxlens-lazy-');
+    try {
+      await buildTree(tmp.path, [{ file: 'Dockerfile' }, { file: 'a/b/c.txt' }, { file: 'x/y.txt' }, { file: '.dockerignore', content: 'x\n' }]);
+      for (const builder of ['legacy', 'buildkit'] as const) {
+        const ctx = await computeContext(tmp.path, { builder });
+        expect(ctx.walk.state.length).toBe(ctx.inventory.count);
+        const included = ctx.inventory.paths.filter((_, i) => ctx.isIncluded(i)).sort();
+        expect(included).toEqual(['.dockerignore', 'Dockerfile', 'a', 'a/b', 'a/b/c.txt']);
+      }
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});
