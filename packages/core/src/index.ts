@@ -46,3 +46,9 @@ export {
   writeDocument,
 } from './ignorefile/edit.js';
 export type { DocumentLine, IgnoreDocument } from './ignorefile/edit.js';
+
+// Terminal UI support (scanning in slices, O(n) totals, proposals, offenders).
+export * from './analysis/tui-index.js';
+
+// Analysis for the CLI (categories, offender ranking, check, lint, builder diff, suggest).
+export * from './analysis/index.js';

@@ -1,0 +1,69 @@
+// Builds the yargs parser with every command and runs it against an Io. Adding a command means
+// one new file in commands/ and one line in COMMANDS.
+import * as fs from 'node:fs';
+import yargs from 'yargs';
+import type { CommandFactory } from './commands/command.js';
+import { checkCommand } from './commands/check.js';
+import { defaultCommand } from './commands/default.js';
+import { diffCommand } from './commands/diff.js';
+import { explainCommand } from './commands/explain.js';
+import { lintCommand } from './commands/lint.js';
+import { lsCommand } from './commands/ls.js';
+import { sizeCommand } from './commands/size.js';
+import { suggestCommand } from './commands/suggest.js';
+import { ExitCode } from './exit-codes.js';
+import type { Io } from './io.js';
+
+/** Every command, in the order `--help` lists them (the default command last). */
+const COMMANDS: readonly CommandFactory[] = [lsCommand, sizeCommand, explainCommand, checkCommand, lintCommand, diffCommand, suggestCommand, defaultCommand];
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Creates the parser; its handlers record their exit code through `setExitCode`.
+ * @returns a yargs instance, not parsed yet
+ */
+export function createCli(io: Io, setExitCode: (code: number) => void) {
+  let cli = yargs()
+    .scriptName('ctxlens')
+    .usage('$0 [command] [DIR] [options]\n\nSee, explain and shrink your Docker build context: exactly what `docker build` sends, given a .dockerignore.')
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors (the exit code still tells)', global: true })
+    .strict()
+    .exitProcess(false)
+    .help()
+    .alias('help', 'h')
+    .version(version())
+    .alias('version', 'V')
+    .wrap(Math.min(100, io.columns ?? 100))
+    .epilogue('Exit codes: 0 ok or pass, 1 check/lint failed (explain: no path excluded), 2 bad usage or input, 3 internal error.\nNO_COLOR and FORCE_COLOR are honoured. Docs: https://github.com/ctxlens/ctxlens#readme');
+  for (const make of COMMANDS) cli = cli.command(make({ io, setExitCode }));
+  return cli;
+}
+
+/**
+ * Parses `argv` and runs the command.
+ * @returns the exit code
+ */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const cli = createCli(io, (c) => (code = c));
+  const result = await new Promise<{ error: Error | undefined; output: string }>((resolve) => {
+    void cli.parseAsync([...argv], {}, (error: Error | undefined, _parsed: unknown, output: string) => resolve({ error: error ?? undefined, output }));
+  });
+  if (result.error) {
+    const command = argv.find((a) => !a.startsWith('-')) ?? '';
+    io.stderr.write(`ctxlens: ${result.error.message}\nRun \`ctxlens ${COMMAND_NAMES.has(command) ? `${command} ` : ''}--help\` for usage.\n`);
+    return ExitCode.Usage;
+  }
+  if (result.output) io.stdout.write(result.output.endsWith('\n') ? result.output : result.output + '\n');
+  return code;
+}
+
+const COMMAND_NAMES = new Set(['ls', 'size', 'explain', 'check', 'lint', 'diff', 'suggest']);

@@ -1,0 +1,108 @@
+// `ctxlens check`: the CI and pre-commit gate. Rules come from .ctxlens.json or package.json#ctxlens
+// and from flags (flags win); with nothing configured it denies secrets. Exit 0 pass, 1 fail, 2 bad
+// usage or input. Under GitHub Actions it also appends a Markdown summary to $GITHUB_STEP_SUMMARY.
+import { diffBuilders, loadBuilderRules, otherBuilder, otherBuilderContext, runChecks } from '@ctxlens/core';
+import * as fs from 'node:fs';
+import type { Argv } from 'yargs';
+import { type PartialCheckConfig, mergeCheckConfig, parseDeny, ConfigError } from '../config/check-config.js';
+import { loadCheckConfig } from '../config/load-config.js';
+import { parseSize } from '../config/parse-size.js';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { checkJson, checkLines } from '../output/check-report.js';
+import { checkMarkdown } from '../output/check-markdown.js';
+import { createColors } from '../output/color.js';
+import { contextJson } from '../output/context-json.js';
+import { toJson } from '../output/json.js';
+import { plural } from '../output/numbers.js';
+import { displayPath } from '../output/paths.js';
+import { ignoreFileLabel } from '../output/size-report.js';
+import { guarded } from '../report-error.js';
+import type { CommandFactory } from './command.js';
+import { loadComparison } from './load-context.js';
+import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+
+/** Options of `check`. */
+export const checkOptions = {
+  ...contextOptions,
+  ...jsonOption,
+  'max-size': { type: 'string', requiresArg: true, describe: 'Fail when the upload is bigger, e.g. 50MB, 1.5GiB' },
+  'max-files': { type: 'number', requiresArg: true, describe: 'Fail when the context holds more regular files' },
+  deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches (comma-separated; "none" for none)' },
+  'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder would send different files' },
+  config: { type: 'string', requiresArg: true, describe: 'Read rules from this file instead of .ctxlens.json / package.json#ctxlens' },
+} as const;
+
+/** Typed options of runCheck. */
+export interface CheckOptions extends ContextArgs, CommonArgs {
+  readonly json: boolean;
+  readonly maxSize?: string | undefined;
+  readonly maxFiles?: number | undefined;
+  readonly deny?: readonly string[] | undefined;
+  readonly builderDivergence?: boolean | undefined;
+  readonly config?: string | undefined;
+}
+
+function flagConfig(o: CheckOptions): PartialCheckConfig {
+  let maxSize: number | undefined;
+  if (o.maxSize !== undefined) {
+    maxSize = parseSize(o.maxSize);
+    if (maxSize === undefined) throw new ConfigError(`--max-size: "${o.maxSize}" is not a size`, 'Write it like 50MB, 1.5GiB or a number of bytes.');
+  }
+  if (o.maxFiles !== undefined && (!Number.isInteger(o.maxFiles) || o.maxFiles < 0)) throw new ConfigError(`--max-files: "${o.maxFiles}" is not a whole number`);
+  return { maxSize, maxFiles: o.maxFiles, deny: o.deny === undefined ? undefined : parseDeny(o.deny, '--deny'), builderDivergence: o.builderDivergence };
+}
+
+/**
+ * Runs the check rules on the context.
+ * @returns 0 when every rule passes or is skipped, 1 when one fails, 2 on bad usage or input
+ */
+export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  return guarded(io, async () => {
+    const loaded = loadCheckConfig(options.dir, io.cwd, options.config);
+    const config = mergeCheckConfig(loaded.config, flagConfig(options));
+    const both = await loadComparison(options, io, options);
+    const ctx = both.context;
+    let builders;
+    if (config.builderDivergence) {
+      const otherRules = loadBuilderRules(options.dir, coreOptions({ ...options, builder: otherBuilder(options.builder) }, io));
+      builders = diffBuilders(ctx, otherBuilderContext(ctx, otherRules));
+    }
+    const results = runChecks({ context: ctx, builders }, config);
+    const failed = results.some((r) => r.status === 'fail');
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) {
+      const title = `Context \`${displayPath(ctx.inputs.contextDir, io.cwd)}\` (${ctx.builder})`;
+      fs.appendFileSync(summaryFile, checkMarkdown(results, title, `${ctx.sizes.dockerSize} upload, ${plural(ctx.sizes.files, 'file')}`));
+    }
+    if (!options.quiet) {
+      if (options.json) io.stdout.write(toJson({ ...contextJson(ctx), ...checkJson(results, config, loaded.source) }));
+      else io.stdout.write(checkLines(results, createColors(io), ignoreFileLabel(both) ?? '.dockerignore').join('\n') + '\n');
+    }
+    return failed ? ExitCode.Fail : ExitCode.Ok;
+  });
+}
+
+/** The yargs module of `check`. */
+export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, setExitCode }) => ({
+  command: 'check [dir]',
+  describe: 'Gate CI and commits on the context: size and file limits, denied categories, builder agreement',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', dirPositional)
+      .options(checkOptions)
+      .example('$0 check', 'rules from .ctxlens.json or package.json#ctxlens (default: --deny secrets)')
+      .example('$0 check --max-size 50MB --max-files 5000 --deny secrets,vcs,dependencies', 'rules from flags')
+      .example('$0 check --builder-divergence', 'fail when BuildKit and DOCKER_BUILDKIT=0 would send different files')
+      .example('$0 check --json | jq .rules', 'machine-readable results')
+      .epilogue('Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "deny": ["secrets", "vcs"], "builderDivergence": true }\nExit codes: 0 pass, 1 fail, 2 bad usage or input.'),
+  handler: async (argv: ArgvOf<typeof checkOptions>) => {
+    const deny = argv.deny === undefined ? undefined : Array.isArray(argv.deny) ? argv.deny : [argv.deny];
+    setExitCode(
+      await runCheck(
+        { ...toContextArgs(argv), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], deny, builderDivergence: argv['builder-divergence'], config: argv.config },
+        io,
+      ),
+    );
+  },
+});

@@ -1,0 +1,73 @@
+// `ctxlens` with no command: the TUI on a terminal; otherwise a `size`-style summary with the
+// biggest offenders, for scripts and CI logs.
+import { rankOffenders, significantOffenders } from '@ctxlens/core';
+import type { Argv } from 'yargs';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { createColors } from '../output/color.js';
+import { toJson } from '../output/json.js';
+import { offenderLines, offendersJson } from '../output/offenders-report.js';
+import { sizeJson, sizeTable } from '../output/size-report.js';
+import { guarded } from '../report-error.js';
+import { runTui } from '../tui/run-tui.js';
+import type { CommandFactory } from './command.js';
+import { loadComparison } from './load-context.js';
+import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+
+/** Options of the default command. */
+export const defaultOptions = {
+  ...contextOptions,
+  ...jsonOption,
+  tui: { type: 'boolean', default: true, describe: 'Open the interactive view when on a terminal (--no-tui prints the summary)' },
+  top: { type: 'number', default: 10, requiresArg: true, describe: 'How many offenders to list' },
+} as const;
+
+/** Typed options of runDefault. */
+export interface DefaultOptions extends ContextArgs, CommonArgs {
+  readonly json: boolean;
+  readonly tui: boolean;
+  readonly top: number;
+}
+
+/**
+ * Opens the TUI on a terminal, or prints the summary.
+ * @returns the exit code
+ */
+export async function runDefault(options: DefaultOptions, io: Io): Promise<number> {
+  if (options.tui && !options.json && !options.quiet && io.isTTY.stdout && io.isTTY.stdin) {
+    return runTui({ dir: options.dir, dockerfile: options.dockerfile, builder: options.builder, ignoreFile: options.ignoreFile }, io);
+  }
+  return guarded(io, async () => {
+    const both = await loadComparison(options, io, options);
+    if (options.quiet) return ExitCode.Ok;
+    // Anything under 1% of the context is not worth a line; the Dockerfile and ignore file never are.
+    const offenders = significantOffenders(rankOffenders(both.context, { limit: Math.max(0, options.top) + 2 }), both.context.sizes.bytes).slice(0, Math.max(0, options.top));
+    if (options.json) {
+      io.stdout.write(toJson({ ...sizeJson(both), offenders: offendersJson(offenders) }));
+      return ExitCode.Ok;
+    }
+    const c = createColors(io);
+    const lines = sizeTable(both, c);
+    const top = offenderLines(offenders, c);
+    if (top.length > 0) lines.push('', c.bold('Biggest in the context:'), ...top);
+    lines.push('', c.dim('More: ctxlens check (CI gate), ctxlens suggest (lines to add), ctxlens explain PATH (why a path is in or out).'));
+    io.stdout.write(lines.join('\n') + '\n');
+    return ExitCode.Ok;
+  });
+}
+
+/** The yargs module of the default command. */
+export const defaultCommand: CommandFactory<ArgvOf<typeof defaultOptions>> = ({ io, setExitCode }) => ({
+  command: '$0 [dir]',
+  describe: 'Open the interactive view (on a terminal) or print a summary: size, file count, biggest offenders',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', dirPositional)
+      .options(defaultOptions)
+      .example('$0', 'explore the context of the current directory')
+      .example('$0 app --no-tui', 'summary of ./app, even on a terminal')
+      .example('$0 --json > context.json', 'the summary as JSON'),
+  handler: async (argv: ArgvOf<typeof defaultOptions>) => {
+    setExitCode(await runDefault({ ...toContextArgs(argv), json: argv.json === true, tui: argv.tui !== false, top: argv.top ?? 10 }, io));
+  },
+});

@@ -1,0 +1,112 @@
+// `ctxlens explain PATH...`: why each path is in or out, in `git check-ignore` formats and with its
+// exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
+// every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
+// Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
+import { explainBoth, loadBothBuilderRules } from '@ctxlens/core';
+import * as nodePath from 'node:path';
+import type { Argv } from 'yargs';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { quoteCStyle } from '../output/c-quote.js';
+import { pathJson, traceLines, verboseRecord } from '../output/explain-report.js';
+import { toJson } from '../output/json.js';
+import { guarded, UsageError } from '../report-error.js';
+import type { CommandFactory } from './command.js';
+import { type AskedPath, readStdinPaths, toContextPath } from './explain-paths.js';
+import { type CommonArgs, type ContextArgs, contextOptions, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+
+/** Options of `explain`. */
+export const explainOptions = {
+  dir: { alias: 'C', type: 'string', default: '.', requiresArg: true, describe: 'Run as if started in DIR (like git -C): DIR is the build context and relative PATHs start there' },
+  ...contextOptions,
+  ...jsonOption,
+  stdin: { type: 'boolean', default: false, describe: 'Read paths from standard input, one per line (C-quoted lines are unquoted, like git)' },
+  z: { type: 'boolean', default: false, describe: 'With --stdin: paths are NUL-separated on input, and output fields end with NUL' },
+  'non-matching': { alias: 'n', type: 'boolean', default: false, describe: 'With -v: also print paths no rule matches, as "::<TAB>PATH"' },
+  verbose: { alias: 'v', type: 'count', describe: '-v: the deciding rule, "<source>:<line>:<pattern><TAB><path>"; -vv: also every rule that flipped the path, the deciding parent directory, and the other builder' },
+  trace: { type: 'boolean', default: false, describe: 'Same as -vv' },
+} as const;
+
+/** Typed options of runExplain. */
+export interface ExplainOptions extends ContextArgs, CommonArgs {
+  readonly paths: readonly string[];
+  readonly json: boolean;
+  readonly stdin: boolean;
+  readonly nul: boolean;
+  readonly nonMatching: boolean;
+  /** 0, 1 (-v) or 2 (-vv, --trace). */
+  readonly verbosity: number;
+}
+
+function validate(o: ExplainOptions): void {
+  // git check-ignore's own rules and messages (builtin/check-ignore.c).
+  if (o.stdin && o.paths.length > 0) throw new UsageError('cannot specify pathnames with --stdin');
+  if (!o.stdin && o.paths.length === 0) throw new UsageError('no path specified', 'Name the paths to explain, or pass --stdin.');
+  if (o.quiet && o.paths.length > 1) throw new UsageError('--quiet is only valid with a single pathname');
+  if (o.quiet && o.verbosity > 0) throw new UsageError('cannot have both --quiet and --verbose');
+  if (o.nonMatching && o.verbosity === 0) throw new UsageError('--non-matching is only valid with --verbose');
+  if (o.nul && !o.stdin) throw new UsageError('-z only makes sense with --stdin');
+}
+
+/**
+ * Explains each path under the chosen builder (and the other one, for -vv and JSON).
+ * @returns 0 when at least one path was excluded (with -v: matched by a rule), 1 otherwise, 2 on errors
+ */
+export async function runExplain(options: ExplainOptions, io: Io): Promise<number> {
+  return guarded(io, async () => {
+    validate(options);
+    // -C: everything, -f and --ignore-file included, is relative to DIR, as in git.
+    const cwd = nodePath.resolve(io.cwd, options.dir);
+    const rules = loadBothBuilderRules('.', { builder: options.builder, cwd, dockerfile: options.dockerfile, ...(options.ignoreFile === undefined ? {} : { ignoreFile: options.ignoreFile }) });
+    const names = options.stdin ? await readStdinPaths(io, options.nul) : options.paths;
+    const roots = [cwd, rules.primary.inputs.contextDir];
+    const asked: AskedPath[] = names.map((p) => toContextPath(p, cwd, roots));
+    const verdicts = asked.map((a) => explainBoth(rules, a.relative));
+    const excluded = verdicts.filter((v) => !v.primary.included).length;
+    if (options.json) {
+      if (!options.quiet) {
+        const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null };
+        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => pathJson(a, verdicts[i]!, cwd)) }));
+      }
+      return excluded > 0 ? ExitCode.Ok : ExitCode.Fail;
+    }
+    let counted = 0;
+    let out = '';
+    asked.forEach((a, i) => {
+      const v = verdicts[i]!;
+      // git: without -v a matching exception does not count; with -v it prints and counts.
+      const rule = options.verbosity > 0 ? v.primary.rule : v.primary.included ? undefined : v.primary.rule;
+      if (rule !== undefined) counted++;
+      if (options.quiet || (rule === undefined && !options.nonMatching)) return;
+      if (options.verbosity === 0) out += options.nul ? `${a.given}\0` : `${quoteCStyle(a.given)}\n`;
+      else out += verboseRecord(rule, a, cwd, options.nul);
+      if (options.verbosity > 1 && !options.nul) out += traceLines(v, a.relative, cwd).join('\n') + '\n';
+    });
+    io.stdout.write(out);
+    return counted > 0 ? ExitCode.Ok : ExitCode.Fail;
+  });
+}
+
+/** The yargs module of `explain`. */
+export const explainCommand: CommandFactory<ArgvOf<typeof explainOptions> & { paths?: string[] }> = ({ io, setExitCode }) => ({
+  command: 'explain [paths..]',
+  describe: 'Tell why each path is in or out of the context (git check-ignore formats and exit codes)',
+  builder: (y: Argv) =>
+    y
+      .positional('paths', { type: 'string', array: true, describe: 'Paths to explain, relative to the current directory (need not exist)' })
+      .options(explainOptions)
+      .example('$0 explain node_modules/x/index.js', 'prints the path if Docker leaves it out (exit 0), nothing otherwise (exit 1)')
+      .example('$0 explain -v .env src/app.ts', '".dockerignore:3:.env<TAB>.env": the rule that decided')
+      .example('$0 explain -vv build/app.js.map', 'every rule that flipped it, the parent that decided, and the other builder')
+      .example('git ls-files | $0 explain --stdin -v -n', 'why each tracked file is in or out')
+      .example('$0 explain -C app --json src/main.go', 'JSON, with app as the context'),
+  handler: async (argv: ArgvOf<typeof explainOptions> & { paths?: string[] }) => {
+    const verbosity = Math.max(argv.verbose ?? 0, argv.trace === true ? 2 : 0);
+    setExitCode(
+      await runExplain(
+        { ...toContextArgs(argv), paths: (argv.paths ?? []).map(String), json: argv.json === true, stdin: argv.stdin === true, nul: argv.z === true, nonMatching: argv['non-matching'] === true, verbosity },
+        io,
+      ),
+    );
+  },
+});

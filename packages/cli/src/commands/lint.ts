@@ -1,0 +1,71 @@
+// `ctxlens lint`: checks the ignore file itself (dead and shadowed rules, .gitignore habits that do
+// not hold in Docker, exceptions a builder cannot reach, full BuildKit walks), each with file:line
+// and a fix. Exit 0 clean (notes allowed), 1 errors or warnings (or notes with --strict), 2 bad input.
+import { lintIgnoreFile } from '@ctxlens/core';
+import type { Argv } from 'yargs';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { createColors } from '../output/color.js';
+import { contextJson } from '../output/context-json.js';
+import { toJson } from '../output/json.js';
+import { countFindings, lintJson, lintLines } from '../output/lint-report.js';
+import { guarded } from '../report-error.js';
+import type { CommandFactory } from './command.js';
+import { loadComparison } from './load-context.js';
+import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+
+/** Options of `lint`. */
+export const lintOptions = {
+  ...contextOptions,
+  ...jsonOption,
+  strict: { type: 'boolean', default: false, describe: 'Fail on notes too (rules that match nothing or change nothing)' },
+} as const;
+
+/** Typed options of runLint. */
+export interface LintOptions extends ContextArgs, CommonArgs {
+  readonly json: boolean;
+  readonly strict: boolean;
+}
+
+/**
+ * Lints the ignore file on the real tree.
+ * @returns the exit code
+ */
+export async function runLint(options: LintOptions, io: Io): Promise<number> {
+  return guarded(io, async () => {
+    const { context } = await loadComparison(options, io, options);
+    const file = context.inputs.ignoreFile;
+    if (file === undefined) {
+      if (!options.quiet) {
+        if (options.json) io.stdout.write(toJson({ ...contextJson(context), errors: 0, warnings: 0, infos: 0, findings: [] }));
+        else io.stdout.write('No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n');
+      }
+      return ExitCode.Ok;
+    }
+    const findings = lintIgnoreFile(context);
+    const n = countFindings(findings);
+    if (!options.quiet) {
+      if (options.json) io.stdout.write(toJson({ ...contextJson(context), ...lintJson(findings, io.cwd) }));
+      else io.stdout.write(lintLines(findings, createColors(io), io.cwd, file).join('\n') + '\n');
+    }
+    const failing = n.errors + n.warnings + (options.strict ? n.infos : 0);
+    return failing > 0 ? ExitCode.Fail : ExitCode.Ok;
+  });
+}
+
+/** The yargs module of `lint`. */
+export const lintCommand: CommandFactory<ArgvOf<typeof lintOptions>> = ({ io, setExitCode }) => ({
+  command: 'lint [dir]',
+  describe: 'Check the ignore file itself: dead and shadowed rules, .gitignore habits, unreachable exceptions, slow walks',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', dirPositional)
+      .options(lintOptions)
+      .example('$0 lint', 'lint ./.dockerignore against the tree it applies to')
+      .example('$0 lint --builder legacy', 'judge rule effects under DOCKER_BUILDKIT=0')
+      .example('$0 lint --strict --json', 'fail on notes too; JSON findings with file, line and fix')
+      .epilogue('Exit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
+  handler: async (argv: ArgvOf<typeof lintOptions>) => {
+    setExitCode(await runLint({ ...toContextArgs(argv), json: argv.json === true, strict: argv.strict === true }, io));
+  },
+});

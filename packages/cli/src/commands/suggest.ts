@@ -1,0 +1,85 @@
+// `ctxlens suggest`: .dockerignore lines worth adding, each with the bytes it saves, from the
+// categories and from the repository's .gitignore files. --write appends them to the ignore file in
+// use (or creates .dockerignore), keeping every existing byte, atomically (core's writeDocument).
+import { type BuildContext, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
+import * as nodePath from 'node:path';
+import type { Argv } from 'yargs';
+import { ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { createColors } from '../output/color.js';
+import { contextJson } from '../output/context-json.js';
+import { toJson } from '../output/json.js';
+import { displayPath } from '../output/paths.js';
+import { suggestJson, suggestLines } from '../output/suggest-report.js';
+import { guarded } from '../report-error.js';
+import type { CommandFactory } from './command.js';
+import { loadComparison } from './load-context.js';
+import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+
+/** Options of `suggest`. */
+export const suggestOptions = {
+  ...contextOptions,
+  ...jsonOption,
+  write: { type: 'boolean', default: false, describe: 'Append the lines to the ignore file in use (or create .dockerignore)' },
+  gitignore: { type: 'boolean', default: true, describe: 'Also draw on .gitignore files (--no-gitignore: categories only)' },
+  limit: { type: 'number', default: 20, requiresArg: true, describe: 'Suggest at most this many lines' },
+} as const;
+
+/** Typed options of runSuggest. */
+export interface SuggestCommandOptions extends ContextArgs, CommonArgs {
+  readonly json: boolean;
+  readonly write: boolean;
+  readonly gitignore: boolean;
+  readonly limit: number;
+}
+
+/**
+ * The ignore file's bytes as they were when the suggestions were computed (line bytes plus the LF
+ * each had), so writeDocument refuses to write if someone changed the file in the meantime.
+ */
+function bytesAsRead(ctx: BuildContext): Buffer | undefined {
+  const source = ctx.ignoreFile?.source;
+  if (source === undefined) return undefined;
+  const LF = Buffer.from('\n');
+  return Buffer.concat(source.lines.flatMap((l) => (l.hasLF ? [l.raw, LF] : [l.raw])));
+}
+
+/**
+ * Proposes (and with --write, appends) ignore-file lines.
+ * @returns the exit code
+ */
+export async function runSuggest(options: SuggestCommandOptions, io: Io): Promise<number> {
+  return guarded(io, async () => {
+    const { context } = await loadComparison(options, io, options);
+    const { suggestions, after } = suggestIgnoreLines(context, { gitignore: options.gitignore, limit: Math.max(0, options.limit) });
+    const target = context.inputs.ignoreFile ?? nodePath.join(context.inputs.contextDir, '.dockerignore');
+    let written = false;
+    if (options.write && suggestions.length > 0) {
+      const original = bytesAsRead(context);
+      let doc = parseDocument(original);
+      for (const s of suggestions) doc = insertLine(doc, s.line);
+      written = writeDocument(target, doc, original);
+    }
+    if (!options.quiet) {
+      if (options.json) io.stdout.write(toJson({ ...contextJson(context), ...suggestJson(suggestions, context, after, target, written) }));
+      else io.stdout.write(suggestLines(suggestions, context, after, createColors(io), io.cwd, displayPath(target, io.cwd), written).join('\n') + '\n');
+    }
+    return ExitCode.Ok;
+  });
+}
+
+/** The yargs module of `suggest`. */
+export const suggestCommand: CommandFactory<ArgvOf<typeof suggestOptions>> = ({ io, setExitCode }) => ({
+  command: 'suggest [dir]',
+  describe: 'Propose .dockerignore lines, each with the bytes it saves (from known bloat, secrets and .gitignore)',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', dirPositional)
+      .options(suggestOptions)
+      .example('$0 suggest', 'show what to add and what each line saves')
+      .example('$0 suggest --write', 'append them to .dockerignore, keeping its comments, BOM and line endings')
+      .example('$0 suggest --no-gitignore --json', 'category-based suggestions only, as JSON'),
+  handler: async (argv: ArgvOf<typeof suggestOptions>) => {
+    setExitCode(await runSuggest({ ...toContextArgs(argv), json: argv.json === true, write: argv.write === true, gitignore: argv.gitignore !== false, limit: argv.limit ?? 20 }, io));
+  },
+});

@@ -1,0 +1,94 @@
+// The configuration of `check`: from .ctxlens.json or package.json#ctxlens (like dive's .dive-ci),
+// then flags on top. Every key is validated, so a typo fails loudly instead of silently checking less.
+import { CATEGORY_NAMES, type CategoryName, type CheckConfig } from '@ctxlens/core';
+import { UsageError } from '../report-error.js';
+import { parseSize } from './parse-size.js';
+
+/** Raised for a configuration that cannot be used; the CLI exits 2. */
+export class ConfigError extends UsageError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The settings a file or the flags may give; each one optional. */
+export interface PartialCheckConfig {
+  readonly maxSize?: number | undefined;
+  readonly maxFiles?: number | undefined;
+  readonly deny?: readonly CategoryName[] | undefined;
+  readonly builderDivergence?: boolean | undefined;
+}
+
+/** What `check` does when nothing is configured: deny secrets, nothing else. */
+export const DEFAULT_CHECK_CONFIG: CheckConfig = { deny: ['secrets'], builderDivergence: false };
+
+const KNOWN_KEYS = new Set(['$schema', 'maxSize', 'maxFiles', 'deny', 'builderDivergence']);
+
+/**
+ * Parses a list of categories (`secrets,vcs`, or an array; `none` for none).
+ * @returns the categories
+ * @throws ConfigError for an unknown category
+ */
+export function parseDeny(value: unknown, where: string): CategoryName[] {
+  const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  const out: CategoryName[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') throw new ConfigError(`${where}: deny must list category names, got ${JSON.stringify(item)}`);
+    const name = item.trim();
+    if (name === '' || name === 'none') continue;
+    if (!(CATEGORY_NAMES as readonly string[]).includes(name)) {
+      throw new ConfigError(`${where}: unknown deny category "${name}"`, `Known categories: ${CATEGORY_NAMES.join(', ')}.`);
+    }
+    if (!out.includes(name as CategoryName)) out.push(name as CategoryName);
+  }
+  return out;
+}
+
+/**
+ * Validates a configuration object from a file.
+ * @param where the file (and key) for messages
+ * @returns the settings it gives
+ * @throws ConfigError naming the file and the bad key
+ */
+export function parseCheckConfig(raw: unknown, where: string): PartialCheckConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where}: the configuration must be a JSON object`);
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}"`, 'Known keys: maxSize, maxFiles, deny, builderDivergence.');
+  }
+  let maxSize: number | undefined;
+  if (obj.maxSize !== undefined) {
+    maxSize = typeof obj.maxSize === 'string' || typeof obj.maxSize === 'number' ? parseSize(obj.maxSize) : undefined;
+    if (maxSize === undefined) throw new ConfigError(`${where}: maxSize ${JSON.stringify(obj.maxSize)} is not a size`, 'Write it like "50MB", "1.5GiB" or a number of bytes.');
+  }
+  let maxFiles: number | undefined;
+  if (obj.maxFiles !== undefined) {
+    if (typeof obj.maxFiles !== 'number' || !Number.isInteger(obj.maxFiles) || obj.maxFiles < 0) throw new ConfigError(`${where}: maxFiles must be a whole number, got ${JSON.stringify(obj.maxFiles)}`);
+    maxFiles = obj.maxFiles;
+  }
+  if (obj.builderDivergence !== undefined && typeof obj.builderDivergence !== 'boolean') throw new ConfigError(`${where}: builderDivergence must be true or false`);
+  return {
+    maxSize,
+    maxFiles,
+    deny: obj.deny === undefined ? undefined : parseDeny(obj.deny, where),
+    builderDivergence: obj.builderDivergence as boolean | undefined,
+  };
+}
+
+/**
+ * Layers settings: defaults, then the file, then flags; a later layer wins key by key.
+ * @returns the complete configuration
+ */
+export function mergeCheckConfig(...layers: PartialCheckConfig[]): CheckConfig {
+  let merged: CheckConfig = DEFAULT_CHECK_CONFIG;
+  for (const layer of layers) {
+    merged = {
+      maxSize: layer.maxSize ?? merged.maxSize,
+      maxFiles: layer.maxFiles ?? merged.maxFiles,
+      deny: layer.deny ?? merged.deny,
+      builderDivergence: layer.builderDivergence ?? merged.builderDivergence,
+    };
+  }
+  return merged;
+}

@@ -1,0 +1,32 @@
+// The process's streams and environment, gathered once so that every command can run against fakes
+// in unit tests and against the real process in bin.ts.
+
+/** What a command may touch of the outside world besides the file system. */
+export interface Io {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: NodeJS.ReadableStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Which standard streams are terminals (decides colour, progress and the TUI). */
+  readonly isTTY: { readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean };
+  /** Directory relative paths resolve against. */
+  readonly cwd: string;
+  /** Terminal width, when stdout is a terminal. */
+  readonly columns?: number | undefined;
+}
+
+/**
+ * The real process's streams and environment.
+ * @returns an Io bound to `process`
+ */
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    cwd: process.cwd(),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  };
+}

@@ -1,0 +1,81 @@
+// `check` output: one "PASS|FAIL|SKIP <rule> (<reason>)" line per rule, each failing rule followed
+// by its offenders (size, path, why) and the .dockerignore line that would fix each.
+import type { CheckConfig, CheckOffender, CheckResult } from '@ctxlens/core';
+import type { Colors } from './color.js';
+import { formatCount, formatSize, plural } from './numbers.js';
+import { suggestion } from './offenders-report.js';
+import { alignColumns } from './table.js';
+
+/**
+ * Why a rule passed, failed or was skipped, in words.
+ * @returns the text that goes between parentheses
+ */
+export function checkReason(r: CheckResult): string {
+  if (r.rule === 'maxSize') {
+    if (r.status === 'skip') return 'not configured';
+    return r.status === 'pass' ? `upload ${formatSize(r.actual)}, limit ${formatSize(r.limit!)}` : `upload ${formatSize(r.actual)}, over the ${formatSize(r.limit!)} limit`;
+  }
+  if (r.rule === 'maxFiles') {
+    if (r.status === 'skip') return 'not configured';
+    return r.status === 'pass' ? `${plural(r.actual, 'file')}, limit ${formatCount(r.limit!)}` : `${plural(r.actual, 'file')}, over the ${formatCount(r.limit!)} limit`;
+  }
+  if (r.rule === 'deny') return 'no category denied';
+  if (r.rule === 'builderDivergence') {
+    if (r.status === 'skip') return 'not configured';
+    return r.status === 'pass' ? 'BuildKit and the legacy builder send the same files' : `${plural(r.actual, 'file')} sent by one builder only`;
+  }
+  return r.status === 'pass' ? 'none sent' : `${plural(r.actual, 'path')} sent`;
+}
+
+function offenderRows(offenders: readonly CheckOffender[], byFiles: boolean, sizeRule: boolean): string[][] {
+  return offenders.map((o) => [
+    byFiles ? plural(o.files, 'file') : formatSize(o.bytes),
+    o.isDir ? `${o.path}/` : o.path,
+    o.isDir && !byFiles ? `(${plural(o.files, 'file')})` : '',
+    o.reason ?? '',
+    // maxSize and maxFiles also list plain big files and directories, which the image may need.
+    suggestion(o.suggestedLine, !(byFiles || sizeRule) || o.reason !== undefined),
+  ]);
+}
+
+/**
+ * The text report.
+ * @returns lines without newlines
+ */
+export function checkLines(results: readonly CheckResult[], c: Colors, ignoreFileName: string): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const label = r.status === 'pass' ? c.green('PASS') : r.status === 'fail' ? c.red('FAIL') : c.dim('SKIP');
+    lines.push(`${label} ${r.rule} (${checkReason(r)})`);
+    if (r.offenders.length === 0) continue;
+    const rows = alignColumns(offenderRows(r.offenders, r.rule === 'maxFiles', r.rule === 'maxSize'), ['right', 'left', 'left', 'left', 'left'], (cell, _row, col) => (col === 4 ? c.cyan(cell) : col === 3 ? c.dim(cell) : cell));
+    lines.push(...rows.map((row) => `     ${row}`));
+    if (r.offenderCount > r.offenders.length) lines.push(c.dim(`     … and ${formatCount(r.offenderCount - r.offenders.length)} more`));
+  }
+  const failed = results.filter((r) => r.status === 'fail').length;
+  const ran = results.filter((r) => r.status !== 'skip').length;
+  lines.push('');
+  if (failed > 0) lines.push(c.red(`check failed: ${failed} of ${plural(ran, 'rule')}. Add the suggested lines to ${ignoreFileName}, or see \`ctxlens suggest\`.`));
+  else lines.push(c.green(`check passed: ${plural(ran, 'rule')}${ran < results.length ? `, ${results.length - ran} skipped` : ''}.`));
+  return lines;
+}
+
+/**
+ * The JSON body of `check`.
+ * @returns a plain object (schemaVersion is added by toJson)
+ */
+export function checkJson(results: readonly CheckResult[], config: CheckConfig, configSource: string | undefined): Record<string, unknown> {
+  return {
+    passed: !results.some((r) => r.status === 'fail'),
+    config: { source: configSource ?? null, maxSize: config.maxSize ?? null, maxFiles: config.maxFiles ?? null, deny: config.deny, builderDivergence: config.builderDivergence },
+    rules: results.map((r) => ({
+      rule: r.rule,
+      status: r.status,
+      reason: checkReason(r),
+      actual: r.actual,
+      limit: r.limit ?? null,
+      offenderCount: r.offenderCount,
+      offenders: r.offenders.map((o) => ({ path: o.path, type: o.isDir ? 'dir' : 'file', files: o.files, bytes: o.bytes, reason: o.reason ?? null, suggestedLine: o.suggestedLine ?? null })),
+    })),
+  };
+}

@@ -1,0 +1,109 @@
+// `explain` output: git check-ignore's formats (plain paths, `-v` "<source>:<line>:<pattern><TAB><path>",
+// `-z` NUL fields) plus the trace ctxlens adds with -vv, and the JSON document.
+import { type CompiledPattern, type Explanation, type PathVerdict } from '@ctxlens/core';
+import type { AskedPath } from '../commands/explain-paths.js';
+import { quoteCStyle } from './c-quote.js';
+import { displayPath } from './paths.js';
+
+/** How a rule is named in output: its source, line and pattern as written. */
+export interface RuleRef {
+  readonly source: string;
+  readonly line: number;
+  readonly pattern: string;
+}
+
+/**
+ * Names a rule like git does: the file it came from (relative to the current directory when inside it), the line, the pattern.
+ * @returns the reference
+ */
+export function ruleRef(rule: CompiledPattern, cwd: string): RuleRef {
+  const file = rule.origin.file;
+  const source = file.startsWith('/') ? displayPath(file, cwd) : file;
+  return { source, line: rule.origin.line, pattern: rule.origin.text.trim() };
+}
+
+/**
+ * One line of `-v` output, or its -z form.
+ * @returns the record, terminated
+ */
+export function verboseRecord(rule: CompiledPattern | undefined, path: AskedPath, cwd: string, nul: boolean): string {
+  if (nul) {
+    if (rule === undefined) return `\0\0\0${path.given}\0`;
+    const r = ruleRef(rule, cwd);
+    return `${r.source}\0${r.line}\0${r.pattern}\0${path.given}\0`;
+  }
+  if (rule === undefined) return `::\t${quoteCStyle(path.given)}\n`;
+  const r = ruleRef(rule, cwd);
+  return `${quoteCStyle(r.source)}:${r.line}:${r.pattern}\t${quoteCStyle(path.given)}\n`;
+}
+
+/**
+ * `<source>:<line>:<pattern>` of a rule.
+ * @returns the reference text
+ */
+export function refText(rule: CompiledPattern, cwd: string): string {
+  const r = ruleRef(rule, cwd);
+  return `${r.source}:${r.line}:${r.pattern}`;
+}
+
+/**
+ * The builder's name in prose.
+ * @returns `BuildKit` or `the legacy builder`
+ */
+export function builderName(e: Pick<Explanation, 'builder'>): string {
+  return e.builder === 'buildkit' ? 'BuildKit' : 'the legacy builder';
+}
+
+function verdictText(e: Explanation): string {
+  return e.included ? 'sent' : 'not sent';
+}
+
+/**
+ * The -vv lines after a path's git line: each rule that flipped its state, the parent directory
+ * that decided, and what the other builder would do.
+ * @returns indented lines, without newlines
+ */
+export function traceLines(verdict: PathVerdict, relative: string, cwd: string): string[] {
+  const e = verdict.primary;
+  const lines = [`  ${verdictText(e)} by ${builderName(e)}${e.rule === undefined ? ': no rule matches it' : ''}`];
+  for (const step of e.trace) {
+    const at = step.matchedAt === relative ? '' : ` (matched parent directory "${step.matchedAt}")`;
+    lines.push(`  ${step.effect === 'exclude' ? 'excluded by' : 're-included by'} ${refText(step.rule, cwd)}${at}`);
+  }
+  if (e.prunedAt !== undefined) {
+    lines.push(`  decided by parent directory "${e.prunedAt}": ${builderName(e)} excludes it and never enters it, so no exception below it applies`);
+  }
+  const o = verdict.other;
+  const why = o.rule === undefined ? 'no rule matches it' : `${o.prunedAt === undefined ? '' : `parent directory "${o.prunedAt}", `}${refText(o.rule, cwd)}`;
+  if (verdict.differs) lines.push(`  ${builderName(o)} decides differently: ${verdictText(o)} (${why})`);
+  else lines.push(`  ${builderName(o)} decides the same: ${verdictText(o)}`);
+  return lines;
+}
+
+function ruleJson(rule: CompiledPattern | undefined, cwd: string): object | null {
+  if (rule === undefined) return null;
+  const r = ruleRef(rule, cwd);
+  return { source: r.source, line: r.line, pattern: r.pattern, exception: rule.exclusion };
+}
+
+/**
+ * One builder's explanation in JSON.
+ * @returns a plain object
+ */
+export function explanationJson(e: Explanation, cwd: string): object {
+  return {
+    builder: e.builder,
+    included: e.included,
+    rule: ruleJson(e.rule, cwd),
+    prunedAt: e.prunedAt ?? null,
+    trace: e.trace.map((s) => ({ effect: s.effect, matchedAt: s.matchedAt, rule: ruleJson(s.rule, cwd) })),
+  };
+}
+
+/**
+ * One path of the JSON document.
+ * @returns a plain object
+ */
+export function pathJson(path: AskedPath, verdict: PathVerdict, cwd: string): object {
+  return { path: path.given, contextPath: path.relative, ...explanationJson(verdict.primary, cwd), otherBuilder: explanationJson(verdict.other, cwd), buildersDiffer: verdict.differs };
+}

@@ -1,0 +1,94 @@
+// Confirmations, shown under the panes: a proposed rule with what it saves, an exception with the builders that honour
+// it, the conflict prompt and the quit prompt. The save diff has its own file.
+/** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
+import { formatDockerSize } from '@ctxlens/core';
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { layoutOf } from '../state/selectors.js';
+import type { TuiState } from '../state/types.js';
+import { cell } from './format.js';
+import { Tinted } from './theme.js';
+
+/** Props of the dialogs. */
+export interface DialogProps {
+  readonly state: TuiState;
+}
+
+function Frame({ state, title, children }: DialogProps & { title: string; children?: ReactNode }): ReactNode {
+  const { dialogRows } = layoutOf(state);
+  return (
+    <Box flexDirection="column" height={dialogRows} width={state.viewport.columns} borderStyle="round" paddingX={1}>
+      <Text bold wrap="truncate-end">{title}</Text>
+      {children}
+    </Box>
+  );
+}
+
+const pathOf = (state: TuiState, index: number): string => state.session?.evaluator.from.totals.inventory.paths[index] ?? '';
+
+/** `i`: the proposed rules for ignoring the selected path and what each saves. */
+export function ConfirmIgnore({ state }: DialogProps): ReactNode {
+  const mode = state.mode;
+  if (mode.kind !== 'confirm-ignore') return null;
+  const data = state.modeData?.kind === 'ignore-preview' && state.modeData.index === mode.index ? state.modeData : undefined;
+  return (
+    <Frame state={state} title={`Ignore ${pathOf(state, mode.index)}: add this rule to ${state.session?.ignoreLabel}?`}>
+      {data === undefined ? <Tinted tone="muted">{mode.confirmed ? 'Adding it as soon as it is worked out…' : 'Working out the rule and what it saves…'}</Tinted> : null}
+      {data?.options.length === 0 ? <Tinted tone="warn">No .dockerignore line can express this name (it holds a line break).</Tinted> : null}
+      {data?.options.map((option, k) => (
+        <Text key={option.rule.line} inverse={k === mode.choice} wrap="truncate-end">
+          {k === mode.choice ? '› ' : '  '}
+          {cell(option.rule.line, 32)}
+          <Tinted tone="success">{option.savesBytes === undefined ? '' : ` saves ${formatDockerSize(option.savesBytes)}`}</Tinted>
+          <Tinted tone="muted">  {option.rule.reason}</Tinted>
+        </Text>
+      ))}
+      <Tinted tone="muted">y/↵ add it (at the end of the file, so it wins) · Tab other rule · n/Esc cancel</Tinted>
+    </Frame>
+  );
+}
+
+/** `!`: the exception that re-includes the selected path, and whether each builder honours it. */
+export function ConfirmInclude({ state }: DialogProps): ReactNode {
+  const mode = state.mode;
+  if (mode.kind !== 'confirm-include') return null;
+  const data = state.modeData?.kind === 'include-preview' && state.modeData.index === mode.index ? state.modeData : undefined;
+  return (
+    <Frame state={state} title={`Re-include ${pathOf(state, mode.index)}: add this exception to ${state.session?.ignoreLabel}?`}>
+      {data === undefined ? <Tinted tone="muted">Working out the exception…</Tinted> : null}
+      {data !== undefined && data.rule === undefined ? <Tinted tone="warn">No .dockerignore line can express this name (it holds a line break).</Tinted> : null}
+      {data?.rule !== undefined ? (
+        <Text wrap="truncate-end">
+          {'› '}
+          {data.rule.line}
+          <Tinted tone="warn">{data.addsBytes === undefined ? '' : `  adds ${formatDockerSize(data.addsBytes)} to the context`}</Tinted>
+        </Text>
+      ) : null}
+      {data?.rule !== undefined && !data.legacyHonours ? (
+        <Tinted tone="warn">⚠ The legacy builder would not honour this exception: it never walks into the excluded directory above this path.</Tinted>
+      ) : null}
+      {data?.rule !== undefined && !data.buildkitHonours ? <Tinted tone="warn">⚠ BuildKit would not honour this exception.</Tinted> : null}
+      {data?.rule !== undefined && data.legacyHonours && data.buildkitHonours ? <Tinted tone="muted">Both builders honour it.</Tinted> : null}
+      <Tinted tone="muted">y/↵ add it · n/Esc cancel</Tinted>
+    </Frame>
+  );
+}
+
+/** The file changed on disk since it was loaded: nothing was written. */
+export function ConflictPrompt({ state }: DialogProps): ReactNode {
+  return (
+    <Frame state={state} title={`${state.session?.ignoreLabel} changed on disk since ctxlens loaded it`}>
+      <Tinted tone="error">Nothing was written: your edits would overwrite someone else's change.</Tinted>
+      <Text wrap="truncate-end">r reloads it from disk (then u brings your edits back over it) · Esc keeps editing</Text>
+    </Frame>
+  );
+}
+
+/** `q` with unsaved changes. */
+export function ConfirmQuit({ state }: DialogProps): ReactNode {
+  return (
+    <Frame state={state} title={`Quit without saving ${state.session?.ignoreLabel}?`}>
+      <Text wrap="truncate-end">Your rule changes are not written. y quits and drops them · n/Esc goes back (w saves)</Text>
+    </Frame>
+  );
+}

@@ -1,0 +1,67 @@
+// The ncdu-like pane: the current directory's entries with their upload size, a bar, a state
+// glyph and name; excluded entries name their deciding rule, partly sent ones their sent size.
+/** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
+import { formatDockerSize } from '@ctxlens/core';
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { formatCount } from '../../output/numbers.js';
+import { layoutOf } from '../state/selectors.js';
+import { type TreeRow, treeView } from '../state/tree-rows.js';
+import type { TuiState } from '../state/types.js';
+import { bar, cell } from './format.js';
+import { MARKS, type Paint, Tinted, usePaint } from './theme.js';
+
+/** Props of TreePane. */
+export interface TreePaneProps {
+  readonly state: TuiState;
+}
+
+const SIZE_WIDTH = 8;
+
+function suffixOf(row: TreeRow): string {
+  if (row.mark === 'excluded') return row.rule ?? '';
+  if (row.mark === 'partial') return `sent ${formatDockerSize(row.includedBytes)}`;
+  return '';
+}
+
+function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number, paint: Paint): string {
+  const suffix = suffixOf(row);
+  const suffixWidth = suffix === '' ? 0 : Math.min(suffix.length, 20) + 1;
+  const nameWidth = Math.max(4, width - 4 - SIZE_WIDTH - (barWidth > 0 ? barWidth + 1 : 0) - suffixWidth);
+  const b = bar(row.totalBytes, row.includedBytes, maxBytes, barWidth);
+  const name = paint(row.mark === 'excluded' ? 'muted' : 'plain', cell(row.name + (row.isDir ? '/' : ''), nameWidth), row.isDir);
+  return [
+    row.selected ? '›' : ' ',
+    paint(row.mark, MARKS[row.mark]),
+    ' ',
+    cell(formatDockerSize(row.totalBytes), SIZE_WIDTH, 'right'),
+    ' ',
+    barWidth > 0 ? paint('included', b.sent) + paint('excluded', b.dropped) + b.rest + ' ' : '',
+    name,
+    suffix === '' ? '' : paint(row.mark === 'excluded' ? 'excluded' : 'partial', ' ' + cell(suffix, suffixWidth - 1, 'right')),
+  ].join('');
+}
+
+/** The tree pane: a title line and the visible window of the directory's listing. */
+export function TreePane({ state }: TreePaneProps): ReactNode {
+  const { treeWidth, treeRows } = layoutOf(state);
+  const view = treeView(state);
+  const paint = usePaint();
+  const focused = state.pane === 'tree' && state.mode.kind === 'browse';
+  const barWidth = treeWidth >= 64 ? 10 : treeWidth >= 44 ? 6 : 0;
+  const filter = state.tree.filter === '' ? '' : ` · filter "${state.tree.filter}"`;
+  return (
+    <Box flexDirection="column" width={treeWidth} height={treeRows}>
+      <Text wrap="truncate-end">
+        <Tinted tone={focused ? 'accent' : 'muted'} bold={focused}>{focused ? '▸ ' : '  '}{view.path}</Tinted>
+        <Tinted tone="muted">  {formatCount(view.count)} entries · by {state.tree.sort}{filter}</Tinted>
+      </Text>
+      {view.count === 0 ? <Tinted tone="muted">  {state.tree.filter === '' ? '(empty directory)' : '(no entry matches the filter)'}</Tinted> : null}
+      {view.rows.map((row) => (
+        <Text key={row.index} inverse={row.selected && focused} wrap="truncate-end">
+          {rowText(row, treeWidth, barWidth, view.maxBytes, paint)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,15 @@
+// Runs the TUI on its own, for trying it out and for the tmux end-to-end test:
+//   npx tsx --tsconfig test-fixtures/tsconfig.json packages/cli/src/tui/dev.tsx DIR [--legacy] [-f DOCKERFILE] [--ignore-file FILE]
+/** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
+import { processIo } from '../io.js';
+import { runTui } from './run-tui.js';
+
+const args = process.argv.slice(2);
+const value = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const flagged = new Set(['-f', '--ignore-file']);
+const dir = args.find((a, i) => !a.startsWith('-') && !flagged.has(args[i - 1] ?? '')) ?? '.';
+const code = await runTui({ dir, builder: args.includes('--legacy') ? 'legacy' : 'buildkit', dockerfile: value('-f'), ignoreFile: value('--ignore-file') }, processIo());
+process.exitCode = code;

@@ -1,0 +1,48 @@
+// Carries out the I/O the reducer asks for: writing the ignore file (atomic, refused when the
+// file changed on disk), reloading it, and leaving.
+import * as fs from 'node:fs';
+import { IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
+import { useApp } from 'ink';
+import { type Dispatch, useEffect } from 'react';
+import type { Action } from '../state/actions.js';
+import type { TuiState } from '../state/types.js';
+
+function readIfExists(path: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Performs `state.request` once per request.
+ * @returns nothing; dispatches the outcome
+ */
+export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?: () => void): void {
+  const { exit } = useApp();
+  const { request, session, rules } = state;
+  useEffect(() => {
+    if (request === undefined) return;
+    if (request.kind === 'exit') {
+      onExit?.();
+      exit();
+      return;
+    }
+    if (session === undefined) return;
+    try {
+      if (request.kind === 'write') {
+        const wrote = writeDocument(session.ignorePath, rules.doc, session.originalBytes);
+        dispatch(wrote ? { type: 'written', bytes: serializeDocument(rules.doc) } : { type: 'nothing-to-write' });
+      } else {
+        dispatch({ type: 'reloaded', bytes: readIfExists(session.ignorePath) });
+      }
+    } catch (error) {
+      if (error instanceof IgnoreFileConflictError) dispatch({ type: 'write-conflict' });
+      else dispatch({ type: 'request-failed', message: `${request.kind === 'write' ? 'could not write' : 'could not read'} ${session.ignoreLabel}: ${(error as Error).message}` });
+    }
+    // One run per request object; the session and rules are read as they were when it was made.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+}

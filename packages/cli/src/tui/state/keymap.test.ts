@@ -1,0 +1,61 @@
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { commandFor, KEYMAP, keyHints, type Scope, scopesFor } from './keymap.js';
+
+const noKey: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+describe('keymap', () => {
+  it('resolves every binding of the table to its own command in its scope', () => {
+    for (const binding of KEYMAP) {
+      for (const spec of binding.keys) {
+        const key: Key = { ...noKey, ...(spec.key ? { [spec.key]: true } : {}), shift: spec.shift ?? false };
+        expect(commandFor([binding.scope], spec.input ?? '', key), `${binding.scope} ${binding.label}`).toBe(binding.command);
+      }
+    }
+  });
+
+  it('binds no key twice within a scope', () => {
+    const seen = new Set<string>();
+    for (const b of KEYMAP) {
+      for (const spec of b.keys) {
+        const id = `${b.scope}:${spec.input ?? ''}:${spec.key ?? ''}:${spec.shift ?? ''}`;
+        expect(seen.has(id), id).toBe(false);
+        seen.add(id);
+      }
+    }
+  });
+
+  it('has the keys the issue asks for', () => {
+    const tree: Scope[] = ['tree', 'global'];
+    const rules: Scope[] = ['rules', 'global'];
+    const is = (scopes: Scope[], input: string, key: Partial<Key> = {}) => commandFor(scopes, input, { ...noKey, ...key });
+    expect(is(tree, 's')).toBe('sort-size');
+    expect(is(tree, 'n')).toBe('sort-name');
+    expect(is(tree, '', { return: true })).toBe('open');
+    expect(is(tree, '', { rightArrow: true })).toBe('open');
+    expect(is(tree, '', { leftArrow: true })).toBe('back');
+    expect(is(tree, '', { backspace: true })).toBe('back');
+    expect(is(tree, '', { delete: true })).toBe('back');
+    expect(is(tree, '', { tab: true })).toBe('switch-pane');
+    expect(is(rules, ' ')).toBe('toggle-rule');
+    expect(is(rules, 'a')).toBe('add-rule');
+    expect(is(rules, 'x')).toBe('delete-rule');
+    expect(is(rules, 'K', { shift: true })).toBe('move-rule-up');
+    expect(is(rules, '', { upArrow: true, shift: true })).toBe('move-rule-up');
+    expect(is(rules, '', { upArrow: true })).toBe('cursor-up');
+    for (const [input, command] of [['u', 'undo'], ['i', 'ignore'], ['!', 'include'], ['e', 'explain'], ['o', 'offenders'], ['b', 'builder'], ['/', 'filter'], ['?', 'help'], ['q', 'quit'], ['w', 'save']] as const) {
+      expect(is(tree, input)).toBe(command);
+    }
+  });
+
+  it('gives each mode its scopes, and hints from the same table', () => {
+    expect(scopesFor({ kind: 'browse' }, 'rules')).toEqual(['rules', 'global']);
+    expect(scopesFor({ kind: 'add-rule', text: '' }, 'rules')).toEqual(['text']);
+    expect(scopesFor({ kind: 'confirm-ignore', index: 1, choice: 0 }, 'tree')).toEqual(['choose', 'confirm']);
+    expect(keyHints(['text'])).toEqual(['↵ accept', 'Esc cancel']);
+  });
+});

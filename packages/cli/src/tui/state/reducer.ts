@@ -1,0 +1,94 @@
+// The TUI's one reducer: pure (state, action) => state. Core results arrive as actions; I/O is
+// asked for through `request`, which a hook carries out and answers with another action.
+import type { Action } from './actions.js';
+import type { Command } from './keymap.js';
+import { confirmWhenReady, reduceDialogCommand, typeText } from './reduce-dialogs.js';
+import { reduceRulesCommand } from './reduce-rules.js';
+import { reduceTreeCommand } from './reduce-tree.js';
+import { ruleRows, rulesFromBytes } from './rules-model.js';
+import { hasUnsavedChanges } from './selectors.js';
+import type { TuiState } from './types.js';
+
+function reduceGlobal(state: TuiState, command: Command): TuiState {
+  switch (command) {
+    case 'switch-pane':
+      return { ...state, pane: state.pane === 'tree' ? 'rules' : 'tree' };
+    case 'undo': {
+      const previous = state.history[state.history.length - 1];
+      if (previous === undefined) return { ...state, status: { text: 'nothing to undo', tone: 'info' } };
+      const rows = ruleRows(previous);
+      return { ...state, rules: previous, history: state.history.slice(0, -1), rulesCursor: Math.min(state.rulesCursor, Math.max(0, rows.length - 1)), status: { text: 'undone', tone: 'info' } };
+    }
+    case 'offenders':
+      return { ...state, mode: { kind: 'offenders', cursor: 0 }, modeData: undefined };
+    case 'builder':
+      return { ...state, builder: state.builder === 'buildkit' ? 'legacy' : 'buildkit', mode: { kind: 'builder-diff', from: state.builder, cursor: 0 }, modeData: undefined };
+    case 'save':
+      if (!hasUnsavedChanges(state)) return { ...state, status: { text: `no changes: ${state.session?.ignoreLabel ?? 'the file'} stays as it is`, tone: 'info' } };
+      return { ...state, mode: { kind: 'save' } };
+    case 'help':
+      return { ...state, mode: { kind: 'help', scroll: 0 } };
+    case 'quit':
+      return hasUnsavedChanges(state) ? { ...state, mode: { kind: 'confirm-quit' } } : { ...state, request: { kind: 'exit' } };
+    default:
+      return state;
+  }
+}
+
+function reduceCommand(state: TuiState, command: Command): TuiState {
+  if (state.phase !== 'ready') return command === 'quit' || command === 'cancel' ? { ...state, request: { kind: 'exit' } } : state;
+  if (state.mode.kind !== 'browse') return reduceDialogCommand(state, command);
+  const pane = state.pane === 'tree' ? reduceTreeCommand(state, command) : reduceRulesCommand(state, command);
+  return pane ?? reduceGlobal(state, command);
+}
+
+/**
+ * The reducer.
+ * @returns the next state
+ */
+export function reducer(state: TuiState, action: Action): TuiState {
+  switch (action.type) {
+    case 'scan-progress':
+      return { ...state, progress: action.progress };
+    case 'loaded':
+      return { ...state, phase: 'ready', session: action.session, rules: rulesFromBytes(action.session.originalBytes), history: [] };
+    case 'load-failed':
+      return { ...state, phase: 'failed', failure: { lines: action.lines, code: action.code } };
+    case 'evaluated':
+      return { ...state, evaluation: action.evaluation, evaluationError: undefined, startSizes: state.startSizes ?? action.evaluation.sizes };
+    case 'evaluation-failed':
+      return { ...state, evaluationError: { key: action.key, message: action.message, line: action.line } };
+    case 'impacts':
+      return { ...state, impacts: action.impacts };
+    case 'mode-data':
+      return confirmWhenReady({ ...state, modeData: action.data });
+    case 'command':
+      return reduceCommand(state, action.command);
+    case 'text':
+      return typeText(state, action.text);
+    case 'resize':
+      return { ...state, viewport: { columns: action.columns, rows: action.rows } };
+    case 'written':
+      return withSession(state, action.bytes, { text: `wrote ${state.session?.ignoreLabel ?? 'the file'}`, tone: 'success' });
+    case 'nothing-to-write':
+      return { ...state, request: undefined, status: { text: 'nothing to write: the file already holds these bytes', tone: 'info' } };
+    case 'write-conflict':
+      return { ...state, request: undefined, mode: { kind: 'conflict' }, status: undefined };
+    case 'reloaded': {
+      // The edits stay on the undo stack: `u` brings them back over the reloaded file.
+      const next = withSession(state, action.bytes, { text: `reloaded ${state.session?.ignoreLabel ?? 'the file'} from disk (u restores your edits)`, tone: 'info' });
+      return { ...next, rules: rulesFromBytes(action.bytes), history: [...state.history, state.rules], rulesCursor: 0 };
+    }
+    case 'request-failed':
+      return { ...state, request: undefined, status: { text: action.message, tone: 'error' } };
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}
+
+function withSession(state: TuiState, bytes: Buffer | undefined, status: TuiState['status']): TuiState {
+  const session = state.session === undefined ? undefined : { ...state.session, originalBytes: bytes, ignoreExists: bytes !== undefined };
+  return { ...state, session, request: undefined, status };
+}

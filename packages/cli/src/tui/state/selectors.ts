@@ -1,0 +1,169 @@
+// Derived views of the state, pure and memoised on the references they read, so the reducer and
+// the components can ask for a 50,000-entry listing on every key press without sorting it again.
+import type { Inventory, InventoryTotals } from '@ctxlens/core';
+import { documentLines, isDirty, type RuleRow, ruleRows, type RulesModel } from './rules-model.js';
+import { evaluationKey } from './derive.js';
+import type { SortMode, TuiState } from './types.js';
+
+function memoOne<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | undefined;
+  let last: R | undefined;
+  return (...args: A): R => {
+    if (lastArgs !== undefined && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return last as R;
+    last = compute(...args);
+    lastArgs = args;
+    return last;
+  };
+}
+
+/**
+ * A directory's entries as the tree lists them: biggest first (ties by name) or by name, and
+ * filtered by a case-insensitive name fragment.
+ * @returns inventory indices
+ */
+export function listDirectory(totals: InventoryTotals, dir: number, sort: SortMode, filter: string): Int32Array {
+  const inv: Inventory = totals.inventory;
+  const [start, n] = inv.children(dir);
+  let rows: number[] = [];
+  const needle = filter.toLowerCase();
+  for (let c = start; c < start + n; c++) if (needle === '' || inv.name(c).toLowerCase().includes(needle)) rows.push(c);
+  // The inventory keeps each directory's entries in byte order, so name order is the identity.
+  if (sort === 'size') rows = rows.sort((a, b) => totals.subtreeBytes[b]! - totals.subtreeBytes[a]! || a - b);
+  return Int32Array.from(rows);
+}
+
+const listingMemo = memoOne(listDirectory);
+
+/**
+ * The current directory's listing.
+ * @returns inventory indices, empty before the session is loaded
+ */
+export function currentListing(state: TuiState): Int32Array {
+  const totals = state.session?.evaluator.from.totals;
+  if (totals === undefined) return new Int32Array(0);
+  return listingMemo(totals, state.tree.dir, state.tree.sort, state.tree.filter);
+}
+
+/**
+ * The entry under the tree cursor.
+ * @returns its inventory index, or undefined in an empty listing
+ */
+export function selectedEntry(state: TuiState): number | undefined {
+  const rows = currentListing(state);
+  return rows.length === 0 ? undefined : rows[Math.min(state.tree.cursor, rows.length - 1)];
+}
+
+const rowsMemo = memoOne((model: RulesModel) => ruleRows(model));
+const linesMemo = memoOne((model: RulesModel) => documentLines(model));
+
+/**
+ * The rules pane's rows.
+ * @returns one row per rule, switched off or on
+ */
+export function currentRuleRows(state: TuiState): RuleRow[] {
+  return rowsMemo(state.rules);
+}
+
+/**
+ * The lines evaluation reads.
+ * @returns the document's lines as text
+ */
+export function currentLines(state: TuiState): string[] {
+  return linesMemo(state.rules);
+}
+
+/**
+ * The evaluation key of what the screen should show.
+ * @returns the key for the current rules and builder
+ */
+export function wantedKey(state: TuiState): string {
+  return evaluationKey(currentLines(state), state.builder);
+}
+
+/**
+ * Whether the shown figures are those of the current rules.
+ * @returns false while an evaluation is pending or when the rules do not evaluate
+ */
+export function isCurrent(state: TuiState): boolean {
+  return state.evaluation !== undefined && state.evaluation.key === wantedKey(state);
+}
+
+/**
+ * Whether the document differs from the file on disk.
+ * @returns true when there is something to save
+ */
+export function hasUnsavedChanges(state: TuiState): boolean {
+  return state.session !== undefined && isDirty(state.rules, state.session.originalBytes);
+}
+
+/** How the screen is divided. */
+export interface Layout {
+  /** Tree above rules (narrow terminals) instead of side by side. */
+  readonly stacked: boolean;
+  readonly treeWidth: number;
+  readonly rulesWidth: number;
+  /** Rows of each pane, its title included. */
+  readonly treeRows: number;
+  readonly rulesRows: number;
+  /** Rows for the entries of the tree pane (below its title). */
+  readonly listRows: number;
+  /** Rows of the panes together (or of an overlay that covers them). */
+  readonly bodyRows: number;
+  /** Rows of a dialog shown under the panes. */
+  readonly dialogRows: number;
+}
+
+/** Header (2 lines) and footer (status + keys). */
+const CHROME_ROWS = 4;
+/** Below this width the rules pane goes under the tree, so names and rules both stay readable. */
+const SIDE_BY_SIDE_COLUMNS = 100;
+
+/**
+ * Divides the terminal: side by side from 100 columns (rules take 40%, at most 48 columns),
+ * stacked below that (rules take 40% of the rows). One row stays free below the frame so the
+ * terminal never scrolls.
+ * @returns the layout
+ */
+export function layoutFor(columns: number, rows: number, dialogRows = 0): Layout {
+  const bodyRows = Math.max(4, rows - 1 - CHROME_ROWS - dialogRows);
+  if (columns < SIDE_BY_SIDE_COLUMNS) {
+    const rulesRows = Math.max(2, Math.floor(bodyRows * 0.4));
+    const treeRows = bodyRows - rulesRows;
+    return { stacked: true, treeWidth: columns, rulesWidth: columns, treeRows, rulesRows, listRows: Math.max(1, treeRows - 1), bodyRows, dialogRows };
+  }
+  const rulesWidth = Math.min(48, Math.floor(columns * 0.4));
+  const treeWidth = columns - rulesWidth - 1;
+  return { stacked: false, treeWidth, rulesWidth, treeRows: bodyRows, rulesRows: bodyRows, listRows: bodyRows - 1, bodyRows, dialogRows };
+}
+
+/**
+ * Rows a confirmation takes under the panes (the panes stay visible while it is open).
+ * @returns the row count, 0 when no such dialog is open
+ */
+export function dialogRowsFor(state: TuiState): number {
+  switch (state.mode.kind) {
+    case 'confirm-ignore':
+      // Border (2), title, one line per proposal, keys.
+      return 4 + Math.max(1, state.modeData?.kind === 'ignore-preview' ? state.modeData.options.length : 1);
+    case 'confirm-include': {
+      const data = state.modeData?.kind === 'include-preview' ? state.modeData : undefined;
+      // Border (2), title, the rule, a line per builder that would not honour it (or "both honour it"), keys.
+      const warnings = data === undefined ? 1 : Math.max(1, Number(!data.legacyHonours) + Number(!data.buildkitHonours));
+      return 5 + warnings;
+    }
+    case 'conflict':
+      return 5;
+    case 'confirm-quit':
+      return 4;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The layout for the current state.
+ * @returns the layout
+ */
+export function layoutOf(state: TuiState): Layout {
+  return layoutFor(state.viewport.columns, state.viewport.rows, dialogRowsFor(state));
+}

@@ -1,0 +1,191 @@
+/** @jsxRuntime automatic */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
+import { KEYS, openTui } from './tui-ink.js';
+
+let tmp: TempDir;
+beforeEach(async () => {
+  tmp = await makeTempDir('ctxlens-tui-dialogs-');
+  await buildTuiFixture(tmp.path);
+});
+afterEach(async () => {
+  cleanup();
+  await tmp.cleanup();
+});
+
+const onDisk = (): Promise<string> => readFile(join(tmp.path, '.dockerignore'), 'utf8');
+
+describe('TUI: from the tree', () => {
+  it('i proposes the rule and what it saves; y adds it', async () => {
+    const tui = await openTui(tmp.path);
+    let frame = await tui.press(['j', 'j', 'j', 'i'], /› coverage +saves 4\.003MB +this entry, at the root only/);
+    expect(frame).toContain('Ignore coverage: add this rule to .dockerignore?');
+    frame = await tui.press('y', 'ctxlens 18.94kB');
+    expect(frame).toContain('added: coverage (saves 4.003MB)');
+    expect(frame).toMatch(/✗ +4\.003MB +coverage\/ +\.dockerignore:8/);
+  });
+
+  it('i on a name that recurs at depth proposes **/name, Tab picks the path; n cancels', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, KEYS.space, KEYS.tab, KEYS.enter, 'j'], /›✓ .*lodash\//);
+    let frame = await tui.press('i', /saves .*\n.*saves/);
+    expect(frame).toMatch(/› \*\*\/lodash +saves 9\.002MB +every "lodash", here and 1 more elsewhere/);
+    expect(frame).toMatch(/ {2}node_modules\/lodash +saves 5\.001MB/);
+    frame = await tui.press(KEYS.tab, /› node_modules\/lodash/);
+    frame = await tui.press('n', (f) => !f.includes('Ignore node_modules/lodash'));
+    expect(frame).not.toContain('added:');
+    frame = await tui.press(['i', KEYS.tab, KEYS.enter], 'added: node_modules/lodash');
+  });
+
+  it('! re-includes an excluded path and says when the legacy builder would not honour it', async () => {
+    const odd = await makeTempDir('ctxlens-tui-odd-');
+    try {
+      await buildTree(odd.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: '.dockerignore', content: 'we*\n' }, { file: 'we[ird]/x.txt', size: 100 }]);
+      const tui = await openTui(odd.path);
+      await tui.press(KEYS.enter, '/we[ird]');
+      const frame = await tui.press('!', 'legacy builder would not honour');
+      // BuildKit sends the excluded directory's own entry too, so 1.536kB, not just the file.
+      expect(frame).toMatch(/› !we\\\[ird\\\]\/x\.txt +adds 1\.536kB to the context/);
+      await tui.press('y', /added: !we\\\[ird\\\]\/x\.txt — the legacy builder will not honour it/);
+    } finally {
+      cleanup();
+      await odd.cleanup();
+    }
+  });
+
+  it('! on node_modules/react adds an exception both builders honour', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.enter, 'j', 'j', 'j'], /›✗ .*react\//);
+    const frame = await tui.press('!', 'Both builders honour it.');
+    expect(frame).toMatch(/› !node_modules\/react +adds 2\.123MB/);
+    await tui.press(KEYS.enter, 'ctxlens 6.145MB');
+  });
+
+  it('e explains the deciding rule and the trace, and says when the other builder differs', async () => {
+    const tui = await openTui(tmp.path);
+    let frame = await tui.press('e', 'Explain node_modules/');
+    expect(frame).toContain('✗ excluded under BuildKit, decided by .dockerignore:3  node_modules');
+    expect(frame).toMatch(/\.dockerignore:3 +node_modules +matched node_modules → exclude/);
+    expect(frame).toContain('The legacy builder decides the same.');
+    frame = await tui.press(KEYS.escape, '▸ /');
+    const globs = await makeTempDir('ctxlens-tui-globs-');
+    try {
+      await buildTree(globs.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: '.dockerignore', content: '*\n!**/*.go\n' }, { file: 'src/main.go', size: 10 }]);
+      const other = await openTui(globs.path);
+      await other.press(KEYS.enter, '/src');
+      frame = await other.press('e', 'Explain src/main.go');
+      expect(frame).toContain('✓ sent under BuildKit, decided by .dockerignore:2  !**/*.go');
+      expect(frame).toContain('⚠ The legacy builder decides differently: excluded (.dockerignore:1), never entering src/');
+    } finally {
+      cleanup();
+      await globs.cleanup();
+    }
+  });
+
+  it('o lists the biggest, the bloat and the secrets; Enter shows one in the tree', async () => {
+    const tui = await openTui(tmp.path);
+    const frame = await tui.press('o', 'Secrets sent');
+    expect(frame).toMatch(/Biggest sent\n› +4MB coverage\//);
+    expect(frame).toMatch(/4MB coverage\/ +coverage and test reports/);
+    expect(frame).toMatch(/23B \.env +RISK: environment file \(\.env\*\)/);
+    const lines = frame.split('\n');
+    const down = lines.slice(lines.findIndex((l) => l.startsWith('Biggest'))).filter((l) => /^[ ›] +\d/.test(l)).findIndex((l) => l.includes('.env'));
+    const shown = await tui.press([...Array.from({ length: down }, () => KEYS.down), KEYS.enter], /›✓ .*\.env/);
+    expect(shown).toContain('▸ /');
+  });
+
+  it('b switches the builder and shows where the builders differ', async () => {
+    const tui = await openTui(tmp.path);
+    let frame = await tui.press('b', 'Both builders send exactly the same entries with these rules.');
+    expect(frame).toContain('Builder: now legacy');
+    frame = await tui.press(KEYS.escape, 'builder legacy');
+    await tui.press([KEYS.tab, 'a', ...'!**/react', KEYS.enter], 'added: !**/react');
+    frame = await tui.press('b', /1 paths where the builders differ/);
+    expect(frame).toContain('Builder: now BuildKit');
+    expect(frame).toMatch(/\+ +2\.123MB node_modules\/react +sent only by BuildKit/);
+  });
+
+  it('? shows every key; Esc closes', async () => {
+    const tui = await openTui(tmp.path);
+    const frame = await tui.press('?', 'Keys');
+    for (const text of ['sort by size', 'switch the rule on or off', 'add a rule', 'move the rule up', 'undo the last rule change', 'offenders', 'switch builder', 'filter entries by name', 're-include the selected path', 'explain why']) {
+      expect(frame).toContain(text);
+    }
+    await tui.press(KEYS.escape, '▸ /');
+  });
+});
+
+describe('TUI: saving and quitting', () => {
+  it('w shows the exact diff, y writes it byte for byte, and a second w writes nothing', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, KEYS.space], '● unsaved');
+    await tui.press([KEYS.tab, 'j', 'j', 'j', 'i', 'y'], 'added: coverage');
+    let frame = await tui.press('w', 'Save ');
+    expect(frame).toMatch(/- +3 node_modules\n\+ +3 # node_modules/);
+    expect(frame).toMatch(/\+ +8 coverage/);
+    expect(frame).toContain('Kept byte for byte: every other line, LF line endings, comments and blank lines.');
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
+    frame = await tui.press('y', 'wrote .dockerignore');
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE.replace('\nnode_modules\n', '\n# node_modules\n') + 'coverage\n');
+    expect(frame).not.toContain('● unsaved');
+    frame = await tui.press('w', 'no changes: .dockerignore stays as it is');
+  });
+
+  it('creates the ignore file on save when there was none', async () => {
+    const bare = await makeTempDir('ctxlens-tui-bare-');
+    try {
+      await buildTree(bare.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: 'node_modules/x.js', size: 5000 }]);
+      const tui = await openTui(bare.path);
+      expect(tui.frame()).toContain('.dockerignore (new)');
+      await tui.press(['i', 'y'], 'added: node_modules');
+      await tui.press('w', /Save .*\.dockerignore\? \(new file\)/);
+      await tui.press('y', 'wrote .dockerignore');
+      expect(await readFile(join(bare.path, '.dockerignore'), 'utf8')).toBe('node_modules\n');
+    } finally {
+      cleanup();
+      await bare.cleanup();
+    }
+  });
+
+  it('w then n leaves the file alone', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, 'x', 'w'], 'Save ');
+    await tui.press('n', '● unsaved');
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  it('refuses to overwrite a file changed on disk, and r reloads it', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, 'x'], '● unsaved');
+    await writeFile(join(tmp.path, '.dockerignore'), 'node_modules\n');
+    let frame = await tui.press(['w', 'y'], '.dockerignore changed on disk since ctxlens loaded it');
+    expect(frame).toContain('Nothing was written');
+    expect(await onDisk()).toBe('node_modules\n');
+    frame = await tui.press('r', 'reloaded .dockerignore from disk');
+    expect(frame).toMatch(/Rules \.dockerignore · 1/);
+    frame = await tui.press('u', /Rules \.dockerignore · 2/);
+    await tui.press(['w', 'y'], 'wrote .dockerignore');
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''));
+  });
+
+  it('q quits at once when nothing changed', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press('q');
+    expect(tui.onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('q asks first when there are unsaved changes; n stays, y quits', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, KEYS.space], '● unsaved');
+    await tui.press('q', 'Quit without saving .dockerignore?');
+    await tui.press('n', (f) => !f.includes('Quit without saving'));
+    expect(tui.onExit).not.toHaveBeenCalled();
+    await tui.press(['q', 'y']);
+    expect(tui.onExit).toHaveBeenCalledTimes(1);
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
+  });
+});

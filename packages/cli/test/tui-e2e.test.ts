@@ -1,0 +1,96 @@
+// The TUI in a real terminal (tmux), end to end: open it on the fixture, read the header, switch
+// the node_modules rule off and on, ignore coverage from the tree, save, and check the file on
+// disk byte for byte. Runs the dev entry through tsx unless CTXLENS_TUI_COMMAND names another
+// command (e.g. the built CLI: `node packages/cli/dist/bin.js`); the directory is appended to it.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
+import { hasTmux, TmuxSession } from './tui-tmux.js';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const COMMAND = process.env.CTXLENS_TUI_COMMAND ?? 'npx tsx --tsconfig test-fixtures/tsconfig.json packages/cli/src/tui/dev.tsx';
+
+let tmp: TempDir;
+let sessions: TmuxSession[] = [];
+const open = (env: Record<string, string | undefined> = {}, size = { columns: 120, rows: 40 }): TmuxSession => {
+  // The exit status is printed after the TUI leaves its alternate screen.
+  const session = TmuxSession.start(`sh -c '${COMMAND} "$0"; echo "EXIT:$?"; sleep 60' '${tmp.path}'`, { ...size, cwd: ROOT, env });
+  sessions.push(session);
+  return session;
+};
+
+beforeEach(async () => {
+  tmp = await makeTempDir('ctxlens-tui-e2e-');
+  await buildTuiFixture(tmp.path);
+});
+afterEach(async () => {
+  for (const s of sessions) s.kill();
+  sessions = [];
+  await tmp.cleanup();
+});
+
+describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
+  it('toggles node_modules, ignores coverage, saves, and leaves the comments as they were', async () => {
+    const tui = open({ NO_COLOR: undefined, FORCE_COLOR: undefined });
+    const first = await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    const header = /ctxlens (\S+) · (\S+) files +with no ignore file: (\S+) → (\S+) \((\S+)\)/.exec(first);
+    expect(header?.slice(1)).toEqual(['4.022MB', '9', '425.2MB', '4.022MB', '−99.0%']);
+    expect(first).toContain('builder BuildKit · .dockerignore · session ±0B');
+    expect(tui.capture(true)).toMatch(/\u001b\[3[1-7]m/);
+
+    await tui.type(['Tab']);
+    await tui.waitFor('▸ Rules');
+    await tui.type(['Space']);
+    let screen = await tui.waitFor('ctxlens 315.2MB · 15 files');
+    expect(screen).toContain('with no ignore file: 425.2MB → 315.2MB (−25.8%)');
+    expect(screen).toMatch(/\[ \] +3 node_modules/);
+    await tui.type(['Space']);
+    screen = await tui.waitFor('ctxlens 4.022MB · 9 files');
+    expect(screen).toMatch(/\[x\] +3 node_modules/);
+
+    await tui.type(['Tab', 'j', 'j', 'j']);
+    await tui.waitFor(/^›✓ .*coverage\//m);
+    await tui.type(['i']);
+    await tui.waitFor(/› coverage +saves 4\.003MB/);
+    await tui.type(['y']);
+    screen = await tui.waitFor('ctxlens 18.94kB · 7 files');
+    expect(screen).toMatch(/✗ +4\.003MB +coverage\/ +\.dockerignore:8/);
+
+    await tui.type(['w']);
+    screen = await tui.waitFor(/\+ +8 coverage/);
+    await tui.type(['y']);
+    await tui.waitFor('wrote .dockerignore');
+    const bytes = await readFile(join(tmp.path, '.dockerignore'));
+    expect(bytes.equals(Buffer.from(FIXTURE_DOCKERIGNORE + 'coverage\n'))).toBe(true);
+
+    // Resizing to 80×24 re-lays the screen out (rules under the tree) and keeps it usable.
+    tui.resize(80, 24);
+    screen = await tui.waitFor(/^ {2}Rules \.dockerignore · 4/m);
+    expect(screen).toContain('ctxlens 18.94kB · 7 files');
+    expect(screen.split('\n').filter((l) => l.length > 80)).toEqual([]);
+
+    await tui.type(['q']);
+    await tui.waitFor('EXIT:0');
+  });
+
+  it('honours NO_COLOR: no colour codes, the marks still tell included from excluded', async () => {
+    const tui = open({ NO_COLOR: '1' });
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    const screen = tui.capture(true);
+    expect(screen).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
+    expect(screen).toMatch(/✗ +311\.1MB/);
+    expect(screen).toMatch(/✓ +4\.003MB/);
+    await tui.type(['q']);
+    await tui.waitFor('EXIT:0');
+  });
+
+  it('prints the error and exits 2 for a directory that does not exist', async () => {
+    const tui = TmuxSession.start(`sh -c '${COMMAND} /nonexistent/ctxlens-dir; echo "EXIT:$?"; sleep 60'`, { columns: 100, rows: 20, cwd: ROOT });
+    sessions.push(tui);
+    const screen = await tui.waitFor('EXIT:2', 30_000);
+    expect(screen).toContain('unable to prepare context: path "/nonexistent/ctxlens-dir" not found');
+  });
+});

@@ -1,0 +1,74 @@
+// Drives a program in a real terminal: tmux gives it a pty of a chosen size; we type keys and
+// read the screen back. Used by the TUI end-to-end test (and reusable for the seed scenario).
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** Whether tmux can be used here. */
+export function hasTmux(): boolean {
+  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A tmux session running one command. */
+export class TmuxSession {
+  readonly name: string;
+
+  private constructor(name: string) {
+    this.name = name;
+  }
+
+  /**
+   * Starts `command` (a shell command line) in a detached session of the given size.
+   * @returns the session
+   */
+  static start(command: string, options: { columns: number; rows: number; cwd: string; env?: Record<string, string | undefined> }): TmuxSession {
+    const name = `ctxlens-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    // Ink renders only the last frame when it thinks it runs in CI; a terminal session is not CI.
+    const env = { ...process.env, ...options.env, CI: undefined, CONTINUOUS_INTEGRATION: undefined, TERM: 'xterm-256color' };
+    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), '-c', options.cwd, command], { env: env as NodeJS.ProcessEnv });
+    return new TmuxSession(name);
+  }
+
+  /** The screen as text (`escapes`: with colour and style codes). */
+  capture(escapes = false): string {
+    return execFileSync('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name], { encoding: 'utf8' });
+  }
+
+  /** Sends keys, in tmux's key names (`Tab`, `Space`, `Enter`, `Escape`) or literally with `literal`. */
+  send(keys: string, literal = false): void {
+    execFileSync('tmux', ['send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
+  }
+
+  /** Sends keys one at a time with a pause, as a person types. */
+  async type(keys: readonly string[], pauseMs = 60): Promise<void> {
+    for (const key of keys) {
+      this.send(key);
+      await sleep(pauseMs);
+    }
+  }
+
+  /**
+   * Waits until the screen matches.
+   * @returns the screen
+   * @throws when it does not within `timeoutMs`, with the last screen
+   */
+  async waitFor(until: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.capture();
+      if (typeof until === 'string' ? screen.includes(until) : until.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(until)}; screen:\n${screen}`);
+      await sleep(40);
+    }
+  }
+
+  /** Changes the terminal's size, as a user resizing the window. */
+  resize(columns: number, rows: number): void {
+    execFileSync('tmux', ['resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows)]);
+  }
+
+  /** Ends the session (and the program in it). */
+  kill(): void {
+    spawnSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+  }
+}

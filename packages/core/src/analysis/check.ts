@@ -1,0 +1,119 @@
+// The rules of `ctxlens check`, the CI and pre-commit gate: size and file-count limits, categories
+// that must not be sent, and agreement between the two builders. Each rule yields PASS, FAIL or
+// SKIP with the offending paths and a .dockerignore line for each; wording is left to the CLI.
+import type { BuildContext } from '../context/build-context.js';
+import type { Builder } from '../options.js';
+import type { BuilderDiff } from './builder-diff.js';
+import { CATEGORY_NAMES, type CategoryName } from './categories.js';
+import { findCategoryHits } from './category-hits.js';
+import { literalPattern } from './docker-pattern.js';
+import { rankOffenders, significantOffenders } from './offenders.js';
+import { includedTotals } from './subtree-totals.js';
+
+/** What `check` enforces; absent limits are skipped. */
+export interface CheckConfig {
+  /** Largest allowed upload, in bytes (compared with the legacy tar size, the figure Docker prints). */
+  readonly maxSize?: number | undefined;
+  /** Largest allowed number of regular files. */
+  readonly maxFiles?: number | undefined;
+  /** Categories that must not be sent. */
+  readonly deny: readonly CategoryName[];
+  /** Fail when BuildKit and the legacy builder would send different files. */
+  readonly builderDivergence: boolean;
+}
+
+/** A path a rule complains about. */
+export interface CheckOffender {
+  readonly path: string;
+  readonly isDir: boolean;
+  readonly files: number;
+  readonly bytes: number;
+  /** Why it is listed (category reason, or which builder sends it). */
+  readonly reason: string | undefined;
+  /** A .dockerignore line that would exclude it. */
+  readonly suggestedLine: string | undefined;
+}
+
+/** The outcome of one rule. */
+export interface CheckResult {
+  /** `maxSize`, `maxFiles`, `deny:<category>` or `builderDivergence`. */
+  readonly rule: string;
+  readonly status: 'pass' | 'fail' | 'skip';
+  /** The measured value: bytes, files, or offending paths. */
+  readonly actual: number;
+  /** The configured limit, when the rule has one. */
+  readonly limit: number | undefined;
+  /** The offenders, biggest first (at most `offenderLimit`). */
+  readonly offenders: readonly CheckOffender[];
+  /** How many offenders there are in all. */
+  readonly offenderCount: number;
+}
+
+/** Inputs of runChecks. */
+export interface CheckInput {
+  /** A context evaluated over a complete inventory (computeContextWithBaseline). */
+  readonly context: BuildContext;
+  /** Both builders' contexts, needed only when builderDivergence is on. */
+  readonly builders?: BuilderDiff | undefined;
+  /** @default 20 */
+  readonly offenderLimit?: number;
+}
+
+/**
+ * Runs every rule: maxSize, maxFiles, one deny rule per denied category (or one skipped `deny`),
+ * builderDivergence.
+ * @returns one result per rule, in that order
+ */
+export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[] {
+  const { context } = input;
+  const limit = input.offenderLimit ?? 20;
+  const totals = includedTotals(context);
+  const hits = findCategoryHits(context, { totals });
+  const results: CheckResult[] = [];
+  const sizes = context.sizes;
+
+  const measured = (rule: string, actual: number, max: number | undefined, measure: 'bytes' | 'files'): CheckResult => {
+    if (max === undefined) return { rule, status: 'skip', actual, limit: undefined, offenders: [], offenderCount: 0 };
+    if (actual <= max) return { rule, status: 'pass', actual, limit: max, offenders: [], offenderCount: 0 };
+    const total = measure === 'files' ? sizes.files : sizes.bytes;
+    const top = significantOffenders(rankOffenders(context, { limit: Math.min(limit, 10) + 2, totals, hits, measure }), total, { measure })
+      .slice(0, Math.min(limit, 10))
+      .map((o) => ({ path: o.path, isDir: o.kind === 'dir', files: o.files, bytes: o.bytes, reason: o.category, suggestedLine: o.pattern }));
+    return { rule, status: 'fail', actual, limit: max, offenders: top, offenderCount: top.length };
+  };
+  results.push(measured('maxSize', sizes.tarBytes, config.maxSize, 'bytes'));
+  results.push(measured('maxFiles', sizes.files, config.maxFiles, 'files'));
+
+  const denied = CATEGORY_NAMES.filter((c) => config.deny.includes(c));
+  if (denied.length === 0) results.push({ rule: 'deny', status: 'skip', actual: 0, limit: undefined, offenders: [], offenderCount: 0 });
+  for (const category of denied) {
+    const found = hits.filter((h) => h.category === category);
+    const offenders = found.slice(0, limit).map((h) => ({ path: h.path, isDir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, suggestedLine: h.pattern }));
+    results.push({ rule: `deny:${category}`, status: found.length > 0 ? 'fail' : 'pass', actual: found.length, limit: 0, offenders, offenderCount: found.length });
+  }
+
+  if (!config.builderDivergence || input.builders === undefined) {
+    results.push({ rule: 'builderDivergence', status: 'skip', actual: 0, limit: undefined, offenders: [], offenderCount: 0 });
+  } else {
+    const diffs = input.builders.differences;
+    const offenders = [...diffs]
+      .sort((x, y) => y.bytes - x.bytes)
+      .slice(0, limit)
+      .map((d) => {
+        const line = literalPattern(d.path);
+        // An exception naming the path makes both builders send it: its text starts with every
+        // parent directory, so the legacy builder enters them (moby TarWithOptions).
+        return { path: d.path, isDir: false, files: 1, bytes: d.bytes, reason: `only ${d.sentBy === 'buildkit' ? 'BuildKit' : 'the legacy builder'} sends it`, suggestedLine: line === undefined ? undefined : `!${line}` };
+      });
+    results.push({ rule: 'builderDivergence', status: diffs.length > 0 ? 'fail' : 'pass', actual: diffs.length, limit: 0, offenders, offenderCount: diffs.length });
+  }
+  return results;
+}
+
+/**
+ * The builder that is not `builder`.
+ * @returns the other builder
+ */
+export function otherBuilder(builder: Builder): Builder {
+  return builder === 'buildkit' ? 'legacy' : 'buildkit';
+}

@@ -1,0 +1,61 @@
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
+import { AbortError, InputError } from '../errors.js';
+import { nodeFs } from '../fs-adapter.js';
+import { scanInSlices } from './tui-load.js';
+
+describe('scanInSlices', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-tui-load-');
+    const spec = [
+      { file: '.dockerignore', content: '# deps\nnode_modules\n' },
+      { file: 'Dockerfile', content: 'FROM scratch\n' },
+      { file: 'src/a.js', size: 10 },
+      ...Array.from({ length: 300 }, (_, i) => ({ file: `node_modules/p${i % 30}/f${i}.js`, size: i })),
+    ];
+    await buildTree(tmp.path, spec);
+  });
+  afterAll(() => tmp.cleanup());
+
+  // An fs adapter that is not nodeFs takes the sliced path; nodeFs takes the parallel scan.
+  const sliced = { ...nodeFs };
+
+  it.each([
+    ['parallel scan', undefined],
+    ['sliced scan', sliced],
+  ] as const)('reads the same inventory as computeContextWithBaseline (%s)', async (_, fs) => {
+    const tree = await scanInSlices(tmp.path, fs === undefined ? {} : { fs, sliceMs: 0 });
+    const { context } = await computeContextWithBaseline(tmp.path);
+    // Index order depends on the scan's order (breadth-first top levels in the parallel scan); the tree does not.
+    expect([...tree.unfiltered.inventory.paths].sort()).toEqual([...context.inventory.paths].sort());
+    expect(tree.ignoreFileBytes?.toString()).toBe('# deps\nnode_modules\n');
+    expect(tree.inputs.ignoreFile).toBe(context.inputs.ignoreFile);
+    const again = evaluateRules(tree.unfiltered, { rules: ['# deps', 'node_modules'] });
+    expect(again.sizes).toEqual(context.sizes);
+  });
+
+  it('reports progress, and yields to the event loop between slices', async () => {
+    const seen: number[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await scanInSlices(tmp.path, { fs: sliced, sliceMs: 0, onProgress: (p) => seen.push(p.entries) });
+    clearInterval(timer);
+    expect(seen.length).toBeGreaterThan(1);
+    // 335 entries and the root.
+    expect(seen[seen.length - 1]).toBe(336);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('stops when aborted', async () => {
+    const abort = new AbortController();
+    const scan = scanInSlices(tmp.path, { fs: sliced, sliceMs: 0, signal: abort.signal });
+    abort.abort();
+    await expect(scan).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('names a missing context directory before reading anything', async () => {
+    await expect(scanInSlices(tmp.path + '/nope')).rejects.toBeInstanceOf(InputError);
+  });
+});

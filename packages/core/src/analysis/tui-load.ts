@@ -1,0 +1,90 @@
+// Reading a whole tree for the TUI without freezing it. On the real file system the bulk of the
+// tree is read by the two-thread parallel scan, whose main-thread share is small, so the UI paints
+// progress as subtrees arrive. With an injected file system the synchronous scan runs in slices of
+// a few milliseconds with a macrotask between them. Docker's inputs are resolved before anything
+// is read, so a missing directory or Dockerfile is reported at once. Rules are not compiled here:
+// the TUI evaluates the ignore file's lines itself and shows Docker's error for a bad one.
+import { CtxlensError, AbortError } from '../errors.js';
+import type { BuildContext } from '../context/build-context.js';
+import { evaluateUnfiltered } from '../context/evaluate.js';
+import { resolveInputs, type BuildInputs } from '../context/resolve-inputs.js';
+import { nodeFs } from '../fs-adapter.js';
+import { Inventory } from '../inventory/inventory.js';
+import { scanAllParallel } from '../inventory/parallel-scan.js';
+import { type ContextOptions, resolveOptions } from '../options.js';
+
+/** Options of scanInSlices(): the usual context options plus the slice length. */
+export interface SliceScanOptions extends Omit<ContextOptions, 'extraRules'> {
+  /**
+   * How long one synchronous slice of the scan may run before yielding (injected file systems only).
+   * @default 16
+   */
+  readonly sliceMs?: number;
+}
+
+/** What the TUI starts from: Docker's inputs, the whole tree, and the ignore file's bytes. */
+export interface ScannedTree {
+  readonly inputs: BuildInputs;
+  /** The context with no rules at all over the complete inventory: the base every evaluation starts from. */
+  readonly unfiltered: BuildContext;
+  /** The ignore file's bytes as read (the document to edit and the reference for conflict checks). */
+  readonly ignoreFileBytes: Buffer | undefined;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Reads the ignore file and the whole tree under the context, leaving the event loop free most of the time.
+ * @example
+ * const tree = await scanInSlices('.', { onProgress: (p) => paint(p) });
+ * const ctx = evaluateRules(tree.unfiltered, { rules: ['node_modules'] });
+ * @returns the inputs, the unfiltered context over the full inventory, and the ignore file's bytes
+ * @throws InputError for a missing context or Dockerfile; CtxlensError when the ignore file is unreadable
+ * @throws AbortError when `options.signal` fires
+ */
+export async function scanInSlices(contextDir: string, options: SliceScanOptions = {}): Promise<ScannedTree> {
+  const resolved = resolveOptions(contextDir, options);
+  const inputs = resolveInputs(resolved);
+  let ignoreFileBytes: Buffer | undefined;
+  if (inputs.ignoreFile !== undefined) {
+    try {
+      ignoreFileBytes = resolved.fs.readFile(inputs.ignoreFile);
+    } catch (error) {
+      // Same words as loadRules: Docker fails the build when it cannot read the ignore file.
+      throw new CtxlensError('IGNORE_FILE_READ', `cannot read ${inputs.ignoreFile}: ${(error as Error).message}`, 'Docker fails the build when it cannot read the ignore file; fix its permissions.');
+    }
+  }
+  const inv = new Inventory(inputs.contextDir, resolved.fs);
+  inv.signal = resolved.signal;
+  const started = performance.now();
+  const report = (): void => resolved.onProgress?.({ entries: inv.count, bytes: inv.scannedBytes, elapsedMs: performance.now() - started });
+  try {
+    if (resolved.fs === nodeFs) {
+      inv.onProgress = report;
+      await scanAllParallel(inv);
+    } else await scanSliced(inv, options.sliceMs ?? 16, report);
+  } catch (error) {
+    if (resolved.signal?.aborted) throw new AbortError();
+    throw error;
+  }
+  report();
+  return { inputs, unfiltered: evaluateUnfiltered(inv, resolved.builder, inputs), ignoreFileBytes };
+}
+
+/** The synchronous scan in slices, yielding to the event loop between them. */
+async function scanSliced(inv: Inventory, sliceMs: number, report: () => void): Promise<void> {
+  const stack = [0];
+  while (stack.length > 0) {
+    const sliceEnd = performance.now() + sliceMs;
+    // At least one directory per slice, however short the slice.
+    do {
+      const dir = stack.pop()!;
+      const [start, n] = inv.children(dir);
+      // Pushed in reverse so directories are read in walk order, as Inventory.scanAll does.
+      for (let c = start + n - 1; c >= start; c--) if (inv.isDir(c)) stack.push(c);
+    } while (stack.length > 0 && performance.now() < sliceEnd);
+    report();
+    await yieldToEventLoop();
+    if (inv.signal?.aborted) throw new AbortError();
+  }
+}
