@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Entry point: runs the CLI on the real process and hands the exit code to Node (process.exitCode,
 // not process.exit, so buffered output to pipes is flushed first).
-import { runCli } from './cli.js';
 import { processIo } from './io.js';
 
 // `ctxlens ls | head`: the reader went away; stop quietly like other Unix tools.
@@ -12,4 +11,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const args = process.argv.slice(2);
+const io = processIo();
+if (args.length === 0 && io.isTTY.stdin && io.isTTY.stdout) {
+  // Plain `ctxlens` on a terminal opens the TUI: load only that, so its first screen is not kept
+  // waiting by the argument parser and every other command (issue #4: first paint within 200 ms).
+  const [{ runTui }, { defaultBuilder }] = await Promise.all([import('./tui/run-tui.js'), import('./commands/shared-options.js')]);
+  process.exitCode = await runTui({ dir: '.', builder: defaultBuilder(io.env) }, io);
+} else {
+  const { runCli } = await import('./cli.js');
+  process.exitCode = await runCli(args, io);
+}

@@ -100,7 +100,7 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
     const deny = argv.deny === undefined ? undefined : Array.isArray(argv.deny) ? argv.deny : [argv.deny];
     setExitCode(
       await runCheck(
-        { ...toContextArgs(argv), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], deny, builderDivergence: argv['builder-divergence'], config: argv.config },
+        { ...toContextArgs(argv, io.env), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], deny, builderDivergence: argv['builder-divergence'], config: argv.config },
         io,
       ),
     );

@@ -68,6 +68,6 @@ export const defaultCommand: CommandFactory<ArgvOf<typeof defaultOptions>> = ({ 
       .example('$0 app --no-tui', 'summary of ./app, even on a terminal')
       .example('$0 --json > context.json', 'the summary as JSON'),
   handler: async (argv: ArgvOf<typeof defaultOptions>) => {
-    setExitCode(await runDefault({ ...toContextArgs(argv), json: argv.json === true, tui: argv.tui !== false, top: argv.top ?? 10 }, io));
+    setExitCode(await runDefault({ ...toContextArgs(argv, io.env), json: argv.json === true, tui: argv.tui !== false, top: argv.top ?? 10 }, io));
   },
 });

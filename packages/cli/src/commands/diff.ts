@@ -50,6 +50,6 @@ export const diffCommand: CommandFactory<ArgvOf<typeof diffOptions>> = ({ io, se
       .example('$0 diff --json | jq ".differences[].path"', 'just the paths')
       .epilogue('Exit codes: 0 both builders send the same files, 1 they differ, 2 bad usage or input.'),
   handler: async (argv: ArgvOf<typeof diffOptions>) => {
-    setExitCode(await runDiff({ ...toContextArgs(argv), json: argv.json === true }, io));
+    setExitCode(await runDiff({ ...toContextArgs(argv, io.env), json: argv.json === true }, io));
   },
 });

@@ -104,7 +104,7 @@ export const explainCommand: CommandFactory<ArgvOf<typeof explainOptions> & { pa
     const verbosity = Math.max(argv.verbose ?? 0, argv.trace === true ? 2 : 0);
     setExitCode(
       await runExplain(
-        { ...toContextArgs(argv), paths: (argv.paths ?? []).map(String), json: argv.json === true, stdin: argv.stdin === true, nul: argv.z === true, nonMatching: argv['non-matching'] === true, verbosity },
+        { ...toContextArgs(argv, io.env), paths: (argv.paths ?? []).map(String), json: argv.json === true, stdin: argv.stdin === true, nul: argv.z === true, nonMatching: argv['non-matching'] === true, verbosity },
         io,
       ),
     );

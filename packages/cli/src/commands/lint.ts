@@ -66,6 +66,6 @@ export const lintCommand: CommandFactory<ArgvOf<typeof lintOptions>> = ({ io, se
       .example('$0 lint --strict --json', 'fail on notes too; JSON findings with file, line and fix')
       .epilogue('Exit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
   handler: async (argv: ArgvOf<typeof lintOptions>) => {
-    setExitCode(await runLint({ ...toContextArgs(argv), json: argv.json === true, strict: argv.strict === true }, io));
+    setExitCode(await runLint({ ...toContextArgs(argv, io.env), json: argv.json === true, strict: argv.strict === true }, io));
   },
 });

@@ -61,6 +61,6 @@ export const lsCommand: CommandFactory<ArgvOf<typeof lsOptions>> = ({ io, setExi
       .example('$0 ls --builder legacy | wc -l', 'count what DOCKER_BUILDKIT=0 sends')
       .example('$0 ls -z | xargs -0 du -ch | tail -1', 'NUL-separated, for paths with spaces'),
   handler: async (argv: ArgvOf<typeof lsOptions>) => {
-    setExitCode(await runLs({ ...toContextArgs(argv), json: argv.json === true, nul: argv.z === true }, io));
+    setExitCode(await runLs({ ...toContextArgs(argv, io.env), json: argv.json === true, nul: argv.z === true }, io));
   },
 });

@@ -21,8 +21,7 @@ export const contextOptions = {
   builder: {
     type: 'string',
     choices: ['buildkit', 'legacy'],
-    default: 'buildkit',
-    describe: 'Which builder\'s rules to reproduce (legacy = DOCKER_BUILDKIT=0)',
+    describe: 'Which builder\'s rules to reproduce [default: legacy when DOCKER_BUILDKIT=0 is set, as docker build does; else buildkit]',
   },
   'ignore-file': {
     type: 'string',
@@ -63,14 +62,23 @@ export interface SharedArgv {
 }
 
 /**
+ * The builder `docker build` would use: the legacy one when DOCKER_BUILDKIT is set to a false
+ * value (docker/cli reads it with strconv.ParseBool), else BuildKit.
+ * @returns the builder
+ */
+export function defaultBuilder(env: Io['env']): Builder {
+  return /^(0|f|F|false|FALSE|False)$/.test(env.DOCKER_BUILDKIT ?? '') ? 'legacy' : 'buildkit';
+}
+
+/**
  * Reads the shared options out of parsed arguments.
  * @returns the context arguments with defaults applied
  */
-export function toContextArgs(argv: SharedArgv): ContextArgs & CommonArgs {
+export function toContextArgs(argv: SharedArgv, env: Io['env'] = {}): ContextArgs & CommonArgs {
   return {
     dir: argv.dir ?? '.',
     dockerfile: argv.file,
-    builder: argv.builder === 'legacy' ? 'legacy' : 'buildkit',
+    builder: argv.builder === 'legacy' || argv.builder === 'buildkit' ? argv.builder : defaultBuilder(env),
     ignoreFile: argv['ignore-file'],
     quiet: argv.quiet === true,
   };

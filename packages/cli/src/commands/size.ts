@@ -43,6 +43,6 @@ export const sizeCommand: CommandFactory<ArgvOf<typeof sizeOptions>> = ({ io, se
       .example('$0 size', 'size of the context of the current directory')
       .example('$0 size --builder legacy --json | jq .tarBytes', 'exact bytes DOCKER_BUILDKIT=0 uploads'),
   handler: async (argv: ArgvOf<typeof sizeOptions>) => {
-    setExitCode(await runSize({ ...toContextArgs(argv), json: argv.json === true }, io));
+    setExitCode(await runSize({ ...toContextArgs(argv, io.env), json: argv.json === true }, io));
   },
 });

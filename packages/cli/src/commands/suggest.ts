@@ -80,6 +80,6 @@ export const suggestCommand: CommandFactory<ArgvOf<typeof suggestOptions>> = ({ 
       .example('$0 suggest --write', 'append them to .dockerignore, keeping its comments, BOM and line endings')
       .example('$0 suggest --no-gitignore --json', 'category-based suggestions only, as JSON'),
   handler: async (argv: ArgvOf<typeof suggestOptions>) => {
-    setExitCode(await runSuggest({ ...toContextArgs(argv), json: argv.json === true, write: argv.write === true, gitignore: argv.gitignore !== false, limit: argv.limit ?? 20 }, io));
+    setExitCode(await runSuggest({ ...toContextArgs(argv, io.env), json: argv.json === true, write: argv.write === true, gitignore: argv.gitignore !== false, limit: argv.limit ?? 20 }, io));
   },
 });
