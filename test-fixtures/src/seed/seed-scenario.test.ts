@@ -132,7 +132,10 @@ async function listing(dir: string, rel = ''): Promise<string[]> {
       await handle.close();
       detail = createHash('sha1').update(buffer.subarray(0, bytesRead)).digest('hex');
     }
-    lines.push(`${JSON.stringify(path)} ${info.mode.toString(8)} ${info.size} ${info.mtime.toISOString()} ${detail}`);
+    // A directory's own size depends on the file system's block allocation (creation order under
+    // load), not on the generator; Docker sends directories with size 0 anyway.
+    const size = info.isDirectory() ? 0 : info.size;
+    lines.push(`${JSON.stringify(path)} ${info.mode.toString(8)} ${size} ${info.mtime.toISOString()} ${detail}`);
     if (info.isDirectory()) lines.push(...(await listing(dir, path)));
   }
   return lines;
