@@ -57,7 +57,7 @@ function standaloneTarBytes(inv: Inventory, i: number): number {
   const kind = inv.kind(i);
   if (kind === 'socket') return 0;
   const size = kind === 'file' ? inv.sizes[i]! : 0;
-  return tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: inv.linkTargets.get(i) ?? '', size, mtime: inv.mtimes[i]!, ascii: inv.isAsciiPath(i) });
+  return tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: inv.linkTargets.get(i) ?? '', size, mtime: inv.mtime(i), ascii: inv.isAsciiPath(i) });
 }
 
 /**
@@ -110,14 +110,14 @@ export function fastContextSizes(totals: InventoryTotals, context: BuildContext)
     else if (kind !== 'file') others++;
     if (kind !== 'dir' && inv.nlinks[i]! > 1) {
       // describeEntries: the first name of an inode carries the content, later ones link to it.
-      const ino = inv.inodes[i]!;
+      const ino = inv.inode(i)!;
       const first = firstName.get(ino);
       if (first === undefined) firstName.set(ino, inv.paths[i]!);
       if (kind === 'file') {
         files++;
         if (first === undefined) bytes += inv.sizes[i]!;
       }
-      tarBytes += first === undefined ? totals.entryBytes[i]! : tarEntryBytes({ name: inv.paths[i]!, isDir: false, linkname: first, size: 0, mtime: inv.mtimes[i]!, ascii: inv.isAsciiPath(i) });
+      tarBytes += first === undefined ? totals.entryBytes[i]! : tarEntryBytes({ name: inv.paths[i]!, isDir: false, linkname: first, size: 0, mtime: inv.mtime(i), ascii: inv.isAsciiPath(i) });
       continue;
     }
     if (kind === 'file') {

@@ -51,12 +51,12 @@ function forEachEntry(inv: Inventory, order: readonly number[], visit: (i: numbe
     const kind = inv.kind(i);
     let hardlinkOf: string | undefined;
     if (kind !== 'dir' && inv.nlinks[i]! > 1) {
-      const ino = inv.inodes[i]!;
+      const ino = inv.inode(i)!;
       hardlinkOf = firstName.get(ino);
       if (hardlinkOf === undefined) firstName.set(ino, inv.paths[i]!);
     }
     const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
-    const mtime = inv.mtimes[i]!;
+    const mtime = inv.mtime(i);
     const nameLength = inv.paths[i]!.length + (kind === 'dir' ? 1 : 0);
     // Most entries fit a plain USTAR header; only the rest pay for the full check.
     const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;

@@ -41,8 +41,11 @@ export class Inventory {
   parent = new Int32Array(0);
   kinds = new Uint8Array(0);
   sizes = new Float64Array(0);
-  mtimes = new Float64Array(0);
-  inodes = new Float64Array(0);
+  // Seconds fit 32 bits until 2038; other times (and inode numbers, needed only for hardlinks) go to
+  // maps, which keeps a million entries small.
+  private mtimes32 = new Int32Array(0);
+  private readonly wideMtimes = new Map<number, number>();
+  private readonly linkInodes = new Map<number, number>();
   /** Link counts, saturating at 255: only "more than one" matters (hardlinks). */
   nlinks = new Uint8Array(0);
   /** Bit 0: the path holds a character outside archive/tar's ASCII (so its tar header needs PAX). */
@@ -64,6 +67,16 @@ export class Inventory {
     this.fs = fsa;
     this.grow(1024);
     this.add('', -1, KIND_DIR, 0, 0, 0, 1);
+  }
+
+  /** Modification time of entry `i`, in whole seconds since the epoch. */
+  mtime(i: number): number {
+    return this.wideMtimes.get(i) ?? this.mtimes32[i]!;
+  }
+
+  /** Inode number of entry `i` when it has more than one link (hardlinks), else undefined. */
+  inode(i: number): number | undefined {
+    return this.linkInodes.get(i);
   }
 
   /** The last path segment of entry `i`. */
@@ -114,6 +127,12 @@ export class Inventory {
       const [start, n] = this.children(dir);
       for (let c = start + n - 1; c >= start; c--) if (this.kinds[c] === KIND_DIR) stack.push(c);
     }
+    return this.trim();
+  }
+
+  /** Gives back the arrays' spare capacity once nothing more will be added (a complete scan). */
+  trim(): this {
+    if (this.capacity > this.count) this.grow(this.count);
     return this;
   }
 
@@ -162,8 +181,12 @@ export class Inventory {
     this.parent[i] = parent;
     this.kinds[i] = kind;
     this.sizes[i] = size;
-    this.mtimes[i] = mtime;
-    this.inodes[i] = ino;
+    if (mtime >= -0x80000000 && mtime <= 0x7fffffff) this.mtimes32[i] = mtime;
+    else {
+      this.mtimes32[i] = 0;
+      this.wideMtimes.set(i, mtime);
+    }
+    if (nlink > 1) this.linkInodes.set(i, ino);
     this.nlinks[i] = nlink > 255 ? 255 : nlink;
     this.childStart[i] = kind === KIND_DIR ? NOT_SCANNED : 0;
     this.childCount[i] = 0;
@@ -173,14 +196,13 @@ export class Inventory {
   private grow(capacity: number): void {
     const resize = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(capacity);
-      b.set(a);
+      b.set(a.subarray(0, Math.min(a.length, capacity)) as T);
       return b;
     };
     this.parent = resize(this.parent, (n) => new Int32Array(n));
     this.kinds = resize(this.kinds, (n) => new Uint8Array(n));
     this.sizes = resize(this.sizes, (n) => new Float64Array(n));
-    this.mtimes = resize(this.mtimes, (n) => new Float64Array(n));
-    this.inodes = resize(this.inodes, (n) => new Float64Array(n));
+    this.mtimes32 = resize(this.mtimes32, (n) => new Int32Array(n));
     this.nlinks = resize(this.nlinks, (n) => new Uint8Array(n));
     this.flags = resize(this.flags, (n) => new Uint8Array(n));
     this.childStart = resize(this.childStart, (n) => new Int32Array(n));

@@ -58,6 +58,7 @@ export async function scanAllParallel(inv: Inventory, options: ParallelScanOptio
     return;
   }
   await scanWithWorkers(inv, pending, threads);
+  inv.trim();
 }
 
 function childDirs(inv: Inventory, dir: number): number[] {
@@ -81,7 +82,9 @@ function attachSubtree(inv: Inventory, dir: number, records: DirectoryRecord[], 
 }
 
 async function scanWithWorkers(inv: Inventory, dirs: number[], threads: number): Promise<void> {
-  const workers = Array.from({ length: Math.min(threads, dirs.length) }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
+  // under 300 MB for the whole process.
+  const workers = Array.from({ length: Math.min(threads, dirs.length) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
   let next = 0;
   try {
     await Promise.all(
