@@ -2,10 +2,8 @@
 // entries cost milliseconds: upload bytes per subtree, which subtrees are partly sent, which rule
 // decided each entry, and the context's sizes without describing every entry as an object.
 import type { BuildContext } from '../context/build-context.js';
-import type { ContextSizes } from '../context/sizes.js';
+import { type ContextSizes, entryTarBytes, sumSizes } from '../context/sizes.js';
 import type { Inventory } from '../inventory/inventory.js';
-import { formatDockerSize } from '../tar/docker-size.js';
-import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
 import { EntryState, type WalkResult } from '../walk/walk-result.js';
 
 /** Figures that depend on the tree only, computed once per inventory. */
@@ -42,7 +40,7 @@ export interface SelectionTotals {
 export function inventoryTotals(inv: Inventory): InventoryTotals {
   const n = inv.count;
   const entryBytes = new Float64Array(n);
-  for (let i = 1; i < n; i++) entryBytes[i] = standaloneTarBytes(inv, i);
+  for (let i = 1; i < n; i++) entryBytes[i] = entryTarBytes(inv, i);
   const subtreeBytes = Float64Array.from(entryBytes);
   const subtreeEntries = new Int32Array(n);
   for (let i = n - 1; i > 0; i--) {
@@ -51,13 +49,6 @@ export function inventoryTotals(inv: Inventory): InventoryTotals {
     subtreeEntries[p]! += subtreeEntries[i]! + 1;
   }
   return { inventory: inv, entryBytes, subtreeBytes, subtreeEntries };
-}
-
-function standaloneTarBytes(inv: Inventory, i: number): number {
-  const kind = inv.kind(i);
-  if (kind === 'socket') return 0;
-  const size = kind === 'file' ? inv.sizes[i]! : 0;
-  return tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: inv.linkTargets.get(i) ?? '', size, mtime: inv.mtime(i), ascii: inv.isAsciiPath(i) });
 }
 
 /**
@@ -90,42 +81,9 @@ export function selectionTotals(totals: InventoryTotals, walk: WalkResult): Sele
 }
 
 /**
- * The context's sizes, equal to `context.sizes`, from precomputed entry bytes: only hardlinked
- * names (whose tar header depends on which name is sent first) are computed on the fly.
+ * The context's sizes, equal to `context.sizes`, from the precomputed entry bytes.
  * @returns counts, file bytes, upload bytes and Docker's printed size
  */
 export function fastContextSizes(totals: InventoryTotals, context: BuildContext): ContextSizes {
-  const inv = totals.inventory;
-  const firstName = new Map<number, string>();
-  let files = 0;
-  let dirs = 0;
-  let symlinks = 0;
-  let others = 0;
-  let bytes = 0;
-  let tarBytes = TAR_TRAILER_BYTES;
-  for (const i of context.walk.order) {
-    const kind = inv.kind(i);
-    if (kind === 'dir') dirs++;
-    else if (kind === 'symlink') symlinks++;
-    else if (kind !== 'file') others++;
-    if (kind !== 'dir' && inv.nlinks[i]! > 1) {
-      // describeEntries: the first name of an inode carries the content, later ones link to it.
-      const ino = inv.inode(i)!;
-      const first = firstName.get(ino);
-      if (first === undefined) firstName.set(ino, inv.paths[i]!);
-      if (kind === 'file') {
-        files++;
-        if (first === undefined) bytes += inv.sizes[i]!;
-      }
-      tarBytes += first === undefined ? totals.entryBytes[i]! : tarEntryBytes({ name: inv.paths[i]!, isDir: false, linkname: first, size: 0, mtime: inv.mtime(i), ascii: inv.isAsciiPath(i) });
-      continue;
-    }
-    if (kind === 'file') {
-      files++;
-      bytes += inv.sizes[i]!;
-    }
-    tarBytes += totals.entryBytes[i]!;
-  }
-  const entries = context.walk.order.length;
-  return { entries, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+  return sumSizes(totals.inventory, context.walk.order, totals.entryBytes);
 }

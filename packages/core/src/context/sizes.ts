@@ -41,11 +41,34 @@ export interface ContextSizes {
 const USTAR_LIMIT = 8 ** 11;
 
 /**
+ * Bytes entry `i` takes in the legacy upload: header(s) plus padded content. `hardlinkOf` names
+ * the first name of its inode when this is a later one (then the entry is a link, without content).
+ * @returns the byte count
+ */
+export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): number {
+  const kind = inv.kind(i);
+  if (kind === 'socket') return 0;
+  const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
+  const mtime = inv.mtime(i);
+  const nameLength = inv.paths[i]!.length + (kind === 'dir' ? 1 : 0);
+  // Most entries fit a plain USTAR header; only the rest pay for the full check.
+  const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;
+  return plain
+    ? 512 + Math.ceil(size / 512) * 512
+    : tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
+}
+
+/**
  * Visits entries in send order with what the tar writer would know, resolving hardlinks as moby
  * does: the first name of an inode (keyed by inode number only) carries the content, later names
- * are links to it.
+ * are links to it. `precomputed` holds entryTarBytes(inv, i) per entry, when the caller has it.
  */
-function forEachEntry(inv: Inventory, order: readonly number[], visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number) => void): void {
+function forEachEntry(
+  inv: Inventory,
+  order: readonly number[],
+  visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number) => void,
+  precomputed?: Float64Array,
+): void {
   const firstName = new Map<number, string>();
   for (const i of order) {
     const kind = inv.kind(i);
@@ -55,14 +78,7 @@ function forEachEntry(inv: Inventory, order: readonly number[], visit: (i: numbe
       hardlinkOf = firstName.get(ino);
       if (hardlinkOf === undefined) firstName.set(ino, inv.paths[i]!);
     }
-    const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
-    const mtime = inv.mtime(i);
-    const nameLength = inv.paths[i]!.length + (kind === 'dir' ? 1 : 0);
-    // Most entries fit a plain USTAR header; only the rest pay for the full check.
-    const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;
-    const tarBytes = plain
-      ? 512 + Math.ceil(size / 512) * 512
-      : tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
+    const tarBytes = precomputed !== undefined && hardlinkOf === undefined ? precomputed[i]! : entryTarBytes(inv, i, hardlinkOf);
     visit(i, kind, hardlinkOf, tarBytes);
   }
 }
@@ -81,9 +97,10 @@ export function describeEntries(inv: Inventory, order: readonly number[]): Conte
 
 /**
  * Sums entries into the figures Docker users see, without building an object per entry.
+ * @param precomputed entryTarBytes per inventory entry, to skip recomputing them (the TUI keeps them)
  * @returns file counts, file bytes and the legacy upload size
  */
-export function sumSizes(inv: Inventory, order: readonly number[]): ContextSizes {
+export function sumSizes(inv: Inventory, order: readonly number[], precomputed?: Float64Array): ContextSizes {
   let files = 0;
   let dirs = 0;
   let symlinks = 0;
@@ -98,6 +115,6 @@ export function sumSizes(inv: Inventory, order: readonly number[]): ContextSizes
     else if (kind === 'symlink') symlinks++;
     else others++;
     tarBytes += entryBytes;
-  });
+  }, precomputed);
   return { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
 }
