@@ -171,7 +171,7 @@ describe('ctxlens explain agrees with the engine on random cases', () => {
         const { context } = await computeContextWithBaseline(tree.path, { builder });
         const inv = context.inventory;
         const expected = new Map<string, boolean>();
-        for (let i = 1; i < inv.count; i++) expected.set(inv.paths[i]!, context.isIncluded(i));
+        for (let i = 1; i < inv.count; i++) expected.set(inv.path(i), context.isIncluded(i));
         const paths = [...expected.keys()];
         const r = await runCli(['explain', '--stdin', '-z', '--builder', builder], { cwd: tree.path, input: paths.join('\0') + '\0' });
         const excluded = new Set(r.stdout.split('\0').filter((p) => p !== ''));

@@ -20,7 +20,7 @@ afterAll(() => tmp.cleanup());
 const docText = (s: TuiState): string => serializeDocument(s.rules.doc).toString();
 const selectedPath = (s: TuiState): string | undefined => {
   const i = selectedEntry(s);
-  return i === undefined ? undefined : s.session!.evaluator.from.totals.inventory.paths[i];
+  return i === undefined ? undefined : s.session!.evaluator.from.totals.inventory.path(i);
 };
 const select = (s: TuiState, path: string): TuiState => {
   let next = s;

@@ -62,7 +62,7 @@ export function diffBuilders(primary: BuildContext, other: BuildContext): Builde
   const differences: BuilderDifference[] = [];
   for (let i = 1; i < inv.count; i++) {
     if (a[i] === b[i] || inv.isDir(i)) continue;
-    const path = inv.paths[i]!;
+    const path = inv.path(i);
     differences.push({
       path,
       index: i,

@@ -91,7 +91,7 @@ export function findCategoryHits(ctx: BuildContext, options: CategoryScanOptions
       continue;
     }
     const name = inv.name(i);
-    const path = inv.paths[i]!;
+    const path = inv.path(i);
     const atRoot = parent === 0;
     if (inv.isDir(i)) {
       const match = dirCategory(name, path);

@@ -55,8 +55,8 @@ describe('appendedExclusionEffect agrees with the engine', () => {
         const effect = appendedExclusionEffect(base.inventory, included, compileExclusion(line)!);
         const label = `${builder} [${rules.join(', ')}] + ${line}`;
         // The legacy client re-adds the Dockerfile whatever the rules say; compare everything else.
-        const predicted = [...included.keys()].filter((i) => included[i] && !effect.removed[i]).map((i) => base.inventory.paths[i]).filter((p) => p !== 'Dockerfile');
-        const actual = [...included.keys()].filter((i) => after.walk.state[i] === EntryState.Included).map((i) => base.inventory.paths[i]).filter((p) => p !== 'Dockerfile');
+        const predicted = [...included.keys()].filter((i) => included[i] && !effect.removed[i]).map((i) => base.inventory.path(i)).filter((p) => p !== 'Dockerfile');
+        const actual = [...included.keys()].filter((i) => after.walk.state[i] === EntryState.Included).map((i) => base.inventory.path(i)).filter((p) => p !== 'Dockerfile');
         expect(predicted, label).toEqual(actual);
       }
     }

@@ -48,7 +48,7 @@ export function appendedExclusionEffect(inv: Inventory, included: Uint8Array, ru
     if (!included[i]) continue;
     const p = inv.parent[i]!;
     const inherited = p > 0 && included[p] === 1 && removed[p] === 1;
-    if (!inherited && !rule.matches(inv.paths[i]!)) continue;
+    if (!inherited && !rule.matches(inv.path(i))) continue;
     removed[i] = 1;
     if (!inv.isDir(i)) {
       files++;

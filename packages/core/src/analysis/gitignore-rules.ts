@@ -53,7 +53,7 @@ export function findGitignoreFiles(ctx: BuildContext): GitignoreFile[] {
   const inside: GitignoreFile[] = [];
   for (let i = 1; i < inv.count; i++) {
     if (inv.name(i) !== '.gitignore' || inv.kind(i) !== 'file') continue;
-    const path = inv.paths[i]!;
+    const path = inv.path(i);
     if (path.split('/').some((segment) => SKIP_DIRS.has(segment))) continue;
     const file = load(inv.absolutePath(i), path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', undefined);
     if (file) inside.push(file);
@@ -81,7 +81,7 @@ export function gitIgnoredMask(ctx: BuildContext, files: readonly GitignoreFile[
       ignored[i] = 1;
       continue;
     }
-    const path = inv.paths[i]! + (inv.isDir(i) ? '/' : '');
+    const path = inv.path(i) + (inv.isDir(i) ? '/' : '');
     let state = false;
     for (const file of files) {
       const rel = relativeTo(file, path);

@@ -43,7 +43,7 @@ export function lintRuleEffects(ctx: BuildContext, rules: readonly CompiledPatte
     }
     if (decided[rule.index]! > 0) continue;
     const matched: number[] = [];
-    for (let i = 1; i < inv.count; i++) if (rule.matches(inv.paths[i]!)) matched.push(i);
+    for (let i = 1; i < inv.count; i++) if (rule.matches(inv.path(i))) matched.push(i);
     if (matched.length === 0) {
       out.push({ ...at, code: 'dead-rule', severity: 'info', message: 'matches nothing in this context', fix: 'Keep it if it guards against files that may appear later; otherwise delete it.' });
       continue;
@@ -55,7 +55,7 @@ export function lintRuleEffects(ctx: BuildContext, rules: readonly CompiledPatte
       byDecider.set(d, [...(byDecider.get(d) ?? []), i]);
     }
     const later = [...byDecider.keys()].filter((d) => d > rule.index).sort((a, b) => byDecider.get(b)!.length - byDecider.get(a)!.length);
-    const paths = matched.map((i) => inv.paths[i]!);
+    const paths = matched.map((i) => inv.path(i));
     if (later.length > 0) {
       const winner = ctx.rules[later[0]!]!;
       const detail = `matches ${paths.length} path${paths.length === 1 ? '' : 's'}: ${examples(paths)}`;

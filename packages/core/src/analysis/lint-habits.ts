@@ -42,7 +42,7 @@ function anchoredName(ctx: BuildContext, rule: CompiledPattern, totals: SubtreeT
   const hits = deepNameMatches(ctx, rule, !rule.exclusion);
   if (hits.length === 0) return undefined;
   const inv = ctx.inventory;
-  const paths = hits.map((i) => inv.paths[i]!);
+  const paths = hits.map((i) => inv.path(i));
   const fixed = `${rule.exclusion ? '!' : ''}**/${rule.text}`;
   let detail: string;
   if (rule.exclusion) detail = `${hits.length} matching name${hits.length === 1 ? '' : 's'} below the root ${hits.length === 1 ? 'stays' : 'stay'} excluded: ${examples(paths)}`;
@@ -67,7 +67,7 @@ function trailingSlash(ctx: BuildContext, rule: CompiledPattern): LintFinding | 
   if (!written.endsWith('/') || written.replace(/^!/, '').trim().length <= 1) return undefined;
   const inv = ctx.inventory;
   const files: string[] = [];
-  for (let i = 1; i < inv.count; i++) if (!inv.isDir(i) && rule.matches(inv.paths[i]!)) files.push(inv.paths[i]!);
+  for (let i = 1; i < inv.count; i++) if (!inv.isDir(i) && rule.matches(inv.path(i))) files.push(inv.path(i));
   const bang = rule.exclusion ? '!' : '';
   return {
     ...at(rule),

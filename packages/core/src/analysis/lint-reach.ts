@@ -36,12 +36,12 @@ export function lintUnreachableExceptions(contexts: readonly BuildContext[], rul
       const inv = ctx.inventory;
       const stranded: number[] = [];
       for (let i = 1; i < inv.count; i++) {
-        if (ctx.walk.state[i] === EntryState.Unreached && rule.matches(inv.paths[i]!)) stranded.push(i);
+        if (ctx.walk.state[i] === EntryState.Unreached && rule.matches(inv.path(i))) stranded.push(i);
       }
       if (stranded.length === 0) continue;
-      const dirs = [...new Set(stranded.map((i) => inv.paths[prunedDir(ctx, i)]!))];
+      const dirs = [...new Set(stranded.map((i) => inv.path(prunedDir(ctx, i))))];
       const others = contexts.filter((c) => c !== ctx && stranded.some((i) => c.walk.state[i] === EntryState.Included));
-      const paths = stranded.map((i) => inv.paths[i]!);
+      const paths = stranded.map((i) => inv.path(i));
       const lines = paths.length <= 5 ? paths.map((p) => literalPattern(p)).filter((l): l is string => l !== undefined).map((l) => `!${l}`) : undefined;
       out.push({
         file: rule.origin.file,

@@ -66,7 +66,7 @@ export function rankOffenders(ctx: BuildContext, options: RankOptions = {}): Ran
       pushChildren(i);
       continue;
     }
-    const path = inv.paths[i]!;
+    const path = inv.path(i);
     out.push({
       path,
       kind: inv.kind(i),

@@ -111,7 +111,7 @@ function addGitignoreCandidates(ctx: BuildContext, included: Uint8Array, add: (l
     }
     // The pattern would take more than git ignores (an exception in .gitignore, a file where git
     // meant a directory): name the ignored paths themselves when there are few.
-    if (fallback !== undefined && fallback.length > 0 && fallback.length <= 5) for (const i of fallback) add(literalPattern(inv.paths[i]!), source);
+    if (fallback !== undefined && fallback.length > 0 && fallback.length <= 5) for (const i of fallback) add(literalPattern(inv.path(i)), source);
   }
 }
 

@@ -29,7 +29,7 @@ describe('scanInSlices', () => {
     const tree = await scanInSlices(tmp.path, fs === undefined ? {} : { fs, sliceMs: 0 });
     const { context } = await computeContextWithBaseline(tmp.path);
     // Index order depends on the scan's order (breadth-first top levels in the parallel scan); the tree does not.
-    expect([...tree.unfiltered.inventory.paths].sort()).toEqual([...context.inventory.paths].sort());
+    expect(tree.unfiltered.inventory.allPaths().sort()).toEqual(context.inventory.allPaths().sort());
     expect(tree.ignoreFileBytes?.toString()).toBe('# deps\nnode_modules\n');
     expect(tree.inputs.ignoreFile).toBe(context.inputs.ignoreFile);
     const again = evaluateRules(tree.unfiltered, { rules: ['# deps', 'node_modules'] });

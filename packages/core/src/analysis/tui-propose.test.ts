@@ -31,14 +31,14 @@ describe('proposed rules', () => {
 
   it('proposes the root path when the name is unique', async () => {
     const inv = (await computeContextWithBaseline(tmp.path)).unfiltered.inventory;
-    const i = inv.paths.indexOf('coverage');
+    const i = inv.indexOf('coverage');
     expect(recurrences(inv, i)).toBe(0);
     expect(proposeIgnoreRules(inv, i).map((r) => r.line)).toEqual(['coverage']);
   });
 
   it('proposes **/name first when the name recurs outside the entry', async () => {
     const inv = (await computeContextWithBaseline(tmp.path)).unfiltered.inventory;
-    const i = inv.paths.indexOf('node_modules');
+    const i = inv.indexOf('node_modules');
     // node_modules/a/node_modules is inside the entry: only packages/web/node_modules counts.
     expect(recurrences(inv, i)).toBe(1);
     expect(proposeIgnoreRules(inv, i).map((r) => r.line)).toEqual(['**/node_modules', 'node_modules']);
@@ -46,7 +46,7 @@ describe('proposed rules', () => {
 
   it.each(HOSTILE)('writes %j so that the rule matches exactly that path', async (name) => {
     const inv = (await computeContextWithBaseline(tmp.path)).unfiltered.inventory;
-    const i = inv.paths.indexOf(`odd/${name}`);
+    const i = inv.indexOf(`odd/${name}`);
     const [rule] = proposeIgnoreRules(inv, i);
     expect(excludes(rule!.line, `odd/${name}`)).toBe(true);
     for (const other of HOSTILE.filter((n) => n !== name)) expect(excludes(rule!.line, `odd/${other}`)).toBe(false);

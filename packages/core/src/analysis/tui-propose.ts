@@ -29,7 +29,7 @@ export function recurrences(inv: Inventory, index: number): number {
   for (let i = 1; i < inv.count; i++) {
     if (i === index || inv.isDir(i) !== dir) continue;
     // endsWith on the stored path, so no name string is cut out of a million paths.
-    const path = inv.paths[i]!;
+    const path = inv.path(i);
     if (path !== name && !path.endsWith(slashName)) continue;
     if (!isWithin(inv, i, index)) n++;
   }
@@ -42,7 +42,7 @@ export function recurrences(inv: Inventory, index: number): number {
  * @returns one or two proposals (none when the path holds a line break)
  */
 export function proposeIgnoreRules(inv: Inventory, index: number): ProposedRule[] {
-  const path = inv.paths[index]!;
+  const path = inv.path(index);
   const name = inv.name(index);
   const line = literalPattern(path);
   // A line break in a name cannot be written in a .dockerignore line: nothing to propose.
@@ -60,6 +60,6 @@ export function proposeIgnoreRules(inv: Inventory, index: number): ProposedRule[
  * @returns the .dockerignore line, or undefined when the path holds a line break
  */
 export function proposeException(inv: Inventory, index: number): ProposedRule | undefined {
-  const line = literalPattern(inv.paths[index]!);
+  const line = literalPattern(inv.path(index));
   return line === undefined ? undefined : { line: '!' + line, reason: 're-include this path' };
 }

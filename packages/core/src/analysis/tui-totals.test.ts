@@ -47,7 +47,7 @@ describe('tui totals', () => {
     const totals = inventoryTotals(inv);
     const ctx = evaluateRules(unfiltered, { rules: ['node_modules', '!node_modules/x/keep.js', 'docs'], builder: 'buildkit' });
     const sel = selectionTotals(totals, ctx.walk);
-    const at = (p: string): number => inv.paths.indexOf(p);
+    const at = (p: string): number => inv.indexOf(p);
     expect(sel.flags[at('node_modules')]).toBe(SOME_INCLUDED | SOME_EXCLUDED);
     expect(sel.flags[at('docs')]).toBe(SOME_EXCLUDED);
     expect(sel.flags[at('empty')]).toBe(SOME_INCLUDED);

@@ -72,7 +72,7 @@ export class BuildContext {
   filePaths(): string[] {
     const inv = this.inventory;
     const paths: string[] = [];
-    for (const i of this.walk.order) if (!inv.isDir(i)) paths.push(inv.paths[i]!);
+    for (const i of this.walk.order) if (!inv.isDir(i)) paths.push(inv.path(i));
     return sortByteOrder(paths);
   }
 
@@ -82,7 +82,7 @@ export class BuildContext {
       const sums = sumSizes(this.inventory, this.walk.order);
       this.summed = sums;
       if (this.builder === 'legacy' && this.outsideDockerfileSize !== undefined) {
-        const ignore = this.walk.order.find((i) => this.inventory.paths[i] === '.dockerignore');
+        const ignore = this.walk.order.find((i) => this.inventory.path(i) === '.dockerignore');
         const tarBytes = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore === undefined ? undefined : this.inventory.sizes[ignore]);
         this.summed = { ...sums, tarBytes, dockerSize: formatDockerSize(tarBytes) };
       }

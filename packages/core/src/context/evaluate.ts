@@ -5,6 +5,7 @@ import type { Builder } from '../options.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import { walkBuildKit } from '../walk/buildkit.js';
 import { validateLegacy, walkLegacy } from '../walk/legacy.js';
+import { walkEverything } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
@@ -46,7 +47,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     walk = walkLegacy(inv, set);
     if (inputs.dockerfileRelative.startsWith('../')) {
       outsideDockerfileSize = inputs.dockerfileSize;
-      const sendsIgnore = walk.order.some((i) => inv.paths[i] === '.dockerignore');
+      const sendsIgnore = walk.order.some((i) => inv.path(i) === '.dockerignore');
       diagnostics.push({
         code: 'dockerfile-outside-context',
         severity: 'info',
@@ -74,7 +75,6 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
  */
 export function evaluateUnfiltered(inv: Inventory, builder: Builder, inputs: BuildInputs): BuildContext {
   inv.scanAll();
-  const none = compileRules([]);
-  const walk = walkLegacy(inv, none);
-  return new BuildContext({ builder, inputs, ignoreFile: undefined, rawRules: [], patternSet: none, inventory: inv, walk, diagnostics: walk.diagnostics });
+  const walk = walkEverything(inv);
+  return new BuildContext({ builder, inputs, ignoreFile: undefined, rawRules: [], patternSet: compileRules([]), inventory: inv, walk, diagnostics: walk.diagnostics });
 }

@@ -50,12 +50,12 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
   if (kind === 'socket') return 0;
   const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
   const mtime = inv.mtime(i);
-  const nameLength = inv.paths[i]!.length + (kind === 'dir' ? 1 : 0);
+  const nameLength = inv.path(i).length + (kind === 'dir' ? 1 : 0);
   // Most entries fit a plain USTAR header; only the rest pay for the full check.
   const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;
   return plain
     ? 512 + Math.ceil(size / 512) * 512
-    : tarEntryBytes({ name: inv.paths[i]!, isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
+    : tarEntryBytes({ name: inv.path(i), isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
 }
 
 /**
@@ -76,7 +76,7 @@ function forEachEntry(
     if (kind !== 'dir' && inv.nlinks[i]! > 1) {
       const ino = inv.inode(i)!;
       hardlinkOf = firstName.get(ino);
-      if (hardlinkOf === undefined) firstName.set(ino, inv.paths[i]!);
+      if (hardlinkOf === undefined) firstName.set(ino, inv.path(i));
     }
     const tarBytes = precomputed !== undefined && hardlinkOf === undefined ? precomputed[i]! : entryTarBytes(inv, i, hardlinkOf);
     visit(i, kind, hardlinkOf, tarBytes);
@@ -90,7 +90,7 @@ function forEachEntry(
 export function describeEntries(inv: Inventory, order: readonly number[]): ContextEntry[] {
   const out: ContextEntry[] = [];
   forEachEntry(inv, order, (index, kind, hardlinkOf, tarBytes) => {
-    out.push({ index, path: inv.paths[index]!, kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes });
+    out.push({ index, path: inv.path(index), kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes });
   });
   return out;
 }

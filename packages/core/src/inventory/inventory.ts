@@ -36,8 +36,10 @@ export class Inventory {
   readonly fs: FsAdapter;
   private capacity = 0;
   count = 0;
-  /** Context-relative POSIX path of each entry ('' for the root). */
-  paths: string[] = [];
+  // Names as readdir returned them, and full paths for directories only: storing a million file
+  // paths would cost a concatenated string each; path(i) builds them when asked.
+  private readonly names: string[] = [];
+  private readonly dirPaths = new Map<number, string>([[0, '']]);
   parent = new Int32Array(0);
   kinds = new Uint8Array(0);
   sizes = new Float64Array(0);
@@ -79,10 +81,52 @@ export class Inventory {
     return this.linkInodes.get(i);
   }
 
-  /** The last path segment of entry `i`. */
+  /** The last path segment of entry `i` ('' for the root). */
   name(i: number): string {
-    const path = this.paths[i]!;
-    return path.slice(path.lastIndexOf('/') + 1);
+    return this.names[i]!;
+  }
+
+  /** Context-relative POSIX path of entry `i` ('' for the root). */
+  path(i: number): string {
+    const dir = this.dirPaths.get(i);
+    if (dir !== undefined) return dir;
+    const parent = this.parent[i]!;
+    return parent === 0 ? this.names[i]! : this.dirPaths.get(parent)! + '/' + this.names[i]!;
+  }
+
+  /**
+   * The index of the entry at a context-relative path, reading directories on the way if needed.
+   * @returns the index, or -1 when there is no such entry
+   */
+  indexOf(path: string): number {
+    let at = 0;
+    if (path === '') return at;
+    for (const name of path.split('/')) {
+      if (!this.isDir(at)) return -1;
+      const [start, n] = this.children(at);
+      let lo = start;
+      let hi = start + n - 1;
+      at = -1;
+      // Children are in byte order; UTF-16 comparison agrees except beyond U+FFFF, so fall back to a scan there.
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const m = this.names[mid]!;
+        if (m === name) {
+          at = mid;
+          break;
+        }
+        if (m < name) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (at < 0) at = this.names.indexOf(name, start);
+      if (at < 0 || at >= start + n) return -1;
+    }
+    return at;
+  }
+
+  /** Every entry's path, in index order (for tests and small trees: a million paths cost memory). */
+  allPaths(): string[] {
+    return Array.from({ length: this.count }, (_, i) => this.path(i));
   }
 
   /** True when entry `i`'s path is plain ASCII (no NUL, nothing above U+007F). */
@@ -102,7 +146,7 @@ export class Inventory {
 
   /** Absolute path of entry `i` on disk. */
   absolutePath(i: number): string {
-    return i === 0 ? this.root : nodePath.join(this.root, this.paths[i]!);
+    return i === 0 ? this.root : nodePath.join(this.root, this.path(i));
   }
 
   /** Whether directory `i` has been read from disk. */
@@ -152,16 +196,19 @@ export class Inventory {
       this.problems.set(dir, record.error);
       return;
     }
-    const prefix = dir === 0 ? '' : this.paths[dir]! + '/';
+    const prefix = dir === 0 ? '' : this.dirPaths.get(dir)! + '/';
     const parentFlags = this.flags[dir]! & FLAG_NON_ASCII;
     const { names, facts } = record;
     const first = this.count;
+    const inodes = new Map(record.inodes);
     for (let n = 0; n < names.length; n++) {
       const at = n * RECORD_FIELDS;
-      const kind = facts[at]!;
+      const packed = facts[at]!;
+      const kind = packed & 7;
       const size = facts[at + 1]!;
-      const i = this.add(prefix + names[n]!, dir, kind, size, facts[at + 2]!, facts[at + 3]!, facts[at + 4]!);
-      this.flags[i] = parentFlags | facts[at + 5]!;
+      const i = this.add(names[n]!, dir, kind, size, facts[at + 2]!, inodes.get(n) ?? 0, packed >>> 4);
+      if (kind === KIND_DIR) this.dirPaths.set(i, prefix + names[n]!);
+      this.flags[i] = parentFlags | ((packed >>> 3) & 1);
       this.scannedBytes += size;
     }
     for (const [n, target] of record.links) this.linkTargets.set(first + n, target);
@@ -173,11 +220,11 @@ export class Inventory {
     }
   }
 
-  private add(path: string, parent: number, kind: number, size: number, mtime: number, ino: number, nlink: number): number {
+  private add(name: string, parent: number, kind: number, size: number, mtime: number, ino: number, nlink: number): number {
     // 1.5x growth: a smaller peak than doubling when the last resize copies the arrays.
     if (this.count === this.capacity) this.grow(Math.ceil(this.capacity * 1.5));
     const i = this.count++;
-    this.paths.push(path);
+    this.names.push(name);
     this.parent[i] = parent;
     this.kinds[i] = kind;
     this.sizes[i] = size;

@@ -9,7 +9,7 @@ function snapshot(inv: Inventory): string[] {
   const visit = (dir: number) => {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
-      rows.push([inv.paths[c], inv.kind(c), inv.sizes[c], inv.mtime(c), inv.nlinks[c], inv.isAsciiPath(c), inv.linkTargets.get(c), inv.problems.get(c)?.code].join('|'));
+      rows.push([inv.path(c), inv.kind(c), inv.sizes[c], inv.mtime(c), inv.nlinks[c], inv.isAsciiPath(c), inv.linkTargets.get(c), inv.problems.get(c)?.code].join('|'));
       if (inv.isDir(c)) visit(c);
     }
   };

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
-import { type DirectoryRecord, readDirectory } from './read-directory.js';
+import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 
 /** Options of the parallel scan. */
 export interface ParallelScanOptions {
@@ -26,7 +26,7 @@ const reader = { readdir: (p) => fs.readdirSync(p), lstat: (p) => fs.lstatSync(p
 function scanTree(abs, out) {
   const record = readDirectory(reader, abs);
   out.push(record);
-  for (let i = 0; i < record.names.length; i++) if (record.facts[i * 6] === 1) scanTree(abs + '/' + record.names[i], out);
+  for (let i = 0; i < record.names.length; i++) if ((record.facts[i * ${RECORD_FIELDS}] & 7) === 1) scanTree(abs + '/' + record.names[i], out);
 }
 parentPort.on('message', (tasks) => {
   parentPort.postMessage(tasks.map((task) => { const out = []; scanTree(task, out); return out; }));

@@ -8,8 +8,13 @@ export interface DirectoryRecord {
   readonly error: { readonly code: string; readonly message: string } | undefined;
   /** Names in UTF-8 byte order (the order Go's os.ReadDir returns). */
   readonly names: string[];
-  /** Per name, RECORD_FIELDS numbers: kind, size, mtime (s), inode, link count, non-ASCII flag. */
+  /**
+   * Per name, RECORD_FIELDS numbers: kind + 8 × non-ASCII flag + 16 × link count (saturated at
+   * 255), size, mtime (s). Compact because worker threads send these for a million names.
+   */
   readonly facts: Float64Array;
+  /** [position, inode] of names with more than one link (only hardlinks need their inode). */
+  readonly inodes: [number, number][];
   /** [position, target] of symlinks. */
   readonly links: [number, string][];
   /** [position, code, message] of names that could not be examined. */
@@ -17,7 +22,7 @@ export interface DirectoryRecord {
 }
 
 /** Numbers per name in DirectoryRecord.facts. */
-export const RECORD_FIELDS = 6;
+export const RECORD_FIELDS = 3;
 
 /** The file-system calls readDirectory makes. */
 export interface DirectoryReader {
@@ -39,7 +44,7 @@ export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecor
   try {
     names = fsa.readdir(abs);
   } catch (error) {
-    return { error: problemOf(error), names: [], facts: new Float64Array(0), links: [], problems: [] };
+    return { error: problemOf(error), names: [], facts: new Float64Array(0), inodes: [], links: [], problems: [] };
   }
   // UTF-16 order equals UTF-8 byte order except for characters beyond U+FFFF.
   names.sort();
@@ -54,7 +59,8 @@ export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecor
       return x.length - y.length;
     });
   }
-  const facts = new Float64Array(names.length * 6);
+  const facts = new Float64Array(names.length * 3);
+  const inodes: [number, number][] = [];
   const links: [number, string][] = [];
   const problems: [number, string, string][] = [];
   // st_mode S_IFMT values -> kind codes (file, dir, symlink, fifo, socket, char, block).
@@ -62,24 +68,23 @@ export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecor
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const full = abs + '/' + name;
-    const at = i * 6;
+    const at = i * 3;
     // archive/tar's isASCII: a NUL or anything above U+007F forces a PAX header.
-    facts[at + 5] = /[^\x01-\x7f]/.test(name) ? 1 : 0;
+    const nonAscii = /[^\x01-\x7f]/.test(name) ? 8 : 0;
     let stat;
     try {
       stat = fsa.lstat(full);
     } catch (error) {
       const p = problemOf(error);
       problems.push([i, p.code, p.message]);
-      facts[at + 4] = 1;
+      facts[at] = nonAscii + 16;
       continue;
     }
     const kind = kinds[stat.mode & 0o170000] ?? 0;
-    facts[at] = kind;
+    facts[at] = kind + nonAscii + 16 * Math.min(stat.nlink, 255);
     facts[at + 1] = kind === 0 ? stat.size : 0;
     facts[at + 2] = Math.floor(stat.mtimeMs / 1000);
-    facts[at + 3] = stat.ino;
-    facts[at + 4] = stat.nlink;
+    if (stat.nlink > 1) inodes.push([i, stat.ino]);
     if (kind === 2) {
       try {
         links.push([i, fsa.readlink(full)]);
@@ -89,5 +94,5 @@ export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecor
       }
     }
   }
-  return { error: undefined, names, facts, links, problems };
+  return { error: undefined, names, facts, inodes, links, problems };
 }

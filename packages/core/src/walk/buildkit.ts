@@ -40,7 +40,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
       if (childInfo === undefined) return false;
       const isDir = inv.isDir(c);
       if (walk.excluded) {
-        if (!isDir || !enters(inv.paths[c]!)) continue;
+        if (!isDir || !enters(inv.path(c))) continue;
         inv.children(c);
         // Unreadable but excluded: BuildKit shrugs.
         if (inv.problems.has(c)) continue;
@@ -61,7 +61,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
         inv.children(c);
         const problem = inv.problems.get(c);
         if (problem) {
-          const path = inv.paths[c]!;
+          const path = inv.path(c);
           throw new InputError('PERMISSION_DENIED', `BuildKit cannot read "${path}": ${problem.message}`, path, 'Make it readable, or exclude it in .dockerignore.');
         }
         pendingParents.length = depth;

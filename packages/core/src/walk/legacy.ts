@@ -30,7 +30,7 @@ export function validateLegacy(inv: Inventory, set: PatternSet, options: LegacyW
     new InputError(
       'PERMISSION_DENIED',
       `error checking context: can't stat '${inv.absolutePath(i)}'`,
-      inv.paths[i]!,
+      inv.path(i),
       "The legacy builder reads every directory it meets, even excluded ones; make it readable or build with BuildKit, which skips unreadable excluded directories.",
     );
   const visit = (dir: number): void => {
@@ -40,7 +40,7 @@ export function validateLegacy(inv: Inventory, set: PatternSet, options: LegacyW
       const kind = inv.kind(c);
       if (kind === 'dir') inv.children(c);
       if (inv.problems.has(c) && kind !== 'symlink') throw cantStat(c);
-      const path = inv.paths[c]!;
+      const path = inv.path(c);
       if (matchesOrParentMatches(set, path).excluded) continue;
       if (kind === 'dir') visit(c);
       else if (options.checkReadable && kind !== 'symlink' && kind !== 'fifo') {
@@ -80,7 +80,7 @@ export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
       const isDir = inv.isDir(c);
       if (walk.excluded) {
         // An excluded directory is entered (without an entry of its own) only for a literal exception below it.
-        if (!isDir || !enters(inv.paths[c]!)) continue;
+        if (!isDir || !enters(inv.path(c))) continue;
       } else {
         walk.send(c);
       }

@@ -54,7 +54,7 @@ export class WalkRecorder {
    * @returns the flags for the entry's own entries, or undefined when a rule error ended the walk
    */
   decide(c: number, depth: number, parentInfo: WalkInfo | undefined): WalkInfo | undefined {
-    const path = this.inv.paths[c]!;
+    const path = this.inv.path(c);
     let info: WalkInfo;
     try {
       info = this.matcher.match(path, depth, parentInfo, this.inv.isDir(c));
@@ -78,7 +78,7 @@ export class WalkRecorder {
   /** Queues an entry for sending (sockets carry nothing and are noted instead). */
   send(c: number): void {
     if (this.inv.kind(c) === 'socket') {
-      this.diagnostics.push({ code: 'socket-skipped', severity: 'info', path: this.inv.paths[c]!, message: this.socketNote });
+      this.diagnostics.push({ code: 'socket-skipped', severity: 'info', path: this.inv.path(c), message: this.socketNote });
     } else {
       this.order.push(c);
     }
@@ -106,4 +106,32 @@ export class WalkRecorder {
     }
     return { state: this.state, deciding: this.deciding, order: this.order, failure: this.failure, diagnostics: this.diagnostics };
   }
+}
+
+/**
+ * The walk with no rules at all, which both builders agree on: every entry, depth first in byte
+ * order (sockets noted, not sent). No matching, so a million entries take a few tens of milliseconds.
+ * @returns the walk
+ */
+export function walkEverything(inv: Inventory): WalkResult {
+  const state = new Uint8Array(inv.count).fill(EntryState.Included);
+  state[0] = EntryState.Unreached;
+  const deciding = new Int32Array(inv.count).fill(-1);
+  const order: number[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const stack = [0];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    if (dir !== 0) {
+      if (inv.kind(dir) === 'socket') {
+        diagnostics.push({ code: 'socket-skipped', severity: 'info', path: inv.path(dir), message: 'Sockets carry no data; they are left out of the context.' });
+        continue;
+      }
+      order.push(dir);
+      if (!inv.isDir(dir)) continue;
+    }
+    const [start, n] = inv.children(dir);
+    for (let c = start + n - 1; c >= start; c--) stack.push(c);
+  }
+  return { state, deciding, order, failure: undefined, diagnostics };
 }

@@ -1,6 +1,11 @@
 import { buildTree, makeTempDir, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContext } from '../context/compute-context.js';
+import { nodeFs } from '../fs-adapter.js';
+import { Inventory } from '../inventory/inventory.js';
+import { compileRules } from '../patterns/pattern-set.js';
+import { walkLegacy } from './legacy.js';
+import { walkEverything } from './walk-result.js';
 import type { Builder } from '../options.js';
 
 /** Builder behaviour on small trees. The legacy column is also checked against the real Docker client by the conformance suite. */
@@ -122,9 +127,26 @@ describe('a walk that reads the disk lazily', () => {
       for (const builder of ['legacy', 'buildkit'] as const) {
         const ctx = await computeContext(tmp.path, { builder });
         expect(ctx.walk.state.length).toBe(ctx.inventory.count);
-        const included = ctx.inventory.paths.filter((_, i) => ctx.isIncluded(i)).sort();
+        const included = ctx.inventory.allPaths().filter((_, i) => ctx.isIncluded(i)).sort();
         expect(included).toEqual(['.dockerignore', 'Dockerfile', 'a', 'a/b', 'a/b/c.txt']);
       }
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});
+
+describe('walkEverything', () => {
+  it('sends what a rule-less legacy walk sends, in the same order', async () => {
+    const tmp = await makeTempDir('ctxlens-all-');
+    try {
+      await buildTree(tmp.path, [{ file: 'Dockerfile' }, { file: 'b/z' }, { file: 'b.txt' }, { file: 'a/é/x' }, { dir: 'empty' }, { socket: 's' }, { symlink: 'l', target: 'b' }]);
+      const inv = new Inventory(tmp.path, nodeFs).scanAll();
+      const all = walkEverything(inv);
+      const legacy = walkLegacy(inv, compileRules([]));
+      expect(all.order).toEqual(legacy.order);
+      expect(Array.from(all.state)).toEqual(Array.from(legacy.state));
+      expect(all.diagnostics.map((d) => d.code)).toEqual(['socket-skipped']);
     } finally {
       await tmp.cleanup();
     }

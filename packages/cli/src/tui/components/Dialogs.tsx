@@ -24,7 +24,7 @@ function Frame({ state, title, children }: DialogProps & { title: string; childr
   );
 }
 
-const pathOf = (state: TuiState, index: number): string => state.session?.evaluator.from.totals.inventory.paths[index] ?? '';
+const pathOf = (state: TuiState, index: number): string => state.session?.evaluator.from.totals.inventory.path(index) ?? '';
 
 /** `i`: the proposed rules for ignoring the selected path and what each saves. */
 export function ConfirmIgnore({ state }: DialogProps): ReactNode {

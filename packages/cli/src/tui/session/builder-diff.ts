@@ -23,7 +23,7 @@ export function builderDifferences(totals: InventoryTotals, a: Evaluation, b: Ev
     // Below a directory already reported the same way: part of that row.
     if (differs[inv.parent[i]!] === differs[i]) continue;
     const sender = inA ? a : b;
-    rows.push({ index: i, path: inv.paths[i]!, sentBy: sender.builder as Builder, bytes: sender.selection?.includedBytes[i] ?? totals.entryBytes[i]! });
+    rows.push({ index: i, path: inv.path(i), sentBy: sender.builder as Builder, bytes: sender.selection?.includedBytes[i] ?? totals.entryBytes[i]! });
   }
   rows.sort((x, y) => y.bytes - x.bytes || x.index - y.index);
   return { rows: rows.slice(0, limit), more: Math.max(0, rows.length - limit) };

@@ -57,7 +57,7 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
       if (rule === undefined) return { kind: 'include-preview', index: mode.index, key, rule, addsBytes: undefined, legacyHonours: false, buildkitHonours: false };
       const lines = linesWith(rules, rule.line);
       const outcome = evaluator.evaluate(lines, evaluation.builder, true);
-      const path = inv.paths[mode.index]!;
+      const path = inv.path(mode.index);
       const honours = (builder: 'legacy' | 'buildkit'): boolean => explainWithLines(evaluation.context, lines, builder, path, session.ignoreLabel).included;
       return {
         kind: 'include-preview',

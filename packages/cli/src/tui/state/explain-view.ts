@@ -16,7 +16,7 @@ export function explainView(state: TuiState): ExplainView | undefined {
   const evaluation = state.evaluation;
   const inv = state.session?.evaluator.from.totals.inventory;
   if (mode.kind !== 'explain' || evaluation === undefined || inv === undefined) return undefined;
-  const path = inv.paths[mode.index]!;
+  const path = inv.path(mode.index);
   try {
     return { ok: true, path, isDir: inv.isDir(mode.index), explained: explainBothBuilders(evaluation.context, path) };
   } catch (error) {

@@ -73,11 +73,11 @@ export function reduceTreeCommand(state: TuiState, command: Command): TuiState |
     }
     case 'ignore':
       if (selected === undefined || inv === undefined) return state;
-      if (flagsOf(state, selected) === SOME_EXCLUDED) return { ...state, status: { text: `${inv.paths[selected]} is already excluded`, tone: 'info' } };
+      if (flagsOf(state, selected) === SOME_EXCLUDED) return { ...state, status: { text: `${inv.path(selected)} is already excluded`, tone: 'info' } };
       return { ...state, mode: { kind: 'confirm-ignore', index: selected, choice: 0 }, modeData: undefined };
     case 'include':
       if (selected === undefined || inv === undefined) return state;
-      if (flagsOf(state, selected) === SOME_INCLUDED) return { ...state, status: { text: `${inv.paths[selected]} is already sent`, tone: 'info' } };
+      if (flagsOf(state, selected) === SOME_INCLUDED) return { ...state, status: { text: `${inv.path(selected)} is already sent`, tone: 'info' } };
       return { ...state, mode: { kind: 'confirm-include', index: selected }, modeData: undefined };
     case 'explain':
       if (selected === undefined) return state;

@@ -64,5 +64,5 @@ export function treeView(state: TuiState): TreeView {
     const rule = mark === 'excluded' && origin !== undefined ? (origin.line > 0 ? `${origin.file}:${origin.line}` : origin.file) : undefined;
     rows.push({ index: i, name: inv.name(i), isDir: inv.isDir(i), totalBytes: totals.subtreeBytes[i]!, includedBytes: includedBytes[i]!, mark, rule, selected: k === cursor });
   }
-  return { rows, count: listing.length, maxBytes, path: '/' + inv.paths[state.tree.dir]! };
+  return { rows, count: listing.length, maxBytes, path: '/' + inv.path(state.tree.dir) };
 }
