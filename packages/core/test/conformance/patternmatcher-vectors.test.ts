@@ -1,8 +1,8 @@
-// moby/patternmatcher's own test tables (extracted to /work/shared/conformance, `../shared` beside
-// the clone in CI), run against core: MatchesOrParentMatches rows, the deprecated single-depth
+// moby/patternmatcher's own test tables (copied into vectors/ from the project's shared conformance
+// folder), run against core: MatchesOrParentMatches rows, the deprecated single-depth
 // Matches rows, and the compile rows (pattern -> match kind and regexp).
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileRules, IgnoreFileError, matchesOrParentMatches, type PatternSet, type RawRule } from '@ctxlens/core';
@@ -10,8 +10,8 @@ import { compilePattern } from '../../src/patterns/compile.js';
 // Not in the public API: Docker's deprecated Matches (used only to force-include Dockerfile/.dockerignore).
 import { matchesSingleDepth } from '../../src/patterns/matcher.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SHARED = resolve(process.env['CTXLENS_SHARED_DIR'] ?? join(REPO_ROOT, '..', 'shared'), 'conformance');
+// A copy lives in the repository (vectors/); CTXLENS_SHARED_DIR points at another copy to compare.
+const SHARED = process.env['CTXLENS_SHARED_DIR'] ? resolve(process.env['CTXLENS_SHARED_DIR'], 'conformance') : join(dirname(fileURLToPath(import.meta.url)), 'vectors');
 const MATCH_FILE = join(SHARED, 'patternmatcher-vectors.json');
 const COMPILE_FILE = join(SHARED, 'patternmatcher-compile-vectors.json');
 const available = existsSync(MATCH_FILE) && existsSync(COMPILE_FILE);
