@@ -41,7 +41,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   if (builder === 'legacy') {
     // The pre-flight pass can only fail on rule errors or unreadable paths; skip it when neither can happen.
     if (input.checkReadable || set.patterns.some((p) => compileErrorOf(p) !== undefined)) {
-      validateLegacy(inv, set, { validate: true, checkReadable: input.checkReadable, accessRead: input.accessRead });
+      validateLegacy(inv, set, { checkReadable: input.checkReadable, accessRead: input.accessRead });
     }
     ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
     walk = walkLegacy(inv, set);

@@ -50,7 +50,7 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
   if (kind === 'socket') return 0;
   const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
   const mtime = inv.mtime(i);
-  const nameLength = inv.path(i).length + (kind === 'dir' ? 1 : 0);
+  const nameLength = inv.pathLength(i) + (kind === 'dir' ? 1 : 0);
   // Most entries fit a plain USTAR header; only the rest pay for the full check.
   const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;
   return plain

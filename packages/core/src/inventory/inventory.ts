@@ -94,6 +94,14 @@ export class Inventory {
     return parent === 0 ? this.names[i]! : this.dirPaths.get(parent)! + '/' + this.names[i]!;
   }
 
+  /** Length of path(i) in UTF-16 units, without building the string. */
+  pathLength(i: number): number {
+    const dir = this.dirPaths.get(i);
+    if (dir !== undefined) return dir.length;
+    const parent = this.parent[i]!;
+    return (parent === 0 ? 0 : this.dirPaths.get(parent)!.length + 1) + this.names[i]!.length;
+  }
+
   /**
    * The index of the entry at a context-relative path, reading directories on the way if needed.
    * @returns the index, or -1 when there is no such entry

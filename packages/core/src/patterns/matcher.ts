@@ -147,8 +147,12 @@ export interface WalkRegisters {
   deciding: number;
 }
 
-/** Matches one walked path given its parent's flags; returns the flags for its own entries. */
-export type WalkMatcher = (path: string, slashes: number, parent: WalkInfo | undefined, isDir: boolean) => WalkInfo;
+/**
+ * Matches one walked entry given its parent's flags; returns the flags for its own entries. The
+ * path is asked for only when some rule can match at this depth: most entries of a big tree never
+ * need theirs built.
+ */
+export type WalkMatcher = (pathOf: () => string, slashes: number, parent: WalkInfo | undefined, isDir: boolean) => WalkInfo;
 
 /**
  * Builds the walkers' matcher: MatchesUsingParentResults semantics, allocation-free for rule sets
@@ -163,8 +167,8 @@ export function createWalkMatcher(set: PatternSet): { match: WalkMatcher; out: W
   if (n > 30) {
     return {
       out,
-      match: (path, slashes, parent, isDir) => {
-        const verdict = matchesUsingParentResults(set, path, parent as MatchInfo | undefined, undefined, { slashes, keepInfo: isDir });
+      match: (pathOf, slashes, parent, isDir) => {
+        const verdict = matchesUsingParentResults(set, pathOf(), parent as MatchInfo | undefined, undefined, { slashes, keepInfo: isDir });
         out.excluded = verdict.excluded;
         out.deciding = verdict.deciding;
         return verdict.info;
@@ -173,8 +177,9 @@ export function createWalkMatcher(set: PatternSet): { match: WalkMatcher; out: W
   }
   return {
     out,
-    match: (path, slashes, parent) => {
+    match: (pathOf, slashes, parent) => {
       const inherited = (parent as number | undefined) ?? 0;
+      let path: string | undefined;
       let bits = 0;
       let excluded = false;
       let deciding = -1;
@@ -184,7 +189,7 @@ export function createWalkMatcher(set: PatternSet): { match: WalkMatcher; out: W
         if (match === 0) {
           if (pattern.exclusion !== excluded) continue;
           // Walkers start at the root, so a root entry has no ancestors to check (slashes is 0).
-          if (pattern.matches(path, slashes)) match = 1;
+          if (pattern.canMatchDepth(slashes) && pattern.matches((path ??= pathOf()), slashes)) match = 1;
         }
         if (match === 1) {
           bits |= 1 << i;

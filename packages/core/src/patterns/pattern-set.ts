@@ -55,6 +55,15 @@ export class CompiledPattern implements Pattern {
   }
 
   /**
+   * False when no path with this many `/` can match, so the path need not even be built. A rule
+   * whose regexp does not compile answers true, so that `matches` raises Docker's error.
+   */
+  canMatchDepth(slashes: number): boolean {
+    const p = this.program ?? this.compiled();
+    return p instanceof IgnoreFileError || (slashes >= p.minSlashes && slashes <= p.maxSlashes);
+  }
+
+  /**
    * Tests one slash-separated relative path against this pattern alone (Pattern.match).
    * @returns whether the path itself matches
    * @throws IgnoreFileError when the regexp does not compile (Docker: syntax error in pattern)

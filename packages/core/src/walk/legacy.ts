@@ -12,8 +12,6 @@ import { WalkRecorder, type WalkResult } from './walk-result.js';
 
 /** Options for the legacy walk. */
 export interface LegacyWalkOptions {
-  /** Run the pre-flight pass. It can only fail on rule errors or unreadable paths, so callers skip it when neither is possible. */
-  readonly validate: boolean;
   /** Check read permission of included files (only meaningful when not running as root). */
   readonly checkReadable: boolean;
   /** Throws when the file cannot be opened for reading. */

@@ -37,6 +37,9 @@ export class WalkRecorder {
   readonly diagnostics: Diagnostic[] = [];
   failure: WalkResult['failure'];
   private readonly matcher: ReturnType<typeof createWalkMatcher>;
+  private current = 0;
+  // One bound function for the whole walk, rather than a closure per entry.
+  private readonly pathOfCurrent = (): string => this.inv.path(this.current);
 
   constructor(
     private readonly inv: Inventory,
@@ -54,12 +57,13 @@ export class WalkRecorder {
    * @returns the flags for the entry's own entries, or undefined when a rule error ended the walk
    */
   decide(c: number, depth: number, parentInfo: WalkInfo | undefined): WalkInfo | undefined {
-    const path = this.inv.path(c);
+    this.current = c;
     let info: WalkInfo;
     try {
-      info = this.matcher.match(path, depth, parentInfo, this.inv.isDir(c));
+      info = this.matcher.match(this.pathOfCurrent, depth, parentInfo, this.inv.isDir(c));
     } catch (error) {
       if (!(error instanceof IgnoreFileError)) throw error;
+      const path = this.inv.path(c);
       this.failure = { error, path };
       this.diagnostics.push(this.onRuleError(error, path));
       return undefined;
