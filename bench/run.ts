@@ -103,5 +103,6 @@ for (const files of sizes) {
 }
 await daemon?.close();
 if (!docker.available) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two worker threads.`);
 fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
 fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');
