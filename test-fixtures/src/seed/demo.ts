@@ -21,7 +21,8 @@ const run = (args: string[]) => {
   console.log();
   if (child.status !== 0) process.exit(child.status ?? 1);
 };
-run([dir, '--builder', 'legacy']);
+// --no-tui: on a terminal the default command would open the interactive view; the demo prints.
+run([dir, '--builder', 'legacy', '--no-tui']);
 
 const docker = dockerCliStatus();
 if (!docker.available) {
