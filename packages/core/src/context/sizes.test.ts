@@ -55,3 +55,32 @@ describe('diagnostics', () => {
     }
   });
 });
+
+describe('progress and cancellation', () => {
+  let tree: TempDir;
+  beforeAll(async () => {
+    tree = await makeTempDir('ctxlens-progress-');
+    const spec = [{ file: 'Dockerfile' }];
+    for (let d = 0; d < 60; d++) for (let f = 0; f < 100; f++) spec.push({ file: `d${d}/f${f}` });
+    await buildTree(tree.path, spec);
+  });
+  afterAll(() => tree.cleanup());
+
+  it('reports entries, bytes and elapsed time while it reads the tree', async () => {
+    const events: { entries: number; bytes: number; elapsedMs: number }[] = [];
+    const { unfiltered } = await computeContextWithBaseline(tree.path, { onProgress: (e) => events.push(e) });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e, i) => i === 0 || e.entries >= events[i - 1]!.entries)).toBe(true);
+    expect(events.at(-1)!.entries).toBeLessThanOrEqual(unfiltered.inventory.count);
+    expect(events.every((e) => e.elapsedMs >= 0)).toBe(true);
+  });
+
+  it('stops with an AbortError when the signal fires', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(computeContext(tree.path, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError', code: 'ABORTED' });
+    const late = new AbortController();
+    const run = computeContextWithBaseline(tree.path, { signal: late.signal, onProgress: () => late.abort() });
+    await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});
