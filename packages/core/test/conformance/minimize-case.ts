@@ -1,7 +1,7 @@
 // Shrinks a random case that disagrees with Docker to a minimal reproduction: drops .dockerignore
 // lines and tree entries one at a time while the disagreement persists (greedy delta debugging).
 //
-//   npx tsx --tsconfig packages/core/test/tsconfig.json packages/core/test/conformance/minimize-case.ts <seed>
+//   npx tsx --tsconfig tsconfig.tests.json packages/core/test/conformance/minimize-case.ts <seed>
 import { join } from 'node:path';
 import { generateCase, makeTempDir, startFakeDaemon, type TreeEntry } from '@ctxlens/test-fixtures';
 import { type ConformanceOutcome, runConformanceCase } from './docker-compare.js';
