@@ -28,27 +28,30 @@ try {
   let tree = [...c.tree];
   let lines = c.dockerignore.split(/(?<=\n)/);
   let last = await attempt(tree, lines);
-  if (!last) throw new Error(`seed ${seed} agrees with docker`);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = lines.length - 1; i >= 0; i--) {
-      const fewer = lines.filter((_, j) => j !== i);
-      const outcome = await attempt(tree, fewer);
-      if (outcome) [lines, last, changed] = [fewer, outcome, true];
+  if (!last) {
+    console.log(`seed ${seed} agrees with docker: nothing to minimize`);
+  } else {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const fewer = lines.filter((_, j) => j !== i);
+        const outcome = await attempt(tree, fewer);
+        if (outcome) [lines, last, changed] = [fewer, outcome, true];
+      }
+      for (let i = tree.length - 1; i >= 1; i--) {
+        const fewer = tree.filter((_, j) => j !== i);
+        const outcome = await attempt(fewer, lines);
+        if (outcome) [tree, last, changed] = [fewer, outcome, true];
+      }
     }
-    for (let i = tree.length - 1; i >= 1; i--) {
-      const fewer = tree.filter((_, j) => j !== i);
-      const outcome = await attempt(fewer, lines);
-      if (outcome) [tree, last, changed] = [fewer, outcome, true];
-    }
+    const show = (e: TreeEntry): string => JSON.stringify(e, (k, v: unknown) => (k === 'content' ? undefined : v));
+    console.log(`seed ${seed} minimized in ${runs} runs`);
+    console.log(`tree:\n  ${tree.map(show).join('\n  ')}`);
+    console.log(`.dockerignore: ${JSON.stringify(lines.join(''))}`);
+    console.log(`docker:  ${JSON.stringify(last!.dockerNames)} ${last!.dockerError ?? ''}`);
+    console.log(`ctxlens: ${JSON.stringify(last!.ourNames)} ${last!.ourError ?? ''}`);
+    console.log(last!.problems.join('\n'));
   }
-  const show = (e: TreeEntry): string => JSON.stringify(e, (k, v: unknown) => (k === 'content' ? undefined : v));
-  console.log(`seed ${seed} minimized in ${runs} runs`);
-  console.log(`tree:\n  ${tree.map(show).join('\n  ')}`);
-  console.log(`.dockerignore: ${JSON.stringify(lines.join(''))}`);
-  console.log(`docker:  ${JSON.stringify(last.dockerNames)} ${last.dockerError ?? ''}`);
-  console.log(`ctxlens: ${JSON.stringify(last.ourNames)} ${last.ourError ?? ''}`);
-  console.log(last.problems.join('\n'));
 } finally {
   await daemon.close();
   await tmp.cleanup();
