@@ -83,8 +83,8 @@ export class BuildContext {
       this.summed = sums;
       if (this.builder === 'legacy' && this.outsideDockerfileSize !== undefined) {
         const ignore = this.walk.order.find((i) => this.inventory.path(i) === '.dockerignore');
-        const tarBytes = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore === undefined ? undefined : this.inventory.sizes[ignore]);
-        this.summed = { ...sums, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+        const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore === undefined ? undefined : this.inventory.sizes[ignore]);
+        this.summed = { ...sums, tarBytes: upload.bytes, dockerSize: formatDockerSize(upload.bytes), ...(upload.other === undefined || upload.other === upload.bytes ? {} : { otherTarBytes: upload.other }) };
       }
     }
     return this.summed;

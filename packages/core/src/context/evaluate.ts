@@ -45,13 +45,22 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     }
     ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
     walk = walkLegacy(inv, set);
+    const dockerfileSent = walk.order.some((i) => inv.path(i) === inputs.dockerfileRelative);
+    if (!inputs.dockerfileRelative.startsWith('../') && !dockerfileSent && walk.failure === undefined) {
+      diagnostics.push({
+        code: 'legacy-dockerfile-not-sent',
+        severity: 'error',
+        path: inputs.dockerfileRelative,
+        message: `The legacy client will not send the Dockerfile (${inputs.dockerfileRelative}): the ignore file excludes it and Docker's deprecated single-depth check misses that, so no exception is added and the daemon fails with "Cannot locate specified Dockerfile". Add the line !${inputs.dockerfileRelative}.`,
+      });
+    }
     if (inputs.dockerfileRelative.startsWith('../')) {
       outsideDockerfileSize = inputs.dockerfileSize;
       const sendsIgnore = walk.order.some((i) => inv.path(i) === '.dockerignore');
       diagnostics.push({
         code: 'dockerfile-outside-context',
         severity: 'info',
-        message: `The Dockerfile is outside the context: the legacy client adds it to the upload as .dockerfile.<random>, appends that name to ${sendsIgnore ? '' : 'a new '}.dockerignore, and cuts the stream before the tar's end blocks; the upload size counts all of it.`,
+        message: `The Dockerfile is outside the context: the legacy client adds it to the upload as .dockerfile.<random>, appends that name to ${sendsIgnore ? '' : 'a new '}.dockerignore, and cuts the stream before the tar's end blocks; the upload size counts all of it${sendsIgnore ? '' : ' (the two added entries come in random order, so Docker\'s figure differs between runs by the last entry\'s padding: see sizes.otherTarBytes)'}.`,
       });
     }
   } else {

@@ -35,6 +35,11 @@ export interface ContextSizes {
   readonly tarBytes: number;
   /** `tarBytes` as Docker prints it, e.g. `2.1MB`. */
   readonly dockerSize: string;
+  /**
+   * Set only where Docker's own upload size varies from run to run (a Dockerfile outside the
+   * context and no .dockerignore: two entries appended in random order): the other size.
+   */
+  readonly otherTarBytes?: number;
 }
 
 /** Largest value an 11-digit octal USTAR field holds, plus one. */

@@ -152,3 +152,19 @@ describe('walkEverything', () => {
     }
   });
 });
+
+describe('a Dockerfile the legacy client fails to force back in', () => {
+  it('is reported as an error, with the line that fixes it', async () => {
+    const tmp = await makeTempDir('ctxlens-dfmiss-');
+    try {
+      await buildTree(tmp.path, [{ file: 'a/b/c/Dockerfile' }, { file: '.dockerignore', content: '**/c\n' }]);
+      const ctx = await computeContext(tmp.path, { builder: 'legacy', dockerfile: `${tmp.path}/a/b/c/Dockerfile` });
+      expect(ctx.filePaths()).toEqual(['.dockerignore']);
+      expect(ctx.diagnostics).toContainEqual(expect.objectContaining({ code: 'legacy-dockerfile-not-sent', severity: 'error', message: expect.stringContaining('!a/b/c/Dockerfile') }));
+      const fine = await computeContext(tmp.path, { builder: 'legacy', dockerfile: `${tmp.path}/a/b/c/Dockerfile`, extraRules: ['!a/b/c/Dockerfile'] });
+      expect(fine.diagnostics.map((d) => d.code)).not.toContain('legacy-dockerfile-not-sent');
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});

@@ -92,7 +92,7 @@ describe(`docker CLI conformance, legacy builder${skipped}`, () => {
   });
 
   it.skipIf(!status.available).for(EDGE_CASES.map((c, i) => ({ ...c, i })))(`edge: $name ($from)${skipped}`, async (c) => {
-    const outcome: ConformanceOutcome = await runConformanceCase(daemon, join(tmp.path, `edge-${c.i}`), { label: `edge case "${c.name}"`, tree: c.tree, dockerignore: c.dockerignore });
+    const outcome: ConformanceOutcome = await runConformanceCase(daemon, join(tmp.path, `edge-${c.i}`), { label: `edge case "${c.name}"`, tree: c.tree, dockerignore: c.dockerignore, ...(c.dockerfile === undefined ? {} : { dockerfile: c.dockerfile }) });
     edge.compared++;
     edge.paths += outcome.paths;
     edge.treePaths += outcome.treePaths;

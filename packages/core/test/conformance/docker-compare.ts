@@ -1,6 +1,7 @@
 // Runs one tree + .dockerignore through the real Docker CLI (legacy builder, fake daemon) and through
 // computeContext, and says exactly where they disagree: entry names, order, types, link targets,
 // sizes, per-entry tar bytes, total tar bytes, the printed size, and the error (or its absence).
+import { join } from 'node:path';
 import { type BuildContext, computeContext, CtxlensError, type ContextEntry } from '@ctxlens/core';
 import { type FakeDaemon, type LegacyBuildResult, removeTree, runLegacyBuild, type TarEntry, type TreeSpec, writeCase } from '@ctxlens/test-fixtures';
 
@@ -22,6 +23,8 @@ export interface ConformanceInput {
   readonly tree: TreeSpec;
   /** `.dockerignore` content, or null for none. */
   readonly dockerignore: string | Buffer | null;
+  /** The Dockerfile to name with `-f`, relative to the context (default: Docker's choice). */
+  readonly dockerfile?: string;
 }
 
 /** What one comparison found. */
@@ -109,11 +112,12 @@ export async function runConformanceCase(daemon: FakeDaemon, root: string, input
   const problems: string[] = [];
   try {
     await writeCase(root, input);
-    const docker = await runLegacyBuild(daemon, root);
+    const dockerfile = input.dockerfile === undefined ? undefined : join(root, input.dockerfile);
+    const docker = await runLegacyBuild(daemon, root, dockerfile === undefined ? {} : { dockerfile });
     let ctx: BuildContext | undefined;
     let ourError: unknown;
     try {
-      ctx = await computeContext(root, { builder: 'legacy' });
+      ctx = await computeContext(root, dockerfile === undefined ? { builder: 'legacy' } : { builder: 'legacy', dockerfile });
     } catch (error) {
       ourError = error;
     }

@@ -11,6 +11,8 @@ export interface EdgeCase {
   readonly dockerignore: string | null;
   /** Where the case comes from: `moby/moby#NNNN`, `docker/cli#NNNN`, or `handwritten`. */
   readonly from: string;
+  /** The Dockerfile named with `-f`, relative to the context (default: Docker's choice). */
+  readonly dockerfile?: string;
 }
 
 const f = (file: string, content = `${file}\n`): TreeEntry => ({ file, content });
@@ -104,9 +106,11 @@ const rows: EdgeCase[] = [
   { name: 'a*[ alone fails only because its regexp is reached by the first path', tree: [f('a')], dockerignore: 'a*[\n', from: 'handwritten (filepath.Match)' },
   { name: '!.*[ fails at load: the first chunk matches ".", so Match reads the second', tree: [f('a')], dockerignore: '!.*[\n', from: 'handwritten (filepath.Match)' },
   { name: '!a[ fails at load: Go 1.20+ checks the rest of a chunk after a mismatch', tree: [f('a')], dockerignore: '!a[\n', from: 'handwritten (filepath.Match)' },
+  { name: 'Dockerfile symlinked into an excluded directory: its target is forced back in', tree: [{ file: 'sub/real.Dockerfile', content: 'FROM scratch\n' }, { symlink: 'Dockerfile', target: 'sub/real.Dockerfile' }, f('sub/other')], dockerignore: 'sub\n', from: 'handwritten (GetContextFromLocalDir evaluates symlinks)' },
+  { name: '-f a/b/c/Dockerfile under **/c: the deprecated matcher misses it, so it is not sent', tree: [{ file: 'a/b/c/Dockerfile', content: 'FROM scratch\n' }], dockerignore: '**/c\n', dockerfile: 'a/b/c/Dockerfile', from: 'handwritten (TrimBuildFilesFromExcludes uses Matches)' },
 ];
 
 /** The edge cases, each with a root Dockerfile. */
 export const EDGE_CASES: readonly EdgeCase[] = rows.map((row) =>
-  row.tree.some((e) => 'file' in e && e.file === 'Dockerfile') ? row : { ...row, tree: [{ file: 'Dockerfile', content: 'FROM scratch\n' }, ...row.tree] },
+  row.tree.some((e) => ('file' in e && e.file === 'Dockerfile') || ('symlink' in e && e.symlink === 'Dockerfile')) ? row : { ...row, tree: [{ file: 'Dockerfile', content: 'FROM scratch\n' }, ...row.tree] },
 );

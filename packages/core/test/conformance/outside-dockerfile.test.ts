@@ -2,7 +2,7 @@
 // a random name and truncates the stream. Compared with the real Docker CLI.
 import { buildTree, dockerCliStatus, type FakeDaemon, makeTempDir, runLegacyBuild, startFakeDaemon } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeContext } from '@ctxlens/core';
+import { computeContext, formatDockerSize } from '@ctxlens/core';
 
 const docker = dockerCliStatus();
 
@@ -15,7 +15,7 @@ describe.skipIf(!docker.available)(`Dockerfile outside the context${docker.avail
 
   it.each([
     ['with a .dockerignore in the context', [{ file: 'ctx/.dockerignore', content: 'b\n' }]],
-    ['without a .dockerignore (Docker creates one)', []],
+    ['without a .dockerignore (Docker creates one; its order varies)', []],
     ['with a .dockerignore that excludes itself', [{ file: 'ctx/.dockerignore', content: '.dockerignore\n' }]],
   ] as const)('%s', async (_, extra) => {
     const tmp = await makeTempDir('ctxlens-outside-');
@@ -29,8 +29,10 @@ describe.skipIf(!docker.available)(`Dockerfile outside the context${docker.avail
       const ctx = await computeContext(`${tmp.path}/ctx`, { builder: 'legacy', dockerfile: `${tmp.path}/Dockerfile.outside` });
       const real = await runLegacyBuild(daemon, `${tmp.path}/ctx`, { dockerfile: `${tmp.path}/Dockerfile.outside` });
       expect(real.error).toBeNull();
-      expect(ctx.sizes.tarBytes).toBe(real.tarBytes);
-      expect(ctx.sizes.dockerSize).toBe(real.printedSize);
+      // Without a .dockerignore, Docker appends two entries in Go's random map order: either size is right.
+      const possible = [ctx.sizes.tarBytes, ...(ctx.sizes.otherTarBytes === undefined ? [] : [ctx.sizes.otherTarBytes])];
+      expect(possible).toContain(real.tarBytes);
+      expect(possible.map(formatDockerSize)).toContain(real.printedSize);
       expect(ctx.diagnostics.map((d) => d.code)).toContain('dockerfile-outside-context');
     } finally {
       await tmp.cleanup();
