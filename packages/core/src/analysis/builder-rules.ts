@@ -4,10 +4,10 @@
 // the Dockerfile and .dockerignore (docker/cli TrimBuildFilesFromExcludes).
 import { type Explanation, explainPath } from '../context/explain.js';
 import { resolveInputs, type BuildInputs } from '../context/resolve-inputs.js';
-import { loadRules, withLegacyForcedRules } from '../context/rule-set.js';
+import { builderPatternSet, loadRules } from '../context/rule-set.js';
 import type { IgnoreFile } from '../ignorefile/read-ignore-file.js';
 import { type Builder, type ContextOptions, resolveOptions } from '../options.js';
-import { compileRules, type PatternSet } from '../patterns/pattern-set.js';
+import type { PatternSet } from '../patterns/pattern-set.js';
 
 /** One builder's view of a context's rules. */
 export interface BuilderRules {
@@ -28,8 +28,7 @@ export function loadBuilderRules(contextDir: string, options: ContextOptions = {
   const resolved = resolveOptions(contextDir, options);
   const inputs = resolveInputs(resolved);
   const source = loadRules(inputs, resolved);
-  let set = compileRules(source.rules);
-  if (resolved.builder === 'legacy') set = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative).set;
+  const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
   return { builder: resolved.builder, inputs, ignoreFile: source.ignoreFile, set };
 }
 

@@ -7,7 +7,7 @@ import type { BuildContext } from '../context/build-context.js';
 import type { EntryKind } from '../inventory/inventory.js';
 import { CATEGORIES, type Category, type CategoryName, type FileRule } from './categories.js';
 import { anyDepthPattern, lineExcludes, literalPattern } from './docker-pattern.js';
-import { includedTotals, isIncluded, type SubtreeTotals } from './subtree-totals.js';
+import { includedTotals, type SubtreeTotals } from './subtree-totals.js';
 
 /** One offending path of a category: a directory with what it holds, or a single file. */
 export interface CategoryHit {
@@ -98,12 +98,12 @@ export function findCategoryHits(ctx: BuildContext, options: CategoryScanOptions
       if (match === undefined) continue;
       claimed[i] = 1;
       if (!wanted.has(match.category.name)) continue;
-      if (!isIncluded(ctx, i) && totals.files[i] === 0) continue;
+      if (!ctx.isIncluded(i) && totals.files[i] === 0) continue;
       const pattern = verified(anyDepthPattern(match.pattern, atRoot), path);
       hits.push({ category: match.category.name, path, index: i, kind: 'dir', files: totals.files[i]!, bytes: totals.bytes[i]!, reason: `${match.category.description} (${match.pattern})`, pattern });
       continue;
     }
-    if (!isIncluded(ctx, i)) continue;
+    if (!ctx.isIncluded(i)) continue;
     const hit = fileCategory(name, path, inv.kind(i), () => read(inv.absolutePath(i)), wanted);
     if (hit === undefined) continue;
     const pattern = verified(hit.rule.pattern === undefined ? undefined : anyDepthPattern(hit.rule.pattern(name), atRoot), path);

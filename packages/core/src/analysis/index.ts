@@ -7,7 +7,7 @@ export type { CategoryHit, CategoryScanOptions } from './category-hits.js';
 export { anyDepthPattern, lineExcludes, literalPattern } from './docker-pattern.js';
 export { ignoreFileRelative, rankOffenders, significantOffenders } from './offenders.js';
 export type { RankedOffender, RankOptions } from './offenders.js';
-export { includedTotals, isIncluded, subtreeTotals } from './subtree-totals.js';
+export { includedTotals, subtreeTotals } from './subtree-totals.js';
 export type { SubtreeTotals } from './subtree-totals.js';
 export { explainBoth, loadBothBuilderRules, loadBuilderRules } from './builder-rules.js';
 export type { BothBuilderRules, BuilderRules, PathVerdict } from './builder-rules.js';

@@ -6,7 +6,7 @@
 import type { BuildContext } from '../context/build-context.js';
 import type { CompiledPattern } from '../patterns/pattern-set.js';
 import { examples, type LintFinding } from './lint-types.js';
-import { includedTotals, isIncluded, type SubtreeTotals } from './subtree-totals.js';
+import { includedTotals, type SubtreeTotals } from './subtree-totals.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 
 function at(rule: CompiledPattern): Pick<LintFinding, 'file' | 'line' | 'text'> {
@@ -24,10 +24,10 @@ function deepNameMatches(ctx: BuildContext, rule: CompiledPattern, wantIncluded:
       taken[i] = 1;
       continue;
     }
-    if (p === 0 || isIncluded(ctx, i) !== wantIncluded) continue;
+    if (p === 0 || ctx.isIncluded(i) !== wantIncluded) continue;
     // For an exception, only entries left out on their own count: re-including files inside an
     // excluded directory (node_modules/x/README.md) is not what `!README.md` was written for.
-    if (!wantIncluded && !isIncluded(ctx, p)) continue;
+    if (!wantIncluded && !ctx.isIncluded(p)) continue;
     if (rule.matches(inv.name(i), 0)) {
       taken[i] = 1;
       out.push(i);

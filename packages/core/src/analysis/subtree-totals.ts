@@ -43,11 +43,3 @@ export function includedTotals(ctx: BuildContext): SubtreeTotals {
   const state = ctx.walk.state;
   return subtreeTotals(ctx.inventory, (i) => state[i] === EntryState.Included);
 }
-
-/**
- * Whether an entry is sent (false for entries the walk never saw).
- * @returns true when included
- */
-export function isIncluded(ctx: BuildContext, index: number): boolean {
-  return ctx.walk.state[index] === EntryState.Included;
-}

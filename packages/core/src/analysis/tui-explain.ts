@@ -3,10 +3,8 @@
 // for the Dockerfile and .dockerignore (docker/cli TrimBuildFilesFromExcludes) when it is legacy.
 import type { BuildContext } from '../context/build-context.js';
 import { type Explanation, explainPath } from '../context/explain.js';
-import { extraRules, LEGACY_FORCED_RULES, withLegacyForcedRules } from '../context/rule-set.js';
+import { builderPatternSet, extraRules, LEGACY_FORCED_RULES } from '../context/rule-set.js';
 import type { Builder } from '../options.js';
-import { compileRules, type PatternSet } from '../patterns/pattern-set.js';
-import type { RawRule } from '../ignorefile/read-ignore-file.js';
 
 /** A path's explanation under the context's builder and under the other one. */
 export interface BuilderExplanations {
@@ -14,11 +12,6 @@ export interface BuilderExplanations {
   readonly other: Explanation;
   /** True when the other builder would send the path and this one would not, or the reverse. */
   readonly differs: boolean;
-}
-
-function patternSetFor(rules: readonly RawRule[], builder: Builder, dockerfileRelative: string): PatternSet {
-  const set = compileRules(rules);
-  return builder === 'legacy' ? withLegacyForcedRules(rules, set, dockerfileRelative).set : set;
 }
 
 /**
@@ -29,7 +22,7 @@ function patternSetFor(rules: readonly RawRule[], builder: Builder, dockerfileRe
 export function explainUnder(context: BuildContext, builder: Builder, path: string): Explanation {
   if (builder === context.builder) return context.explain(path);
   const own = context.rawRules.filter((r) => r.origin.file !== LEGACY_FORCED_RULES);
-  return explainPath(patternSetFor(own, builder, context.inputs.dockerfileRelative), builder, path);
+  return explainPath(builderPatternSet(own, builder, context.inputs.dockerfileRelative), builder, path);
 }
 
 /**
@@ -52,5 +45,5 @@ export function explainBothBuilders(context: BuildContext, path: string): Builde
  * @throws IgnoreFileError when a line is not a valid pattern
  */
 export function explainWithLines(context: BuildContext, lines: readonly string[], builder: Builder, path: string, file = '.dockerignore'): Explanation {
-  return explainPath(patternSetFor(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path);
+  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path);
 }

@@ -2,7 +2,7 @@
 // entries cost milliseconds: upload bytes per subtree, which subtrees are partly sent, which rule
 // decided each entry, and the context's sizes without describing every entry as an object.
 import type { BuildContext } from '../context/build-context.js';
-import { type ContextSizes, entryTarBytes, sumSizes } from '../context/sizes.js';
+import { type ContextSizes, entryTarBytes } from '../context/sizes.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { EntryState, type WalkResult } from '../walk/walk-result.js';
 
@@ -85,5 +85,5 @@ export function selectionTotals(totals: InventoryTotals, walk: WalkResult): Sele
  * @returns counts, file bytes, upload bytes and Docker's printed size
  */
 export function fastContextSizes(totals: InventoryTotals, context: BuildContext): ContextSizes {
-  return sumSizes(totals.inventory, context.walk.order, totals.entryBytes);
+  return context.sizesFrom(totals.entryBytes);
 }

@@ -4,7 +4,7 @@ import type { Inventory } from '../inventory/inventory.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
-import { EntryState, type WalkResult } from '../walk/walk-result.js';
+import { EntryState, sentIndex, type WalkResult } from '../walk/walk-result.js';
 import { type Explanation, explainPath } from './explain.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
@@ -78,16 +78,21 @@ export class BuildContext {
 
   /** Totals: counts, file bytes, legacy tar bytes and Docker's printed size. */
   get sizes(): ContextSizes {
-    if (this.summed === undefined) {
-      const sums = sumSizes(this.inventory, this.walk.order);
-      this.summed = sums;
-      if (this.builder === 'legacy' && this.outsideDockerfileSize !== undefined) {
-        const ignore = this.walk.order.find((i) => this.inventory.path(i) === '.dockerignore');
-        const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore === undefined ? undefined : this.inventory.sizes[ignore]);
-        this.summed = { ...sums, tarBytes: upload.bytes, dockerSize: formatDockerSize(upload.bytes), ...(upload.other === undefined || upload.other === upload.bytes ? {} : { otherTarBytes: upload.other }) };
-      }
-    }
+    this.summed ??= this.sizesFrom(undefined);
     return this.summed;
+  }
+
+  /**
+   * The same totals as `sizes`, summed with per-entry tar bytes the caller already holds
+   * (entryTarBytes for every inventory entry), as the TUI does after each rule change.
+   * @returns the totals
+   */
+  sizesFrom(entryBytes: Float64Array | undefined): ContextSizes {
+    const sums = sumSizes(this.inventory, this.walk.order, entryBytes);
+    if (this.builder !== 'legacy' || this.outsideDockerfileSize === undefined) return sums;
+    const ignore = sentIndex(this.inventory, this.walk, '.dockerignore');
+    const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore < 0 ? undefined : this.inventory.sizes[ignore]);
+    return { ...sums, tarBytes: upload.bytes, dockerSize: formatDockerSize(upload.bytes), ...(upload.other === undefined || upload.other === upload.bytes ? {} : { otherTarBytes: upload.other }) };
   }
 
   /** True when the inventory entry at `index` is sent. */

@@ -5,7 +5,7 @@ import type { Builder } from '../options.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import { walkBuildKit } from '../walk/buildkit.js';
 import { validateLegacy, walkLegacy } from '../walk/legacy.js';
-import { walkEverything } from '../walk/walk-result.js';
+import { sentIndex, walkEverything } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
@@ -45,7 +45,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     }
     ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
     walk = walkLegacy(inv, set);
-    const dockerfileSent = walk.order.some((i) => inv.path(i) === inputs.dockerfileRelative);
+    const dockerfileSent = sentIndex(inv, walk, inputs.dockerfileRelative) >= 0;
     if (!inputs.dockerfileRelative.startsWith('../') && !dockerfileSent && walk.failure === undefined) {
       diagnostics.push({
         code: 'legacy-dockerfile-not-sent',
@@ -56,7 +56,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     }
     if (inputs.dockerfileRelative.startsWith('../')) {
       outsideDockerfileSize = inputs.dockerfileSize;
-      const sendsIgnore = walk.order.some((i) => inv.path(i) === '.dockerignore');
+      const sendsIgnore = sentIndex(inv, walk, '.dockerignore') >= 0;
       diagnostics.push({
         code: 'dockerfile-outside-context',
         severity: 'info',

@@ -68,3 +68,14 @@ export function withLegacyForcedRules(rules: readonly RawRule[], set: PatternSet
   if (!dockerfileRelative.startsWith('../')) force(dockerfileRelative);
   return { rules: out, set: current };
 }
+
+/**
+ * The compiled rules a builder evaluates: the rules themselves, plus, for the legacy client, the
+ * exceptions it adds for the Dockerfile and .dockerignore.
+ * @returns the pattern set
+ * @throws IgnoreFileError for rules Docker rejects when loading
+ */
+export function builderPatternSet(rules: readonly RawRule[], builder: 'buildkit' | 'legacy', dockerfileRelative: string): PatternSet {
+  const set = compileRules(rules);
+  return builder === 'legacy' ? withLegacyForcedRules(rules, set, dockerfileRelative).set : set;
+}

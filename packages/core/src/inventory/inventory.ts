@@ -104,13 +104,14 @@ export class Inventory {
 
   /**
    * The index of the entry at a context-relative path, reading directories on the way if needed.
+   * @param read false to look only at what was read already (-1 past a directory not read)
    * @returns the index, or -1 when there is no such entry
    */
-  indexOf(path: string): number {
+  indexOf(path: string, read = true): number {
     let at = 0;
     if (path === '') return at;
     for (const name of path.split('/')) {
-      if (!this.isDir(at)) return -1;
+      if (!this.isDir(at) || (!read && !this.isScanned(at))) return -1;
       const [start, n] = this.children(at);
       let lo = start;
       let hi = start + n - 1;

@@ -139,3 +139,13 @@ export function walkEverything(inv: Inventory): WalkResult {
   }
   return { state, deciding, order, failure: undefined, diagnostics };
 }
+
+/**
+ * Whether a walk sends the entry at a path, found by name rather than by scanning the send order
+ * (and without reading directories the walk did not read).
+ * @returns the entry's index when it is sent, else -1
+ */
+export function sentIndex(inv: Inventory, walk: WalkResult, path: string): number {
+  const i = inv.indexOf(path, false);
+  return i > 0 && walk.state[i] === EntryState.Included && inv.kind(i) !== 'socket' ? i : -1;
+}
