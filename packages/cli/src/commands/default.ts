@@ -9,7 +9,6 @@ import { toJson } from '../output/json.js';
 import { offenderLines, offendersJson } from '../output/offenders-report.js';
 import { sizeJson, sizeTable } from '../output/size-report.js';
 import { guarded } from '../report-error.js';
-import { runTui } from '../tui/run-tui.js';
 import type { CommandFactory } from './command.js';
 import { loadComparison } from './load-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
@@ -35,6 +34,8 @@ export interface DefaultOptions extends ContextArgs, CommonArgs {
  */
 export async function runDefault(options: DefaultOptions, io: Io): Promise<number> {
   if (options.tui && !options.json && !options.quiet && io.isTTY.stdout && io.isTTY.stdin) {
+    // Loaded here, not at the top: Ink and React would slow every other command's start-up.
+    const { runTui } = await import('../tui/run-tui.js');
     return runTui({ dir: options.dir, dockerfile: options.dockerfile, builder: options.builder, ignoreFile: options.ignoreFile }, io);
   }
   return guarded(io, async () => {
