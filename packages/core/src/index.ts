@@ -1,7 +1,7 @@
 // Public API of @ctxlens/core. Nothing inside core imports this file.
 
-export { computeContext, computeContextWithBaseline, evaluateRules } from './context/compute-context.js';
-export type { ContextComparison, RuleChange } from './context/compute-context.js';
+export { computeContext, computeContextWithBaseline, evaluateRules, measureContext } from './context/compute-context.js';
+export type { ContextComparison, RuleChange, SizeComparison } from './context/compute-context.js';
 export { BuildContext } from './context/build-context.js';
 export type { BuildInputs } from './context/resolve-inputs.js';
 export type { ContextEntry, ContextSizes } from './context/sizes.js';

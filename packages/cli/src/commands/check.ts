@@ -77,7 +77,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     }
     if (!options.quiet) {
       if (options.json) io.stdout.write(toJson({ ...contextJson(ctx), ...checkJson(results, config, loaded.source) }));
-      else io.stdout.write(checkLines(results, createColors(io), ignoreFileLabel(both) ?? '.dockerignore').join('\n') + '\n');
+      else io.stdout.write(checkLines(results, createColors(io), ignoreFileLabel(both.context) ?? '.dockerignore').join('\n') + '\n');
     }
     return failed ? ExitCode.Fail : ExitCode.Ok;
   });

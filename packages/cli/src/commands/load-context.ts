@@ -1,5 +1,5 @@
 // Reading the context from disk, with the progress line and Docker's diagnostics on stderr.
-import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type Diagnostic } from '@ctxlens/core';
+import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type Diagnostic, measureContext, type SizeComparison } from '@ctxlens/core';
 import type { Io } from '../io.js';
 import { createProgress } from '../output/progress.js';
 import { type ContextArgs, coreOptions } from './shared-options.js';
@@ -36,6 +36,17 @@ export async function loadContext(args: ContextArgs, io: Io, loud: Loudness): Pr
  */
 export async function loadComparison(args: ContextArgs, io: Io, loud: Loudness): Promise<ContextComparison> {
   const both = await withProgress(io, loud, (onProgress) => computeContextWithBaseline(args.dir, coreOptions(args, io, { onProgress })));
+  printDiagnostics(both.context.diagnostics, io, loud);
+  return both;
+}
+
+/**
+ * Computes the context and the size without the ignore file: the whole tree is read once, but only
+ * what the builder walks is recorded, so use it when sizes are all the command needs.
+ * @returns the context and the unfiltered totals
+ */
+export async function loadSizes(args: ContextArgs, io: Io, loud: Loudness): Promise<SizeComparison> {
+  const both = await withProgress(io, loud, (onProgress) => measureContext(args.dir, coreOptions(args, io, { onProgress })));
   printDiagnostics(both.context.diagnostics, io, loud);
   return both;
 }

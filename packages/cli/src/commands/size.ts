@@ -7,7 +7,7 @@ import { toJson } from '../output/json.js';
 import { sizeJson, sizeTable } from '../output/size-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
-import { loadComparison } from './load-context.js';
+import { loadSizes } from './load-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
 
 /** Options of `size`. */
@@ -24,7 +24,7 @@ export interface SizeOptions extends ContextArgs, CommonArgs {
  */
 export async function runSize(options: SizeOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
-    const both = await loadComparison(options, io, options);
+    const both = await loadSizes(options, io, options);
     if (options.quiet) return ExitCode.Ok;
     if (options.json) io.stdout.write(toJson(sizeJson(both)));
     else io.stdout.write(sizeTable(both, createColors(io)).join('\n') + '\n');

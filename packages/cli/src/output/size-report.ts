@@ -1,6 +1,6 @@
 // The size comparison shared by `size` and the default summary: the context against the same
 // directory without the ignore file.
-import type { ContextComparison, ContextSizes } from '@ctxlens/core';
+import type { BuildContext, ContextSizes, SizeComparison } from '@ctxlens/core';
 import * as nodePath from 'node:path';
 import type { Colors } from './color.js';
 import { contextJson } from './context-json.js';
@@ -31,18 +31,18 @@ function sizeFigures(s: ContextSizes): SizeJson {
  * The `size` JSON body (without schemaVersion).
  * @returns the context's figures, the same without the ignore file, and where they came from
  */
-export function sizeJson(both: ContextComparison): Record<string, unknown> {
+export function sizeJson(both: SizeComparison): Record<string, unknown> {
   return {
     ...contextJson(both.context),
     ...sizeFigures(both.context.sizes),
-    withoutIgnoreFile: sizeFigures(both.unfiltered.sizes),
+    withoutIgnoreFile: sizeFigures(both.unfilteredSizes),
     diagnostics: both.context.diagnostics,
   };
 }
 
 /** The ignore file's name for labels: `.dockerignore`, or the basename of the one in use. */
-export function ignoreFileLabel(both: ContextComparison): string | undefined {
-  const file = both.context.inputs.ignoreFile;
+export function ignoreFileLabel(context: BuildContext): string | undefined {
+  const file = context.inputs.ignoreFile;
   return file === undefined ? undefined : nodePath.basename(file);
 }
 
@@ -50,10 +50,10 @@ export function ignoreFileLabel(both: ContextComparison): string | undefined {
  * The size table: context, without the ignore file, and what the ignore file saves.
  * @returns lines without newlines
  */
-export function sizeTable(both: ContextComparison, c: Colors): string[] {
+export function sizeTable(both: SizeComparison, c: Colors): string[] {
   const now = both.context.sizes;
-  const all = both.unfiltered.sizes;
-  const label = ignoreFileLabel(both);
+  const all = both.unfilteredSizes;
+  const label = ignoreFileLabel(both.context);
   const header = ['', 'files', 'bytes', 'upload'];
   const row = (name: string, s: ContextSizes): string[] => [name, formatCount(s.files), formatSize(s.bytes), s.dockerSize];
   const rows = [header, row(`context (${both.context.builder})`, now)];

@@ -1,5 +1,6 @@
 import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { formatDockerSize } from '../tar/docker-size.js';
+import { plainUstarBytes } from '../inventory/tally.js';
 import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
 
 /** One entry of the context, in send order. */
@@ -42,9 +43,6 @@ export interface ContextSizes {
   readonly otherTarBytes?: number;
 }
 
-/** Largest value an 11-digit octal USTAR field holds, plus one. */
-const USTAR_LIMIT = 8 ** 11;
-
 /**
  * Bytes entry `i` takes in the legacy upload: header(s) plus padded content. `hardlinkOf` names
  * the first name of its inode when this is a later one (then the entry is a link, without content).
@@ -55,12 +53,9 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
   if (kind === 'socket') return 0;
   const size = kind === 'file' && hardlinkOf === undefined ? inv.sizes[i]! : 0;
   const mtime = inv.mtime(i);
-  const nameLength = inv.pathLength(i) + (kind === 'dir' ? 1 : 0);
   // Most entries fit a plain USTAR header; only the rest pay for the full check.
-  const plain = kind !== 'symlink' && hardlinkOf === undefined && nameLength <= 100 && inv.isAsciiPath(i) && size < USTAR_LIMIT && mtime >= 0 && mtime < USTAR_LIMIT;
-  return plain
-    ? 512 + Math.ceil(size / 512) * 512
-    : tarEntryBytes({ name: inv.path(i), isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
+  const plain = kind === 'symlink' || hardlinkOf !== undefined ? -1 : plainUstarBytes(inv.pathLength(i) + (kind === 'dir' ? 1 : 0), inv.isAsciiPath(i), size, mtime);
+  return plain >= 0 ? plain : tarEntryBytes({ name: inv.path(i), isDir: kind === 'dir', linkname: hardlinkOf ?? inv.linkTargets.get(i) ?? '', size, mtime, ascii: inv.isAsciiPath(i) });
 }
 
 /**

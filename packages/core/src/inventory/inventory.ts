@@ -174,13 +174,18 @@ export class Inventory {
 
   /** Reads every directory not read yet, so the inventory holds the whole tree. */
   scanAll(): this {
-    const stack = [0];
+    this.scanSubtree(0);
+    return this.trim();
+  }
+
+  /** Reads every directory not read yet below directory `dir`, and `dir` itself. */
+  scanSubtree(dir: number): void {
+    const stack = [dir];
     while (stack.length > 0) {
-      const dir = stack.pop()!;
-      const [start, n] = this.children(dir);
+      const next = stack.pop()!;
+      const [start, n] = this.children(next);
       for (let c = start + n - 1; c >= start; c--) if (this.kinds[c] === KIND_DIR) stack.push(c);
     }
-    return this.trim();
   }
 
   /** Gives back the arrays' spare capacity once nothing more will be added (a complete scan). */

@@ -1,64 +1,137 @@
 // Reading a big tree on two threads. One Node thread doing readdir + lstat takes about 1.5x as
-// long as `find`; two worker threads beat it (docs/benchmarks.md). The main thread reads the top
-// levels itself, hands whole subtrees to workers, and attaches their records in walk order, so the
-// resulting inventory is identical to a single-threaded scan.
+// long as `find`; two threads beat it (docs/benchmarks.md). The main thread lists the top levels,
+// then it and a worker thread share the subtrees below: the main thread records its share straight
+// into the inventory, the worker sends records that are attached per directory, so the inventory
+// holds the same entries, each directory's in byte order, as a single-threaded scan. Subtrees the
+// caller only needs totals of are tallied instead (tally.ts).
 import { Worker } from 'node:worker_threads';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
+import { emptyTally, plainUstarBytes, type SubtreeTally, tallySubtree } from './tally.js';
 
 /** Options of the parallel scan. */
 export interface ParallelScanOptions {
-  /** Worker threads. @default 2 */
+  /** Threads reading, this one included. @default 2 (this machine's target: two cores) */
   readonly threads?: number;
   /** Below this many entries after the top levels, threads cost more than they save. @default 20000 */
   readonly minEntries?: number;
+  /**
+   * Directories whose subtrees only need totals (see tally.ts): they are summed, not recorded.
+   * Asked of directories the scan hands out; a directory below a tallied one is never asked.
+   * @default none: every directory is recorded
+   */
+  readonly tally?: (dir: number) => boolean;
+  /** Workers started earlier (startScanWorkers), so their start-up overlaps other work; the caller closes them. */
+  readonly workers?: ScanWorkers;
 }
 
-// Runs inside each worker (CommonJS eval): the records of whole subtrees, depth first.
-// \`__name\` is defined because esbuild-based runners (tsx) wrap function names with that helper.
+/** Worker threads ready for scanParallel. */
+export interface ScanWorkers {
+  readonly threads: readonly Worker[];
+  /** Stops the threads. */
+  close(): Promise<void>;
+}
+
+// Runs inside each worker (CommonJS eval): per task, the records of a whole subtree depth first,
+// or its tally. \`__name\` is defined because esbuild-based runners (tsx) wrap function names with that helper.
 const WORKER_SOURCE = `
 var __name = (fn) => fn;
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const readDirectory = ${readDirectory.toString()};
+const plainUstarBytes = ${plainUstarBytes.toString()};
+const tallySubtree = ${tallySubtree.toString()};
+const emptyTally = ${emptyTally.toString()};
 const reader = { readdir: (p) => fs.readdirSync(p), lstat: (p) => fs.lstatSync(p), readlink: (p) => fs.readlinkSync(p) };
+const readUnsorted = (abs) => readDirectory(reader, abs, false);
 function scanTree(abs, out) {
   const record = readDirectory(reader, abs);
   out.push(record);
   for (let i = 0; i < record.names.length; i++) if ((record.facts[i * ${RECORD_FIELDS}] & 7) === 1) scanTree(abs + '/' + record.names[i], out);
 }
 parentPort.on('message', (tasks) => {
-  parentPort.postMessage(tasks.map((task) => { const out = []; scanTree(task, out); return out; }));
+  parentPort.postMessage(tasks.map(([abs, tally, rel, ascii]) => {
+    if (tally) return tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally());
+    const out = [];
+    scanTree(abs, out);
+    return out;
+  }));
 });
 `;
 
-const TASKS_PER_MESSAGE = 8;
+/** One unit of work: [absolute path, tally?, relative path, relative path is ASCII]. */
+type Task = [abs: string, tally: boolean, rel: string, ascii: boolean];
+
+const MAX_TASKS_PER_BATCH = 64;
 
 /**
- * Reads every directory not read yet, using worker threads when the tree is big and the inventory
- * reads the real file system; otherwise it is the same as `inv.scanAll()`.
+ * Starts the worker threads of a scan now, so that they are ready when it needs them: a thread
+ * takes tens of milliseconds to start, which would otherwise come after the top levels are read.
+ * @param threads threads reading, this one included (so one fewer workers)
+ * @returns the workers; close them when done
+ */
+export function startScanWorkers(threads = 2): ScanWorkers {
+  // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
+  // under 300 MB for the whole process.
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
+  return {
+    threads: workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * Reads every directory not read yet, on two threads when the tree is big and the inventory reads
+ * the real file system; otherwise it is the same as `inv.scanAll()`.
  * @returns when the inventory holds the whole tree
  */
-export async function scanAllParallel(inv: Inventory, options: ParallelScanOptions = {}): Promise<void> {
-  const threads = options.threads ?? 2;
+export async function scanAllParallel(inv: Inventory, options: Omit<ParallelScanOptions, 'tally'> = {}): Promise<void> {
+  await scanParallel(inv, options);
+}
+
+/**
+ * Reads every directory not read yet, like scanAllParallel, except that subtrees `options.tally`
+ * picks are summed instead of recorded (only when threads are used: a small tree, or an inventory
+ * that does not read the real file system, is simply read whole).
+ * @returns the tallies, by the index of the directory whose contents each one sums (not recorded in the inventory)
+ */
+export async function scanParallel(inv: Inventory, options: ParallelScanOptions = {}): Promise<Map<number, SubtreeTally>> {
+  const threads = options.workers ? options.workers.threads.length + 1 : (options.threads ?? 2);
   const minEntries = options.minEntries ?? 20_000;
-  if (inv.fs !== nodeFs || threads < 1) {
+  const tallies = new Map<number, SubtreeTally>();
+  if (inv.fs !== nodeFs || threads < 2) {
     inv.scanAll();
-    return;
+    return tallies;
   }
-  // Breadth-first on this thread until there is enough independent work to share.
-  let pending = unscannedDirs(inv);
+  // Breadth-first on this thread until there is enough independent work to share. Below a
+  // tallied directory everything is tallied, so the caller's test runs once per pruned subtree.
+  const tally = options.tally ?? (() => false);
+  const tallied = new Set<number>();
+  const classify = (dirs: number[]): number[] => {
+    for (const dir of dirs) if (dir !== 0 && (tallied.has(inv.parent[dir]!) || tally(dir))) tallied.add(dir);
+    return dirs;
+  };
+  let pending = classify(unscannedDirs(inv));
   while (pending.length > 0 && pending.length < threads * 32 && inv.count < minEntries) {
     for (const dir of pending) inv.children(dir);
-    pending = pending.flatMap((dir) => childDirs(inv, dir));
+    pending = classify(pending.flatMap((dir) => childDirs(inv, dir)));
   }
   if (pending.length === 0 || inv.count + pending.length * 10 < minEntries) {
     inv.scanAll();
-    return;
+    return tallies;
   }
-  await scanWithWorkers(inv, pending, threads);
+  const tasks: Task[] = pending.map((dir) => [inv.absolutePath(dir), tallied.has(dir), inv.path(dir), inv.isAsciiPath(dir)]);
+  const workers = options.workers ?? startScanWorkers(threads);
+  try {
+    await shareTasks(inv, pending, tasks, workers.threads, tallies);
+  } finally {
+    if (options.workers === undefined) await workers.close();
+  }
   inv.trim();
+  return tallies;
 }
 
 function childDirs(inv: Inventory, dir: number): number[] {
@@ -81,34 +154,86 @@ function attachSubtree(inv: Inventory, dir: number, records: DirectoryRecord[], 
   for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor);
 }
 
-async function scanWithWorkers(inv: Inventory, dirs: number[], threads: number): Promise<void> {
-  // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
-  // under 300 MB for the whole process.
-  const workers = Array.from({ length: Math.min(threads, dirs.length) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Works through the tasks on this thread and the workers. Batches are guided: big while much is
+ * left (fewer messages), small at the end, so no thread is left alone with a long tail. Each worker
+ * holds two batches, so it never waits while this thread is busy with its own.
+ */
+async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readonly Task[], workers: readonly Worker[], tallies: Map<number, SubtreeTally>): Promise<void> {
   let next = 0;
+  let talliedEntries = 0;
+  let talliedBytes = 0;
+  const threads = workers.length + 1;
+  const take = (): [number, number] | undefined => {
+    if (next >= dirs.length) return undefined;
+    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((dirs.length - next) / (threads * 4))));
+    const batch: [number, number] = [next, Math.min(next + size, dirs.length)];
+    next = batch[1];
+    return batch;
+  };
+  const settle = (k: number, result: DirectoryRecord[] | SubtreeTally): void => {
+    const dir = dirs[k]!;
+    if (Array.isArray(result)) return attachSubtree(inv, dir, result, { at: 0 });
+    tallies.set(dir, result);
+    talliedEntries += result.entries;
+    talliedBytes += result.bytes;
+    inv.onProgress?.(inv.count + talliedEntries, inv.scannedBytes + talliedBytes);
+  };
+  const read = (abs: string): DirectoryRecord => readDirectory(inv.fs, abs, false);
+  let failure: unknown;
+  const detach: (() => void)[] = [];
+  const workersDone = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const inFlight: number[] = [];
+        const give = (): void => {
+          if (failure !== undefined) return reject(failure);
+          const batch = take();
+          if (batch === undefined) {
+            if (inFlight.length === 0) resolve();
+            return;
+          }
+          inFlight.push(batch[0]);
+          worker.postMessage(tasks.slice(batch[0], batch[1]));
+        };
+        const onMessage = (results: (DirectoryRecord[] | SubtreeTally)[]): void => {
+          const first = inFlight.shift()!;
+          results.forEach((result, k) => settle(first + k, result));
+          give();
+        };
+        const onError = (error: unknown): void => {
+          failure ??= error;
+          reject(error);
+        };
+        worker.on('message', onMessage).on('error', onError);
+        detach.push(() => worker.off('message', onMessage).off('error', onError));
+        give();
+        give();
+      }),
+  );
+  const allWorkers = Promise.all(workersDone);
+  // Handled here so that a worker failing while this thread is busy is not an unhandled rejection;
+  // the loop below sees it through `failure`.
+  allWorkers.catch(() => undefined);
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let batch: number[] = [];
-            const give = (): void => {
-              if (inv.signal?.aborted) return reject(inv.signal.reason ?? new Error('aborted'));
-              if (next >= dirs.length) return resolve();
-              batch = dirs.slice(next, next + TASKS_PER_MESSAGE);
-              next += batch.length;
-              worker.postMessage(batch.map((d) => inv.absolutePath(d)));
-            };
-            worker.on('message', (results: DirectoryRecord[][]) => {
-              results.forEach((records, k) => attachSubtree(inv, batch[k]!, records, { at: 0 }));
-              give();
-            });
-            worker.on('error', reject);
-            give();
-          }),
-      ),
-    );
+    for (let batch = take(); batch !== undefined; batch = take()) {
+      for (let k = batch[0]; k < batch[1]; k++) {
+        if (failure !== undefined) throw failure;
+        if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
+        const [abs, isTally, rel, ascii] = tasks[k]!;
+        if (isTally) settle(k, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally()));
+        else inv.scanSubtree(dirs[k]!);
+      }
+      // Let the workers' answers in, and hand them their next batches.
+      await nextTurn();
+    }
+    await allWorkers;
+  } catch (error) {
+    failure ??= error;
+    throw error;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const d of detach) d();
   }
 }

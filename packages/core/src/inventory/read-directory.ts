@@ -33,9 +33,10 @@ export interface DirectoryReader {
 
 /**
  * Reads a directory's names and lstat's each one (symlinks are never followed).
+ * @param sorted false when the caller does not need byte order (a tally), to skip the sort
  * @returns the record; I/O errors are recorded, never thrown
  */
-export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecord {
+export function readDirectory(fsa: DirectoryReader, abs: string, sorted = true): DirectoryRecord {
   const problemOf = (error: unknown): { code: string; message: string } => {
     const e = error as { code?: string; message?: string };
     return { code: e.code ?? 'EIO', message: e.message ?? String(error) };
@@ -47,8 +48,8 @@ export function readDirectory(fsa: DirectoryReader, abs: string): DirectoryRecor
     return { error: problemOf(error), names: [], facts: new Float64Array(0), inodes: [], links: [], problems: [] };
   }
   // UTF-16 order equals UTF-8 byte order except for characters beyond U+FFFF.
-  names.sort();
-  if (names.some((n) => /[\ud800-\udfff]/.test(n))) {
+  if (sorted) names.sort();
+  if (sorted && names.some((n) => /[\ud800-\udfff]/.test(n))) {
     names.sort((a, b) => {
       const x = Array.from(a);
       const y = Array.from(b);

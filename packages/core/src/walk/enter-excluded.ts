@@ -1,6 +1,7 @@
 // When does a builder walk into a directory its rules exclude? Only then can an exception below it
 // re-include anything, so this one decision shapes both what is sent and how long the walk takes.
 import type { Builder } from '../options.js';
+import { matchesOrParentMatches } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 
 /** Characters that make fsutil give up on prefix-only pruning (`\` counts on Unix). */
@@ -35,5 +36,24 @@ export function excludedDirEntry(set: PatternSet, builder: Builder): (dirPath: s
   return (dirPath) => {
     const dirSlash = dirPath + '/';
     return prefixes.some((p) => p.startsWith(dirSlash));
+  };
+}
+
+/**
+ * A guess, from the path alone, whether a builder's walk skips a directory's contents: it is
+ * excluded (itself or through a parent) and no exception makes the walk enter it. Used to plan
+ * reads only: a wrong guess costs time, never correctness, because the walks decide for themselves.
+ * @returns a test of a directory's context-relative path
+ */
+export function guessPrunedDirectory(set: PatternSet, builder: Builder): (dirPath: string) => boolean {
+  const enters = excludedDirEntry(set, builder);
+  return (dirPath) => {
+    if (enters(dirPath)) return false;
+    try {
+      return matchesOrParentMatches(set, dirPath).excluded;
+    } catch {
+      // A rule Docker fails on when reached: let the walk meet it.
+      return false;
+    }
   };
 }

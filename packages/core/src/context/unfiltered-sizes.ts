@@ -1,0 +1,103 @@
+// The size of a directory as if it had no ignore file, from an inventory that recorded only part
+// of the tree plus tallies of the rest (scanParallel). It must equal sumSizes over the full walk
+// to the byte; the test beside it checks that on trees with hardlinks across tallied subtrees,
+// long and non-ASCII names, symlinks and sockets.
+import { type Inventory } from '../inventory/inventory.js';
+import { compareCodePoints } from '../inventory/sort-names.js';
+import { emptyTally, type SpecialEntry, type SubtreeTally } from '../inventory/tally.js';
+import { formatDockerSize } from '../tar/docker-size.js';
+import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
+import { type ContextSizes, entryTarBytes } from './sizes.js';
+
+const KIND_FILE = 0;
+const KIND_DIR = 1;
+const KIND_SYMLINK = 2;
+const KIND_SOCKET = 4;
+
+function addTally(total: SubtreeTally, part: SubtreeTally): void {
+  total.entries += part.entries;
+  total.files += part.files;
+  total.dirs += part.dirs;
+  total.symlinks += part.symlinks;
+  total.others += part.others;
+  total.bytes += part.bytes;
+  total.tarBytes += part.tarBytes;
+  for (const s of part.special) total.special.push(s);
+}
+
+/** Sums the inventory's own entries, stopping at tallied directories, whose tallies stand in for their contents. */
+function tallyInventory(inv: Inventory, tallies: ReadonlyMap<number, SubtreeTally>): SubtreeTally {
+  const total = emptyTally();
+  const stack = [0];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    const tally = tallies.get(dir);
+    if (tally !== undefined) {
+      addTally(total, tally);
+      continue;
+    }
+    const [start, n] = inv.children(dir);
+    for (let c = start; c < start + n; c++) {
+      const kind = inv.kinds[c]!;
+      if (kind === KIND_SOCKET) continue;
+      total.entries++;
+      if (kind === KIND_FILE) total.files++;
+      else if (kind === KIND_DIR) total.dirs++;
+      else if (kind === KIND_SYMLINK) total.symlinks++;
+      else total.others++;
+      if (kind === KIND_DIR) stack.push(c);
+      else if (inv.nlinks[c]! > 1) {
+        total.special.push([inv.path(c), kind, inv.sizes[c]!, inv.mtime(c), inv.isAsciiPath(c), inv.inode(c)!, inv.linkTargets.get(c) ?? '']);
+        continue;
+      }
+      total.bytes += inv.sizes[c]!;
+      total.tarBytes += entryTarBytes(inv, c);
+    }
+  }
+  return total;
+}
+
+/**
+ * Depth-first order with names in byte order, as every walk sends entries: code-point order of
+ * whole paths once "/" sorts below every character a name can hold.
+ */
+function walkOrderKey(path: string): string {
+  return path.replaceAll('/', '\0');
+}
+
+/**
+ * Adds the entries a tally could not finish: full tar headers, and hardlinks, whose first name in
+ * walk order carries the content (moby keys them by inode number only) and whose later names are links to it.
+ */
+function settleSpecial(total: SubtreeTally): void {
+  const linked: SpecialEntry[] = [];
+  for (const entry of total.special) {
+    const [name, kind, size, mtime, ascii, inode, linkTarget] = entry;
+    if (inode >= 0) linked.push(entry);
+    else total.tarBytes += tarEntryBytes({ name, isDir: kind === KIND_DIR, linkname: linkTarget, size, mtime, ascii });
+  }
+  const keyed = linked.map((entry) => ({ entry, key: walkOrderKey(entry[0]) }));
+  keyed.sort((a, b) => compareCodePoints(a.key, b.key));
+  const firstName = new Map<number, string>();
+  for (const { entry } of keyed) {
+    const [name, kind, size, mtime, ascii, inode, linkTarget] = entry;
+    const first = firstName.get(inode);
+    if (first === undefined) {
+      firstName.set(inode, name);
+      if (kind === KIND_FILE) total.bytes += size;
+    }
+    total.tarBytes += tarEntryBytes({ name, isDir: false, linkname: first ?? linkTarget, size: first === undefined ? size : 0, mtime, ascii });
+  }
+}
+
+/**
+ * The figures of the whole directory without any ignore file, from an inventory plus tallies of
+ * the subtrees it did not record (see scanParallel). Reads directories the inventory has not read.
+ * @returns the same totals sumSizes gives for a walk of every entry
+ */
+export function unfilteredSizes(inv: Inventory, tallies: ReadonlyMap<number, SubtreeTally>): ContextSizes {
+  const total = tallyInventory(inv, tallies);
+  settleSpecial(total);
+  const tarBytes = total.tarBytes + TAR_TRAILER_BYTES;
+  return { entries: total.entries, files: total.files, dirs: total.dirs, symlinks: total.symlinks, others: total.others, bytes: total.bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+}

@@ -1,0 +1,96 @@
+// Totals of a whole subtree without recording its entries: what `ctxlens size` needs for the
+// directories the builder never enters (node_modules, .git), where an inventory would cost memory
+// and main-thread time for entries nobody looks at. Both functions here are shipped as source text
+// to worker threads, so they reference nothing outside themselves: their helpers come in as
+// parameters.
+import type { DirectoryRecord } from './read-directory.js';
+
+/**
+ * Legacy upload bytes of an entry whose tar header is plain USTAR (no PAX record needed): a path
+ * of at most 100 bytes, archive/tar ASCII, size and mtime within 11 octal digits. Symlinks and
+ * later names of hardlinks carry a link name, so callers never ask for them.
+ * @returns header plus padded content, or -1 when the entry needs the full computation (tarEntryBytes)
+ */
+export function plainUstarBytes(nameLength: number, ascii: boolean, size: number, mtime: number): number {
+  // 8589934592 is 8 ** 11, written out because this text also runs in worker threads.
+  if (nameLength > 100 || !ascii || size >= 8589934592 || mtime < 0 || mtime >= 8589934592) return -1;
+  return 512 + Math.ceil(size / 512) * 512;
+}
+
+/**
+ * An entry a tally cannot finish alone: its tar header needs more than USTAR (PAX records, link
+ * name), or it has more than one link, so which of its names carries the content depends on the
+ * walk order across subtrees. Fields: path (context-relative), kind code, size, mtime (s),
+ * archive/tar ASCII, inode (-1 unless more than one link), symlink target ('' if none).
+ */
+export type SpecialEntry = [path: string, kind: number, size: number, mtime: number, ascii: boolean, inode: number, linkTarget: string];
+
+/** What a subtree holds, summed; sockets are left out, as every walk leaves them out. */
+export interface SubtreeTally {
+  entries: number;
+  files: number;
+  dirs: number;
+  symlinks: number;
+  /** FIFOs and devices. */
+  others: number;
+  /** Bytes of regular files, except those listed in `special` with an inode. */
+  bytes: number;
+  /** Legacy upload bytes of every entry not listed in `special`. */
+  tarBytes: number;
+  readonly special: SpecialEntry[];
+}
+
+/** A tally with nothing in it. */
+export function emptyTally(): SubtreeTally {
+  return { entries: 0, files: 0, dirs: 0, symlinks: 0, others: 0, bytes: 0, tarBytes: 0, special: [] };
+}
+
+/**
+ * Sums everything below the directory `abs` (not the directory itself), depth first. Entries are
+ * classified exactly as an inventory records them, because both read through `read`.
+ * @param read readDirectory bound to a reader (names need not be sorted: order only matters for hardlinks, which are listed)
+ * @param plainBytes plainUstarBytes
+ * @param rel the directory's context-relative path
+ * @param ascii whether `rel` is archive/tar ASCII
+ * @returns the totals, added into `into`
+ */
+export function tallySubtree(
+  read: (abs: string) => DirectoryRecord,
+  plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number) => number,
+  abs: string,
+  rel: string,
+  ascii: boolean,
+  into: SubtreeTally,
+): SubtreeTally {
+  const record = read(abs);
+  const { names, facts } = record;
+  const inodes = record.inodes.length === 0 ? undefined : new Map(record.inodes);
+  const links = record.links.length === 0 ? undefined : new Map(record.links);
+  for (let n = 0; n < names.length; n++) {
+    const packed = facts[n * 3]!;
+    const kind = packed & 7;
+    // Sockets (kind 4) are never sent.
+    if (kind === 4) continue;
+    const name = names[n]!;
+    const path = rel === '' ? name : rel + '/' + name;
+    const pathAscii = ascii && (packed & 8) === 0;
+    const size = facts[n * 3 + 1]!;
+    const mtime = facts[n * 3 + 2]!;
+    into.entries++;
+    if (kind === 0) into.files++;
+    else if (kind === 1) into.dirs++;
+    else if (kind === 2) into.symlinks++;
+    else into.others++;
+    const inode = kind !== 1 && packed >>> 4 > 1 ? (inodes?.get(n) ?? -1) : -1;
+    const plain = kind === 2 || inode >= 0 ? -1 : plainBytes(path.length + (kind === 1 ? 1 : 0), pathAscii, size, mtime);
+    if (plain >= 0) {
+      into.tarBytes += plain;
+      into.bytes += size;
+    } else {
+      if (inode < 0) into.bytes += size;
+      into.special.push([path, kind, size, mtime, pathAscii, inode, links?.get(n) ?? '']);
+    }
+    if (kind === 1) tallySubtree(read, plainBytes, abs + '/' + name, path, pathAscii, into);
+  }
+  return into;
+}
