@@ -47,6 +47,9 @@ const SPEC: TreeEntry[] = [
   // a-c sorts before a/ in whole paths but after it in the walk: walk order decides the first name.
   { file: 'node_modules/a/b', size: 900 },
   { hardlink: 'node_modules/a-c', target: 'node_modules/a/b' },
+  // Enough names for node_modules/ to be shared out in several pieces, with a hardlink across them.
+  ...Array.from({ length: 80 }, (_, i): TreeEntry => ({ file: `node_modules/m${String(i).padStart(2, '0')}`, size: i })),
+  { hardlink: 'node_modules/p79', target: 'node_modules/m00' },
 ];
 
 describe('measureContext', () => {

@@ -4,7 +4,7 @@
 // long and non-ASCII names, symlinks and sockets.
 import { type Inventory } from '../inventory/inventory.js';
 import { compareCodePoints } from '../inventory/sort-names.js';
-import { emptyTally, type SpecialEntry, type SubtreeTally } from '../inventory/tally.js';
+import { addTally, emptyTally, type SpecialEntry, type SubtreeTally } from '../inventory/tally.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
 import { type ContextSizes, entryTarBytes } from './sizes.js';
@@ -13,17 +13,6 @@ const KIND_FILE = 0;
 const KIND_DIR = 1;
 const KIND_SYMLINK = 2;
 const KIND_SOCKET = 4;
-
-function addTally(total: SubtreeTally, part: SubtreeTally): void {
-  total.entries += part.entries;
-  total.files += part.files;
-  total.dirs += part.dirs;
-  total.symlinks += part.symlinks;
-  total.others += part.others;
-  total.bytes += part.bytes;
-  total.tarBytes += part.tarBytes;
-  for (const s of part.special) total.special.push(s);
-}
 
 /** Sums the inventory's own entries, stopping at tallied directories, whose tallies stand in for their contents. */
 function tallyInventory(inv: Inventory, tallies: ReadonlyMap<number, SubtreeTally>): SubtreeTally {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
-import { emptyTally, plainUstarBytes, type SubtreeTally, tallySubtree } from './tally.js';
+import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, tallySubtree } from './tally.js';
 
 /** Options of the parallel scan. */
 export interface ParallelScanOptions {
@@ -44,15 +44,15 @@ const plainUstarBytes = ${plainUstarBytes.toString()};
 const tallySubtree = ${tallySubtree.toString()};
 const emptyTally = ${emptyTally.toString()};
 const reader = { readdir: (p) => fs.readdirSync(p), lstat: (p) => fs.lstatSync(p), readlink: (p) => fs.readlinkSync(p) };
-const readUnsorted = (abs) => readDirectory(reader, abs, false);
+const readUnsorted = (abs, only) => readDirectory(reader, abs, false, only);
 function scanTree(abs, out) {
   const record = readDirectory(reader, abs);
   out.push(record);
   for (let i = 0; i < record.names.length; i++) if ((record.facts[i * ${RECORD_FIELDS}] & 7) === 1) scanTree(abs + '/' + record.names[i], out);
 }
 parentPort.on('message', (tasks) => {
-  parentPort.postMessage(tasks.map(([abs, tally, rel, ascii]) => {
-    if (tally) return tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally());
+  parentPort.postMessage(tasks.map(([abs, tally, rel, ascii, only]) => {
+    if (tally) return tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally(), only);
     const out = [];
     scanTree(abs, out);
     return out;
@@ -60,10 +60,16 @@ parentPort.on('message', (tasks) => {
 });
 `;
 
-/** One unit of work: [absolute path, tally?, relative path, relative path is ASCII]. */
-type Task = [abs: string, tally: boolean, rel: string, ascii: boolean];
+/**
+ * One unit of work: [absolute path, tally?, relative path, relative path is ASCII, entries]. A
+ * record task reads the directory's whole subtree; a tally task sums it, or only `entries` of it
+ * (and what is below them) when a big directory is shared out in pieces.
+ */
+type Task = [abs: string, tally: boolean, rel: string, ascii: boolean, only: string[] | undefined];
 
-const MAX_TASKS_PER_BATCH = 64;
+const MAX_TASKS_PER_BATCH = 16;
+/** Entries per piece of a big pruned directory (node_modules holds tens of thousands of packages). */
+const TALLY_PIECE = 32;
 
 /**
  * Starts the worker threads of a scan now, so that they are ready when it needs them: a thread
@@ -106,7 +112,9 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
     inv.scanAll();
     return tallies;
   }
-  // Breadth-first on this thread until there is enough independent work to share. Below a
+  // Breadth-first on this thread, through the directories the builder walks, until there is
+  // enough independent work to share. Pruned directories are only listed, never recorded: their
+  // listings are cut into pieces, so even one huge node_modules keeps both threads busy. Below a
   // tallied directory everything is tallied, so the caller's test runs once per pruned subtree.
   const tally = options.tally ?? (() => false);
   const tallied = new Set<number>();
@@ -115,23 +123,65 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
     return dirs;
   };
   let pending = classify(unscannedDirs(inv));
-  while (pending.length > 0 && pending.length < threads * 32 && inv.count < minEntries) {
-    for (const dir of pending) inv.children(dir);
-    pending = classify(pending.flatMap((dir) => childDirs(inv, dir)));
+  const listed = new Map<number, string[] | undefined>();
+  // Entries expected below the pruned directories listed so far: like the pending directories
+  // below, each name counts for ten.
+  let estimate = 0;
+  const listPruned = (): void => {
+    for (const dir of pending) {
+      if (!tallied.has(dir) || listed.has(dir)) continue;
+      const names = listNames(inv.absolutePath(dir));
+      listed.set(dir, names);
+      estimate += (names?.length ?? 0) * 10;
+    }
+  };
+  for (;;) {
+    listPruned();
+    const walked = pending.filter((dir) => !tallied.has(dir));
+    if (walked.length === 0 || pending.length >= threads * 32 || inv.count + estimate >= minEntries) break;
+    for (const dir of walked) inv.children(dir);
+    pending = [...pending.filter((dir) => tallied.has(dir)), ...classify(walked.flatMap((dir) => childDirs(inv, dir)))];
   }
-  if (pending.length === 0 || inv.count + pending.length * 10 < minEntries) {
+  if (pending.length === 0 || inv.count + estimate + pending.length * 10 < minEntries) {
     inv.scanAll();
     return tallies;
   }
-  const tasks: Task[] = pending.map((dir) => [inv.absolutePath(dir), tallied.has(dir), inv.path(dir), inv.isAsciiPath(dir)]);
+  // Whole subtrees first, pieces of pruned listings last: the pieces are small and alike, so
+  // they even out the threads at the end instead of leaving one alone with a big subtree.
+  const dirs: number[] = [];
+  const tasks: Task[] = [];
+  const pieces: [number, Task][] = [];
+  for (const dir of pending) {
+    const abs = inv.absolutePath(dir);
+    const names = listed.get(dir);
+    if (!tallied.has(dir) || names === undefined) {
+      dirs.push(dir);
+      tasks.push([abs, tallied.has(dir), inv.path(dir), inv.isAsciiPath(dir), undefined]);
+      continue;
+    }
+    for (let at = 0; at < names.length; at += TALLY_PIECE) pieces.push([dir, [abs, true, inv.path(dir), inv.isAsciiPath(dir), names.slice(at, at + TALLY_PIECE)]]);
+  }
+  for (const [dir, task] of pieces) {
+    dirs.push(dir);
+    tasks.push(task);
+  }
   const workers = options.workers ?? startScanWorkers(threads);
   try {
-    await shareTasks(inv, pending, tasks, workers.threads, tallies);
+    await shareTasks(inv, dirs, tasks, workers.threads, tallies);
   } finally {
     if (options.workers === undefined) await workers.close();
   }
   inv.trim();
   return tallies;
+}
+
+/** A pruned directory's names, or undefined when it cannot be listed (its tally task then meets the error as a scan would). */
+function listNames(abs: string): string[] | undefined {
+  try {
+    return nodeFs.readdir(abs);
+  } catch {
+    return undefined;
+  }
 }
 
 function childDirs(inv: Inventory, dir: number): number[] {
@@ -168,7 +218,7 @@ async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readon
   const threads = workers.length + 1;
   const take = (): [number, number] | undefined => {
     if (next >= dirs.length) return undefined;
-    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((dirs.length - next) / (threads * 4))));
+    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((dirs.length - next) / (threads * 8))));
     const batch: [number, number] = [next, Math.min(next + size, dirs.length)];
     next = batch[1];
     return batch;
@@ -176,12 +226,14 @@ async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readon
   const settle = (k: number, result: DirectoryRecord[] | SubtreeTally): void => {
     const dir = dirs[k]!;
     if (Array.isArray(result)) return attachSubtree(inv, dir, result, { at: 0 });
-    tallies.set(dir, result);
+    const sofar = tallies.get(dir);
+    if (sofar === undefined) tallies.set(dir, result);
+    else addTally(sofar, result);
     talliedEntries += result.entries;
     talliedBytes += result.bytes;
     inv.onProgress?.(inv.count + talliedEntries, inv.scannedBytes + talliedBytes);
   };
-  const read = (abs: string): DirectoryRecord => readDirectory(inv.fs, abs, false);
+  const read = (abs: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, abs, false, only);
   let failure: unknown;
   const detach: (() => void)[] = [];
   const workersDone = workers.map(
@@ -222,8 +274,8 @@ async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readon
       for (let k = batch[0]; k < batch[1]; k++) {
         if (failure !== undefined) throw failure;
         if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
-        const [abs, isTally, rel, ascii] = tasks[k]!;
-        if (isTally) settle(k, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally()));
+        const [abs, isTally, rel, ascii, only] = tasks[k]!;
+        if (isTally) settle(k, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally(), only));
         else inv.scanSubtree(dirs[k]!);
       }
       // Let the workers' answers in, and hand them their next batches.

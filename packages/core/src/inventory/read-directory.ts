@@ -34,16 +34,17 @@ export interface DirectoryReader {
 /**
  * Reads a directory's names and lstat's each one (symlinks are never followed).
  * @param sorted false when the caller does not need byte order (a tally), to skip the sort
+ * @param only these names instead of the directory's listing (a share of a listing read already)
  * @returns the record; I/O errors are recorded, never thrown
  */
-export function readDirectory(fsa: DirectoryReader, abs: string, sorted = true): DirectoryRecord {
+export function readDirectory(fsa: DirectoryReader, abs: string, sorted = true, only?: string[]): DirectoryRecord {
   const problemOf = (error: unknown): { code: string; message: string } => {
     const e = error as { code?: string; message?: string };
     return { code: e.code ?? 'EIO', message: e.message ?? String(error) };
   };
   let names: string[];
   try {
-    names = fsa.readdir(abs);
+    names = only ?? fsa.readdir(abs);
   } catch (error) {
     return { error: problemOf(error), names: [], facts: new Float64Array(0), inodes: [], links: [], problems: [] };
   }

@@ -46,23 +46,41 @@ export function emptyTally(): SubtreeTally {
 }
 
 /**
+ * Adds one tally into another.
+ * @returns `into`
+ */
+export function addTally(into: SubtreeTally, part: SubtreeTally): SubtreeTally {
+  into.entries += part.entries;
+  into.files += part.files;
+  into.dirs += part.dirs;
+  into.symlinks += part.symlinks;
+  into.others += part.others;
+  into.bytes += part.bytes;
+  into.tarBytes += part.tarBytes;
+  for (const s of part.special) into.special.push(s);
+  return into;
+}
+
+/**
  * Sums everything below the directory `abs` (not the directory itself), depth first. Entries are
  * classified exactly as an inventory records them, because both read through `read`.
  * @param read readDirectory bound to a reader (names need not be sorted: order only matters for hardlinks, which are listed)
  * @param plainBytes plainUstarBytes
  * @param rel the directory's context-relative path
  * @param ascii whether `rel` is archive/tar ASCII
+ * @param only sum only these entries of the directory (and below them): a share of a big directory
  * @returns the totals, added into `into`
  */
 export function tallySubtree(
-  read: (abs: string) => DirectoryRecord,
+  read: (abs: string, only?: string[]) => DirectoryRecord,
   plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number) => number,
   abs: string,
   rel: string,
   ascii: boolean,
   into: SubtreeTally,
+  only?: string[],
 ): SubtreeTally {
-  const record = read(abs);
+  const record = read(abs, only);
   const { names, facts } = record;
   const inodes = record.inodes.length === 0 ? undefined : new Map(record.inodes);
   const links = record.links.length === 0 ? undefined : new Map(record.links);
@@ -72,7 +90,6 @@ export function tallySubtree(
     // Sockets (kind 4) are never sent.
     if (kind === 4) continue;
     const name = names[n]!;
-    const path = rel === '' ? name : rel + '/' + name;
     const pathAscii = ascii && (packed & 8) === 0;
     const size = facts[n * 3 + 1]!;
     const mtime = facts[n * 3 + 2]!;
@@ -82,15 +99,17 @@ export function tallySubtree(
     else if (kind === 2) into.symlinks++;
     else into.others++;
     const inode = kind !== 1 && packed >>> 4 > 1 ? (inodes?.get(n) ?? -1) : -1;
-    const plain = kind === 2 || inode >= 0 ? -1 : plainBytes(path.length + (kind === 1 ? 1 : 0), pathAscii, size, mtime);
+    // The path's length without building it: most entries never need the string itself.
+    const pathLength = (rel === '' ? 0 : rel.length + 1) + name.length;
+    const plain = kind === 2 || inode >= 0 ? -1 : plainBytes(pathLength + (kind === 1 ? 1 : 0), pathAscii, size, mtime);
     if (plain >= 0) {
       into.tarBytes += plain;
       into.bytes += size;
     } else {
       if (inode < 0) into.bytes += size;
-      into.special.push([path, kind, size, mtime, pathAscii, inode, links?.get(n) ?? '']);
+      into.special.push([rel === '' ? name : rel + '/' + name, kind, size, mtime, pathAscii, inode, links?.get(n) ?? '']);
     }
-    if (kind === 1) tallySubtree(read, plainBytes, abs + '/' + name, path, pathAscii, into);
+    if (kind === 1) tallySubtree(read, plainBytes, abs + '/' + name, rel === '' ? name : rel + '/' + name, pathAscii, into);
   }
   return into;
 }
