@@ -61,7 +61,8 @@ export async function scanInSlices(contextDir: string, options: SliceScanOptions
   try {
     if (resolved.fs === nodeFs) {
       inv.onProgress = report;
-      await scanAllParallel(inv);
+      // Workers only: Ink renders the progress and reads keys on this thread.
+      await scanAllParallel(inv, { mainThreadReads: false });
     } else await scanSliced(inv, options.sliceMs ?? 16, report);
   } catch (error) {
     if (resolved.signal?.aborted) throw new AbortError();

@@ -118,7 +118,7 @@ export async function measureContext(contextDir: string, options: ContextOptions
   const resolved = resolveOptions(contextDir, options);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
   // up not needing them.
-  const workers = resolved.fs === nodeFs ? startScanWorkers(scan.threads) : undefined;
+  const workers = resolved.fs === nodeFs ? startScanWorkers((scan.threads ?? 2) - 1) : undefined;
   try {
     return await measureWith(resolved, workers, scan);
   } finally {

@@ -34,13 +34,15 @@ describe('scanAllParallel', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  it('records exactly what a single-threaded scan records, in the same walk order', async () => {
-    const single = new Inventory(tmp.path, nodeFs).scanAll();
-    const parallel = new Inventory(tmp.path, nodeFs);
-    await scanAllParallel(parallel, { threads: 2, minEntries: 10 });
-    expect(parallel.count).toBe(single.count);
-    expect(snapshot(parallel)).toEqual(snapshot(single));
-  });
+  for (const mainThreadReads of [true, false]) {
+    it(`records exactly what a single-threaded scan records, in the same walk order (main thread reads: ${mainThreadReads})`, async () => {
+      const single = new Inventory(tmp.path, nodeFs).scanAll();
+      const parallel = new Inventory(tmp.path, nodeFs);
+      await scanAllParallel(parallel, { threads: 2, minEntries: 10, mainThreadReads });
+      expect(parallel.count).toBe(single.count);
+      expect(snapshot(parallel)).toEqual(snapshot(single));
+    });
+  }
 
   it('keeps every entry after its parent, which O(n) subtree sums rely on', async () => {
     const parallel = new Inventory(tmp.path, nodeFs);

@@ -12,8 +12,14 @@ import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, tallySubtree 
 
 /** Options of the parallel scan. */
 export interface ParallelScanOptions {
-  /** Threads reading, this one included. @default 2 (this machine's target: two cores) */
+  /** Threads reading, this one included unless `mainThreadReads` is false. @default 2 (two cores) */
   readonly threads?: number;
+  /**
+   * False keeps this thread free while the workers read (an interactive UI renders on it and must
+   * stay responsive); true lets it take its share, which is faster for batch work.
+   * @default true
+   */
+  readonly mainThreadReads?: boolean;
   /** Below this many entries after the top levels, threads cost more than they save. @default 20000 */
   readonly minEntries?: number;
   /**
@@ -74,13 +80,12 @@ const TALLY_PIECE = 32;
 /**
  * Starts the worker threads of a scan now, so that they are ready when it needs them: a thread
  * takes tens of milliseconds to start, which would otherwise come after the top levels are read.
- * @param threads threads reading, this one included (so one fewer workers)
  * @returns the workers; close them when done
  */
-export function startScanWorkers(threads = 2): ScanWorkers {
+export function startScanWorkers(count: number): ScanWorkers {
   // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
   // under 300 MB for the whole process.
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
+  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
   return {
     threads: workers,
     close: async () => {
@@ -105,10 +110,12 @@ export async function scanAllParallel(inv: Inventory, options: Omit<ParallelScan
  * @returns the tallies, by the index of the directory whose contents each one sums (not recorded in the inventory)
  */
 export async function scanParallel(inv: Inventory, options: ParallelScanOptions = {}): Promise<Map<number, SubtreeTally>> {
-  const threads = options.workers ? options.workers.threads.length + 1 : (options.threads ?? 2);
+  const mainReads = options.mainThreadReads ?? true;
+  const threads = options.workers ? options.workers.threads.length + (mainReads ? 1 : 0) : (options.threads ?? 2);
+  const workerCount = mainReads ? threads - 1 : threads;
   const minEntries = options.minEntries ?? 20_000;
   const tallies = new Map<number, SubtreeTally>();
-  if (inv.fs !== nodeFs || threads < 2) {
+  if (inv.fs !== nodeFs || workerCount < 1) {
     inv.scanAll();
     return tallies;
   }
@@ -165,9 +172,9 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
     dirs.push(dir);
     tasks.push(task);
   }
-  const workers = options.workers ?? startScanWorkers(threads);
+  const workers = options.workers ?? startScanWorkers(workerCount);
   try {
-    await shareTasks(inv, dirs, tasks, workers.threads, tallies);
+    await shareTasks(inv, dirs, tasks, workers.threads, mainReads, tallies);
   } finally {
     if (options.workers === undefined) await workers.close();
   }
@@ -207,15 +214,15 @@ function attachSubtree(inv: Inventory, dir: number, records: DirectoryRecord[], 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Works through the tasks on this thread and the workers. Batches are guided: big while much is
- * left (fewer messages), small at the end, so no thread is left alone with a long tail. Each worker
- * holds two batches, so it never waits while this thread is busy with its own.
+ * Works through the tasks on the workers, and on this thread too when `mainReads`. Batches are
+ * guided: big while much is left (fewer messages), small at the end, so no thread is left alone
+ * with a long tail. Each worker holds two batches, so it never waits while this thread is busy.
  */
-async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readonly Task[], workers: readonly Worker[], tallies: Map<number, SubtreeTally>): Promise<void> {
+async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readonly Task[], workers: readonly Worker[], mainReads: boolean, tallies: Map<number, SubtreeTally>): Promise<void> {
   let next = 0;
   let talliedEntries = 0;
   let talliedBytes = 0;
-  const threads = workers.length + 1;
+  const threads = workers.length + (mainReads ? 1 : 0);
   const take = (): [number, number] | undefined => {
     if (next >= dirs.length) return undefined;
     const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((dirs.length - next) / (threads * 8))));
@@ -270,7 +277,7 @@ async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readon
   // the loop below sees it through `failure`.
   allWorkers.catch(() => undefined);
   try {
-    for (let batch = take(); batch !== undefined; batch = take()) {
+    for (let batch = mainReads ? take() : undefined; batch !== undefined; batch = take()) {
       for (let k = batch[0]; k < batch[1]; k++) {
         if (failure !== undefined) throw failure;
         if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
