@@ -11,7 +11,7 @@ import { measureFirstPaint } from './first-paint.js';
 import { measureReevaluation } from './reevaluate.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repo, 'packages/cli/dist/bin.js');
+const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 5);
 

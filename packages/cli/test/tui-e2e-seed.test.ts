@@ -29,7 +29,7 @@ describe.skipIf(!hasTmux())('ctxlens on the seed scenario, in a real terminal', 
   it('shows 1.24GB → 2.1MB, toggles node_modules, ignores coverage from the tree and saves losslessly', async () => {
     const original = await readFile(join(tmp.path, '.dockerignore'), 'utf8');
     // Plain `ctxlens` in the project directory, as a developer runs it.
-    session = TmuxSession.start(`sh -c 'cd "$0" && node ${ROOT}/packages/cli/dist/bin.js; echo "EXIT:$?"; sleep 60' '${tmp.path}'`, { columns: 120, rows: 40, cwd: ROOT, env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    session = TmuxSession.start(`sh -c 'cd "$0" && node ${ROOT}/packages/cli/dist/ctxlens.mjs; echo "EXIT:$?"; sleep 60' '${tmp.path}'`, { columns: 120, rows: 40, cwd: ROOT, env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
     const tui = session;
     let screen = await tui.waitFor(/ctxlens \S+ · \S+ files +with no ignore file/, 60_000);
     expect(screen).toMatch(/ctxlens 2\.1MB · 262 files +with no ignore file: 1\.24GB → 2\.1MB \(−99\.8%\)/);

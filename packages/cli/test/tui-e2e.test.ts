@@ -1,7 +1,7 @@
 // The TUI in a real terminal (tmux), end to end: open it on the fixture, read the header, switch
 // the node_modules rule off and on, ignore coverage from the tree, save, and check the file on
 // disk byte for byte. Runs the dev entry through tsx unless CTXLENS_TUI_COMMAND names another
-// command (e.g. the built CLI: `node packages/cli/dist/bin.js`); the directory is appended to it.
+// command (e.g. the built CLI: `node packages/cli/dist/ctxlens.mjs`); the directory is appended to it.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

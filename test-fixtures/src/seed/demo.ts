@@ -9,7 +9,7 @@ import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../docker-orac
 import { seedScenarioDir } from './seed-cache.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const cli = path.join(repo, 'packages/cli/dist/bin.js');
+const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 
 console.log('Generating the seed scenario (the Docker course\'s Node API project; sparse files, cached)…');
 const dir = await seedScenarioDir();

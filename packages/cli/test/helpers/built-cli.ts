@@ -1,6 +1,6 @@
 // End-to-end tests run the BUILT CLI, as users do. The first test file to need it builds core and
-// cli with `tsc -b` (a no-op when up to date); a lock directory keeps parallel test workers from
-// building at the same time.
+// cli with `tsc -b` (a no-op when up to date) and bundles the bin; a lock directory keeps parallel
+// test workers from building at the same time.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-/** The built entry point the package's `bin` points to. */
-export const BIN = path.join(REPO_ROOT, 'packages/cli/dist/bin.js');
+/** The built entry point the package's `bin` points to (the bundle scripts/bundle-cli.mjs writes). */
+export const BIN = path.join(REPO_ROOT, 'packages/cli/dist/ctxlens.mjs');
 const LOCK = path.join(os.tmpdir(), `ctxlens-e2e-build-${createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
 
 function sleep(ms: number): void {
@@ -19,8 +19,8 @@ function sleep(ms: number): void {
 }
 
 /**
- * Builds core and cli once per test run (tsc -b is incremental).
- * @returns once dist/bin.js is current
+ * Builds core and cli (tsc -b is incremental) and bundles the bin, once per test run.
+ * @returns once the bin is current
  * @throws when the build fails
  */
 export function ensureBuilt(): void {
@@ -44,6 +44,8 @@ export function ensureBuilt(): void {
     const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
     const result = spawnSync(process.execPath, [tsc, '-b', 'packages/core', 'packages/cli'], { cwd: REPO_ROOT, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+    const bundle = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/bundle-cli.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (bundle.status !== 0) throw new Error(`bundling failed:\n${bundle.stdout}${bundle.stderr}`);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
@@ -80,7 +82,7 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string
 }
 
 /**
- * Runs `node packages/cli/dist/bin.js ...args`.
+ * Runs `node packages/cli/dist/ctxlens.mjs ...args`.
  * @returns exit code, stdout and stderr
  */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
