@@ -1,6 +1,7 @@
 import { AbortError } from '../errors.js';
 import { Inventory } from '../inventory/inventory.js';
-import { type ParallelScanOptions, type ScanWorkers, scanAllParallel, scanParallel, startScanWorkers } from '../inventory/parallel-scan.js';
+import { type ParallelScanOptions, scanAllParallel, scanParallel } from '../inventory/parallel-scan.js';
+import { type ScanWorkers, startScanWorkers } from '../inventory/scan-workers.js';
 import { nodeFs } from '../fs-adapter.js';
 import { type Builder, type ContextOptions, resolveOptions, type ResolvedOptions } from '../options.js';
 import { guessPrunedDirectory } from '../walk/enter-excluded.js';

@@ -44,6 +44,17 @@ describe('scanAllParallel', () => {
     });
   }
 
+  for (const mainThreadReads of [true, false]) {
+    it(`stops with the signal's reason when it fires during the scan (main thread reads: ${mainThreadReads})`, async () => {
+      const inv = new Inventory(tmp.path, nodeFs);
+      const controller = new AbortController();
+      inv.signal = controller.signal;
+      const scanning = scanAllParallel(inv, { threads: 2, minEntries: 10, mainThreadReads });
+      controller.abort(new Error('stop'));
+      await expect(scanning).rejects.toThrow('stop');
+    });
+  }
+
   it('keeps every entry after its parent, which O(n) subtree sums rely on', async () => {
     const parallel = new Inventory(tmp.path, nodeFs);
     await scanAllParallel(parallel, { threads: 2, minEntries: 10 });

@@ -4,11 +4,11 @@
 // into the inventory, the worker sends records that are attached per directory, so the inventory
 // holds the same entries, each directory's in byte order, as a single-threaded scan. Subtrees the
 // caller only needs totals of are tallied instead (tally.ts).
-import { Worker } from 'node:worker_threads';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
-import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
-import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, tallySubtree } from './tally.js';
+import { type ScanWorkers, startScanWorkers, type Task } from './scan-workers.js';
+import { shareTasks } from './share-tasks.js';
+import type { SubtreeTally } from './tally.js';
 
 /** Options of the parallel scan. */
 export interface ParallelScanOptions {
@@ -32,67 +32,8 @@ export interface ParallelScanOptions {
   readonly workers?: ScanWorkers;
 }
 
-/** Worker threads ready for scanParallel. */
-export interface ScanWorkers {
-  readonly threads: readonly Worker[];
-  /** Stops the threads. */
-  close(): Promise<void>;
-}
-
-// Runs inside each worker (CommonJS eval): per task, the records of a whole subtree depth first,
-// or its tally. \`__name\` is defined because esbuild-based runners (tsx) wrap function names with that helper.
-const WORKER_SOURCE = `
-var __name = (fn) => fn;
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-const readDirectory = ${readDirectory.toString()};
-const plainUstarBytes = ${plainUstarBytes.toString()};
-const tallySubtree = ${tallySubtree.toString()};
-const emptyTally = ${emptyTally.toString()};
-const reader = { readdir: (p) => fs.readdirSync(p), lstat: (p) => fs.lstatSync(p), readlink: (p) => fs.readlinkSync(p) };
-const readUnsorted = (abs, only) => readDirectory(reader, abs, false, only);
-function scanTree(abs, out) {
-  const record = readDirectory(reader, abs);
-  out.push(record);
-  for (let i = 0; i < record.names.length; i++) if ((record.facts[i * ${RECORD_FIELDS}] & 7) === 1) scanTree(abs + '/' + record.names[i], out);
-}
-parentPort.on('message', (tasks) => {
-  parentPort.postMessage(tasks.map(([abs, tally, rel, ascii, only]) => {
-    if (tally) return tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally(), only);
-    const out = [];
-    scanTree(abs, out);
-    return out;
-  }));
-});
-`;
-
-/**
- * One unit of work: [absolute path, tally?, relative path, relative path is ASCII, entries]. A
- * record task reads the directory's whole subtree; a tally task sums it, or only `entries` of it
- * (and what is below them) when a big directory is shared out in pieces.
- */
-type Task = [abs: string, tally: boolean, rel: string, ascii: boolean, only: string[] | undefined];
-
-const MAX_TASKS_PER_BATCH = 16;
 /** Entries per piece of a big pruned directory (node_modules holds tens of thousands of packages). */
 const TALLY_PIECE = 32;
-
-/**
- * Starts the worker threads of a scan now, so that they are ready when it needs them: a thread
- * takes tens of milliseconds to start, which would otherwise come after the top levels are read.
- * @returns the workers; close them when done
- */
-export function startScanWorkers(count: number): ScanWorkers {
-  // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
-  // under 300 MB for the whole process.
-  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
-  return {
-    threads: workers,
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
 
 /**
  * Reads every directory not read yet, on two threads when the tree is big and the inventory reads
@@ -204,95 +145,3 @@ function unscannedDirs(inv: Inventory): number[] {
   return out;
 }
 
-/** Attaches a subtree's records, consumed in the depth-first order the worker produced them. */
-function attachSubtree(inv: Inventory, dir: number, records: DirectoryRecord[], cursor: { at: number }): void {
-  inv.attach(dir, records[cursor.at++]!);
-  const [start, n] = inv.children(dir);
-  for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor);
-}
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Works through the tasks on the workers, and on this thread too when `mainReads`. Batches are
- * guided: big while much is left (fewer messages), small at the end, so no thread is left alone
- * with a long tail. Each worker holds two batches, so it never waits while this thread is busy.
- */
-async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readonly Task[], workers: readonly Worker[], mainReads: boolean, tallies: Map<number, SubtreeTally>): Promise<void> {
-  let next = 0;
-  let talliedEntries = 0;
-  let talliedBytes = 0;
-  const threads = workers.length + (mainReads ? 1 : 0);
-  const take = (): [number, number] | undefined => {
-    if (next >= dirs.length) return undefined;
-    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((dirs.length - next) / (threads * 8))));
-    const batch: [number, number] = [next, Math.min(next + size, dirs.length)];
-    next = batch[1];
-    return batch;
-  };
-  const settle = (k: number, result: DirectoryRecord[] | SubtreeTally): void => {
-    const dir = dirs[k]!;
-    if (Array.isArray(result)) return attachSubtree(inv, dir, result, { at: 0 });
-    const sofar = tallies.get(dir);
-    if (sofar === undefined) tallies.set(dir, result);
-    else addTally(sofar, result);
-    talliedEntries += result.entries;
-    talliedBytes += result.bytes;
-    inv.onProgress?.(inv.count + talliedEntries, inv.scannedBytes + talliedBytes);
-  };
-  const read = (abs: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, abs, false, only);
-  let failure: unknown;
-  const detach: (() => void)[] = [];
-  const workersDone = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        const inFlight: number[] = [];
-        const give = (): void => {
-          if (failure !== undefined) return reject(failure);
-          const batch = take();
-          if (batch === undefined) {
-            if (inFlight.length === 0) resolve();
-            return;
-          }
-          inFlight.push(batch[0]);
-          worker.postMessage(tasks.slice(batch[0], batch[1]));
-        };
-        const onMessage = (results: (DirectoryRecord[] | SubtreeTally)[]): void => {
-          const first = inFlight.shift()!;
-          results.forEach((result, k) => settle(first + k, result));
-          give();
-        };
-        const onError = (error: unknown): void => {
-          failure ??= error;
-          reject(error);
-        };
-        worker.on('message', onMessage).on('error', onError);
-        detach.push(() => worker.off('message', onMessage).off('error', onError));
-        give();
-        give();
-      }),
-  );
-  const allWorkers = Promise.all(workersDone);
-  // Handled here so that a worker failing while this thread is busy is not an unhandled rejection;
-  // the loop below sees it through `failure`.
-  allWorkers.catch(() => undefined);
-  try {
-    for (let batch = mainReads ? take() : undefined; batch !== undefined; batch = take()) {
-      for (let k = batch[0]; k < batch[1]; k++) {
-        if (failure !== undefined) throw failure;
-        if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
-        const [abs, isTally, rel, ascii, only] = tasks[k]!;
-        if (isTally) settle(k, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally(), only));
-        else inv.scanSubtree(dirs[k]!);
-      }
-      // Let the workers' answers in, and hand them their next batches.
-      await nextTurn();
-    }
-    await allWorkers;
-  } catch (error) {
-    failure ??= error;
-    throw error;
-  } finally {
-    for (const d of detach) d();
-  }
-}
