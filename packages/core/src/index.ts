@@ -25,6 +25,8 @@ export type { MatchKind } from './patterns/compile.js';
 export { matchesOrParentMatches, matchesUsingParentResults } from './patterns/matcher.js';
 
 export { Inventory } from './inventory/inventory.js';
+export { pathBytes, pathFromBytes } from './fs-adapter.js';
+export type { FsAdapter } from './fs-adapter.js';
 export type { EntryKind } from './inventory/inventory.js';
 export { EntryState } from './walk/walk-result.js';
 export type { WalkResult } from './walk/walk-result.js';

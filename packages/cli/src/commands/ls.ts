@@ -1,6 +1,7 @@
 // `ctxlens ls`: the files and symlinks Docker sends, one per line in byte order (like `find | sort`
 // under LC_ALL=C), so the output diffs cleanly against `tar t` of a real upload.
 import type { Argv } from 'yargs';
+import { pathBytes } from '@ctxlens/core';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { contextJson } from '../output/context-json.js';
@@ -41,9 +42,10 @@ export async function runLs(options: LsOptions, io: Io): Promise<number> {
       io.stdout.write(toJson({ ...contextJson(ctx), count: files.length, files }));
       return ExitCode.Ok;
     }
-    const end = options.nul ? '\0' : '\n';
+    // Bytes, not text: a name that is not UTF-8 is printed as it is on disk, as Docker sends it.
+    const end = Buffer.from(options.nul ? '\0' : '\n');
     const paths = ctx.filePaths();
-    if (paths.length > 0) io.stdout.write(paths.join(end) + end);
+    if (paths.length > 0) io.stdout.write(Buffer.concat(paths.flatMap((path) => [pathBytes(path), end])));
     return ExitCode.Ok;
   });
 }

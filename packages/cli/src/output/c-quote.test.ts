@@ -11,6 +11,8 @@ const ROWS: { path: string; quoted: string }[] = [
   { path: 'new\nline\ttab', quoted: '"new\\nline\\ttab"' },
   { path: 'del\u007f', quoted: '"del\\177"' },
   { path: 'esc\u001b', quoted: '"esc\\033"' },
+  // A name that is not UTF-8 (byte 0xE9 alone, kept by the core as U+DCE9): git quotes the byte.
+  { path: 'caf\udce9', quoted: '"caf\\351"' },
 ];
 
 describe('quoteCStyle', () => {

@@ -1,6 +1,8 @@
 // git's quote_c_style / unquote_c_style (quote.c), so `explain` prints and reads paths exactly as
 // `git check-ignore` does with core.quotePath on: a path holding a control character, a double
 // quote, a backslash or any non-ASCII byte is printed in double quotes with C escapes and octal bytes.
+// Bytes of names that are not UTF-8 (kept escaped by the core) are quoted as the bytes they are.
+import { pathBytes, pathFromBytes } from '@ctxlens/core';
 
 const NAMED: Record<number, string> = { 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r', 0x22: '"', 0x5c: '\\' };
 
@@ -13,7 +15,7 @@ function needsQuote(byte: number): boolean {
  * @returns the path unchanged, or quoted with escapes when it needs it
  */
 export function quoteCStyle(path: string): string {
-  const bytes = Buffer.from(path, 'utf8');
+  const bytes = pathBytes(path);
   if (!bytes.some(needsQuote)) return path;
   let out = '"';
   for (const b of bytes) {
@@ -36,7 +38,7 @@ export function unquoteCStyle(line: string): string | undefined {
   const out: number[] = [];
   for (let i = 1; i < src.length; i++) {
     const b = src[i]!;
-    if (b === 0x22) return i === src.length - 1 ? Buffer.from(out).toString('utf8') : undefined;
+    if (b === 0x22) return i === src.length - 1 ? pathFromBytes(Buffer.from(out)) : undefined;
     if (b !== 0x5c) {
       out.push(b);
       continue;

@@ -3,7 +3,7 @@
 // to the byte; the test beside it checks that on trees with hardlinks across tallied subtrees,
 // long and non-ASCII names, symlinks and sockets.
 import { type Inventory } from '../inventory/inventory.js';
-import { compareCodePoints } from '../inventory/sort-names.js';
+import { sortByteOrder } from '../inventory/sort-names.js';
 import { addTally, emptyTally, type SpecialEntry, type SubtreeTally } from '../inventory/tally.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
@@ -47,8 +47,8 @@ function tallyInventory(inv: Inventory, tallies: ReadonlyMap<number, SubtreeTall
 }
 
 /**
- * Depth-first order with names in byte order, as every walk sends entries: code-point order of
- * whole paths once "/" sorts below every character a name can hold.
+ * Depth-first order with names in byte order, as every walk sends entries: byte order of whole
+ * paths once "/" sorts below every byte a name can hold.
  */
 function walkOrderKey(path: string): string {
   return path.replaceAll('/', '\0');
@@ -65,10 +65,10 @@ function settleSpecial(total: SubtreeTally): void {
     if (inode >= 0) linked.push(entry);
     else total.tarBytes += tarEntryBytes({ name, isDir: kind === KIND_DIR, linkname: linkTarget, size, mtime, ascii });
   }
-  const keyed = linked.map((entry) => ({ entry, key: walkOrderKey(entry[0]) }));
-  keyed.sort((a, b) => compareCodePoints(a.key, b.key));
+  const byKey = new Map(linked.map((entry) => [walkOrderKey(entry[0]), entry]));
   const firstName = new Map<number, string>();
-  for (const { entry } of keyed) {
+  for (const key of sortByteOrder([...byKey.keys()])) {
+    const entry = byKey.get(key)!;
     const [name, kind, size, mtime, ascii, inode, linkTarget] = entry;
     const first = firstName.get(inode);
     if (first === undefined) {

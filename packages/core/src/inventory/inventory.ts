@@ -4,6 +4,7 @@
 import * as nodePath from 'node:path';
 import type { FsAdapter } from '../fs-adapter.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
+import { sortByteOrder } from './sort-names.js';
 
 /** The type of a directory entry, as lstat sees it (symlinks are never followed). */
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'fifo' | 'socket' | 'char' | 'block';
@@ -196,7 +197,7 @@ export class Inventory {
 
   private scanDir(dir: number): void {
     if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
-    this.attach(dir, readDirectory(this.fs, this.absolutePath(dir)));
+    this.attach(dir, readDirectory(this.fs, this.absolutePath(dir), sortByteOrder));
   }
 
   /**

@@ -1,6 +1,7 @@
 // Reading one directory: the unit of work of every scan, on the main thread or in a worker.
-// readDirectory must stay self-contained (no imports, no module-level helpers): the parallel scan
-// ships its source text to worker threads, so both paths run the very same code.
+// readDirectory must stay self-contained (no imports, no module-level helpers; what it needs comes
+// in as parameters): the parallel scan ships its source text to worker threads, so both paths run
+// the very same code.
 
 /** What one directory holds: sorted names plus, per name, the lstat facts an inventory keeps. */
 export interface DirectoryRecord {
@@ -33,11 +34,12 @@ export interface DirectoryReader {
 
 /**
  * Reads a directory's names and lstat's each one (symlinks are never followed).
- * @param sorted false when the caller does not need byte order (a tally), to skip the sort
+ * @param sort sorts the names in place into disk byte order (sortByteOrder); omitted when the
+ *   caller does not need an order (a tally), to skip the sort
  * @param only these names instead of the directory's listing (a share of a listing read already)
  * @returns the record; I/O errors are recorded, never thrown
  */
-export function readDirectory(fsa: DirectoryReader, abs: string, sorted = true, only?: string[]): DirectoryRecord {
+export function readDirectory(fsa: DirectoryReader, abs: string, sort?: (names: string[]) => unknown, only?: string[]): DirectoryRecord {
   const problemOf = (error: unknown): { code: string; message: string } => {
     const e = error as { code?: string; message?: string };
     return { code: e.code ?? 'EIO', message: e.message ?? String(error) };
@@ -48,19 +50,7 @@ export function readDirectory(fsa: DirectoryReader, abs: string, sorted = true, 
   } catch (error) {
     return { error: problemOf(error), names: [], facts: new Float64Array(0), inodes: [], links: [], problems: [] };
   }
-  // UTF-16 order equals UTF-8 byte order except for characters beyond U+FFFF.
-  if (sorted) names.sort();
-  if (sorted && names.some((n) => /[\ud800-\udfff]/.test(n))) {
-    names.sort((a, b) => {
-      const x = Array.from(a);
-      const y = Array.from(b);
-      for (let i = 0; i < Math.min(x.length, y.length); i++) {
-        const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-        if (d !== 0) return d;
-      }
-      return x.length - y.length;
-    });
-  }
+  sort?.(names);
   const facts = new Float64Array(names.length * 3);
   const inodes: [number, number][] = [];
   const links: [number, string][] = [];

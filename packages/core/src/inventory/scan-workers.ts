@@ -2,7 +2,9 @@
 // functions the main thread runs (readDirectory, tallySubtree), shipped as source text, so both
 // threads read a directory the same way.
 import { Worker } from 'node:worker_threads';
+import { createRawReader } from './raw-names.js';
 import { readDirectory, RECORD_FIELDS } from './read-directory.js';
+import { sortByteOrder } from './sort-names.js';
 import { emptyTally, plainUstarBytes, tallySubtree } from './tally.js';
 
 /**
@@ -29,10 +31,11 @@ const readDirectory = ${readDirectory.toString()};
 const plainUstarBytes = ${plainUstarBytes.toString()};
 const tallySubtree = ${tallySubtree.toString()};
 const emptyTally = ${emptyTally.toString()};
-const reader = { readdir: (p) => fs.readdirSync(p), lstat: (p) => fs.lstatSync(p), readlink: (p) => fs.readlinkSync(p) };
-const readUnsorted = (abs, only) => readDirectory(reader, abs, false, only);
+const reader = (${createRawReader.toString()})(fs);
+const sortByteOrder = ${sortByteOrder.toString()};
+const readUnsorted = (abs, only) => readDirectory(reader, abs, undefined, only);
 function scanTree(abs, out) {
-  const record = readDirectory(reader, abs);
+  const record = readDirectory(reader, abs, sortByteOrder);
   out.push(record);
   for (let i = 0; i < record.names.length; i++) if ((record.facts[i * ${RECORD_FIELDS}] & 7) === 1) scanTree(abs + '/' + record.names[i], out);
 }

@@ -46,7 +46,7 @@ export async function shareTasks(inv: Inventory, dirs: readonly number[], tasks:
     talliedBytes += result.bytes;
     inv.onProgress?.(inv.count + talliedEntries, inv.scannedBytes + talliedBytes);
   };
-  const read = (abs: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, abs, false, only);
+  const read = (abs: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, abs, undefined, only);
   let failure: unknown;
   const detach: (() => void)[] = [];
   const workersDone = workers.map(

@@ -4,6 +4,8 @@
 // zero blocks. Owner names are empty and ids zero (ChownOpts), so only names, link targets, sizes
 // and times can force PAX.
 
+import { rawByteLength } from '../inventory/raw-names.js';
+
 const BLOCK = 512;
 /** Largest value an 11-digit octal header field holds, plus one. */
 const OCTAL_11_LIMIT = 8 ** 11;
@@ -43,7 +45,7 @@ export function fitsUstarSplit(name: string): boolean {
 
 /** A PAX record "<len> <key>=<value>\n", whose length counts its own digits. */
 export function paxRecordLength(key: string, value: string): number {
-  const body = Buffer.byteLength(key) + Buffer.byteLength(value) + 3;
+  const body = Buffer.byteLength(key) + rawByteLength(value) + 3;
   let length = body + String(body).length;
   if (String(length).length !== String(body).length) length = body + String(length).length;
   return length;
