@@ -102,11 +102,10 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
   });
 }
 
-
 /**
  * Computes the context and the size of the directory without the ignore file, reading the whole
- * tree once but recording only what the builder walks: subtrees it prunes (node_modules, .git)
- * are only summed, on worker threads. Faster and smaller than computeContextWithBaseline when
+ * tree once, on two threads, but recording only what the builder walks: subtrees it prunes
+ * (node_modules, .git) are only summed. Faster and smaller than computeContextWithBaseline when
  * sizes are all you need; the context's inventory is incomplete, so evaluate other rules on
  * computeContextWithBaseline's instead.
  * @example
