@@ -122,7 +122,7 @@ export async function measureContext(contextDir: string, options: ContextOptions
   try {
     return await measureWith(resolved, workers, scan);
   } finally {
-    await workers?.close();
+    workers?.close();
   }
 }
 

@@ -117,7 +117,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   try {
     await shareTasks(inv, dirs, tasks, workers.threads, mainReads, tallies);
   } finally {
-    if (options.workers === undefined) await workers.close();
+    if (options.workers === undefined) workers.close();
   }
   inv.trim();
   return tallies;
