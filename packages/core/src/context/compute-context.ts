@@ -111,10 +111,11 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
  * @example
  * const { context, unfilteredSizes } = await measureContext('.');
  * console.log(`${context.sizes.dockerSize} instead of ${unfilteredSizes.dockerSize}`);
- * @param scan thread count and the size below which one thread reads alone (tests force threads with these)
+ * @param scan thread count, the size below which one thread reads alone, and the entries per task
+ *   (tests force threads and small tasks with these)
  * @returns the context and the unfiltered totals
  */
-export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries'> = {}): Promise<SizeComparison> {
+export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget'> = {}): Promise<SizeComparison> {
   const resolved = resolveOptions(contextDir, options);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
   // up not needing them.
@@ -126,7 +127,7 @@ export async function measureContext(contextDir: string, options: ContextOptions
   }
 }
 
-async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | undefined, scan: Pick<ParallelScanOptions, 'minEntries'>): Promise<SizeComparison> {
+async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | undefined, scan: Pick<ParallelScanOptions, 'minEntries' | 'taskBudget'>): Promise<SizeComparison> {
   const { inputs, source, inv, pruned } = guard(resolved, () => {
     const inputs = resolveInputs(resolved);
     const source = loadRules(inputs, resolved);

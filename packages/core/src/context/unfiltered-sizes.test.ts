@@ -63,10 +63,11 @@ describe('measureContext', () => {
   for (const builder of ['legacy', 'buildkit'] as Builder[]) {
     // minEntries 2 shares the root's directories at once, 10 reads a level more first (tallying
     // below node_modules/ and .git/); the default reads this small tree on one thread, with no tally.
-    for (const minEntries of [2, 10, undefined]) {
-      it(`gives the same figures as the full inventory (${builder}, minEntries ${minEntries ?? 'default'})`, async () => {
+    // A task budget of 4 entries splits every subtree into many tasks, recorded and tallied alike.
+    for (const [minEntries, taskBudget] of [[2, undefined], [10, undefined], [undefined, undefined], [2, 4]] as const) {
+      it(`gives the same figures as the full inventory (${builder}, minEntries ${minEntries ?? 'default'}, task budget ${taskBudget ?? 'default'})`, async () => {
         const full = await computeContextWithBaseline(tmp.path, { builder });
-        const measured = await measureContext(tmp.path, { builder }, { threads: 2, ...(minEntries === undefined ? {} : { minEntries }) });
+        const measured = await measureContext(tmp.path, { builder }, { threads: 2, ...(minEntries === undefined ? {} : { minEntries }), ...(taskBudget === undefined ? {} : { taskBudget }) });
         expect(measured.unfilteredSizes).toEqual(full.unfiltered.sizes);
         expect(measured.context.sizes).toEqual(full.context.sizes);
         expect(measured.context.filePaths()).toEqual(full.context.filePaths());
@@ -117,7 +118,7 @@ describe('measureContext on random cases', () => {
       for (const builder of ['legacy', 'buildkit'] as Builder[]) {
         const outcome = async <T>(run: () => Promise<T>) => run().then((value) => ({ value }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
         const full = await outcome(() => computeContextWithBaseline(dir, { builder }));
-        const measured = await outcome(() => measureContext(dir, { builder }, { threads: 2, minEntries: seed % 3 === 0 ? 2 : 6 }));
+        const measured = await outcome(() => measureContext(dir, { builder }, { threads: 2, minEntries: seed % 3 === 0 ? 2 : 6, taskBudget: seed % 2 === 0 ? 5 : 20_000 }));
         if ('error' in full) {
           expect(measured, c.description).toEqual(full);
           continue;

@@ -179,14 +179,26 @@ export class Inventory {
     return this.trim();
   }
 
-  /** Reads every directory not read yet below directory `dir`, and `dir` itself. */
-  scanSubtree(dir: number): void {
+  /**
+   * Reads every directory not read yet below directory `dir`, and `dir` itself, depth first.
+   * @param budget entries to read before stopping: directories not read by then are returned
+   * @returns the directories left unread (none without a budget)
+   */
+  scanSubtree(dir: number, budget = Infinity): number[] {
     const stack = [dir];
+    const deferred: number[] = [];
+    let left = budget;
     while (stack.length > 0) {
       const next = stack.pop()!;
+      if (left <= 0) {
+        deferred.push(next);
+        continue;
+      }
       const [start, n] = this.children(next);
+      left -= n;
       for (let c = start + n - 1; c >= start; c--) if (this.kinds[c] === KIND_DIR) stack.push(c);
     }
+    return deferred;
   }
 
   /** Gives back the arrays' spare capacity once nothing more will be added (a complete scan). */

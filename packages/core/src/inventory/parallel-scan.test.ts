@@ -34,14 +34,18 @@ describe('scanAllParallel', () => {
   });
   afterAll(() => tmp.cleanup());
 
+  // A task budget of 3 entries leaves nearly every subtree to later tasks: the queue grows while it drains.
   for (const mainThreadReads of [true, false]) {
-    it(`records exactly what a single-threaded scan records, in the same walk order (main thread reads: ${mainThreadReads})`, async () => {
-      const single = new Inventory(tmp.path, nodeFs).scanAll();
-      const parallel = new Inventory(tmp.path, nodeFs);
-      await scanAllParallel(parallel, { threads: 2, minEntries: 10, mainThreadReads });
-      expect(parallel.count).toBe(single.count);
-      expect(snapshot(parallel)).toEqual(snapshot(single));
-    });
+    for (const taskBudget of [undefined, 3]) {
+      it(`records exactly what a single-threaded scan records, in the same walk order (main thread reads: ${mainThreadReads}, task budget ${taskBudget ?? 'default'})`, async () => {
+        const single = new Inventory(tmp.path, nodeFs).scanAll();
+        const parallel = new Inventory(tmp.path, nodeFs);
+        await scanAllParallel(parallel, { threads: 2, minEntries: 10, mainThreadReads, ...(taskBudget === undefined ? {} : { taskBudget }) });
+        expect(parallel.count).toBe(single.count);
+        expect(snapshot(parallel)).toEqual(snapshot(single));
+        for (let i = 0; i < parallel.count; i++) if (parallel.isDir(i)) expect(parallel.isScanned(i)).toBe(true);
+      });
+    }
   }
 
   for (const mainThreadReads of [true, false]) {
@@ -57,7 +61,7 @@ describe('scanAllParallel', () => {
 
   it('keeps every entry after its parent, which O(n) subtree sums rely on', async () => {
     const parallel = new Inventory(tmp.path, nodeFs);
-    await scanAllParallel(parallel, { threads: 2, minEntries: 10 });
+    await scanAllParallel(parallel, { threads: 2, minEntries: 10, taskBudget: 3 });
     for (let i = 1; i < parallel.count; i++) expect(parallel.parent[i]).toBeLessThan(i);
   });
 });

@@ -6,7 +6,7 @@
 // caller only needs totals of are tallied instead (tally.ts).
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
-import { type ScanWorkers, startScanWorkers, type Task } from './scan-workers.js';
+import { type ScanWorkers, startScanWorkers, type Task, TASK_BUDGET } from './scan-workers.js';
 import { shareTasks } from './share-tasks.js';
 import type { SubtreeTally } from './tally.js';
 
@@ -28,6 +28,8 @@ export interface ParallelScanOptions {
    * @default none: every directory is recorded
    */
   readonly tally?: (dir: number) => boolean;
+  /** Entries one task reads before it leaves the rest of its subtree to new tasks. @default TASK_BUDGET */
+  readonly taskBudget?: number;
   /** Workers started earlier (startScanWorkers), so their start-up overlaps other work; the caller closes them. */
   readonly workers?: ScanWorkers;
 }
@@ -115,7 +117,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   }
   const workers = options.workers ?? startScanWorkers(workerCount);
   try {
-    await shareTasks(inv, dirs, tasks, workers.threads, mainReads, tallies);
+    await shareTasks(inv, dirs, tasks, workers.threads, mainReads, options.taskBudget ?? TASK_BUDGET, tallies);
   } finally {
     if (options.workers === undefined) workers.close();
   }

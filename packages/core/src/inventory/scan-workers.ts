@@ -3,9 +3,9 @@
 // threads read a directory the same way.
 import { Worker } from 'node:worker_threads';
 import { createRawReader } from './raw-names.js';
-import { readDirectory, RECORD_FIELDS } from './read-directory.js';
+import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { sortByteOrder } from './sort-names.js';
-import { emptyTally, plainUstarBytes, tallySubtree } from './tally.js';
+import { emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
 /**
  * One unit of work: [absolute path, tally?, relative path, relative path is ASCII, entries]. A
@@ -13,6 +13,18 @@ import { emptyTally, plainUstarBytes, tallySubtree } from './tally.js';
  * (and what is below them) when a big directory is shared out in pieces.
  */
 export type Task = [abs: string, tally: boolean, rel: string, ascii: boolean, only: string[] | undefined];
+
+/**
+ * Entries one task reads before it leaves the rest of its subtree for later tasks: a few megabytes
+ * of records per message, and no thread alone with one huge subtree while the other waits.
+ */
+export const TASK_BUDGET = 20_000;
+
+/** What a worker sends back for a task. */
+export type TaskResult =
+  /** Depth-first records of the subtree; null where a directory was left for later. */
+  | { readonly records: (DirectoryRecord | null)[] }
+  | { readonly tally: SubtreeTally; readonly deferred: TaskBudget['deferred'] };
 
 /** Worker threads ready for scanParallel. */
 export interface ScanWorkers {
@@ -24,8 +36,8 @@ export interface ScanWorkers {
   close(): void;
 }
 
-// Runs inside each worker (CommonJS eval): per task, the records of a whole subtree depth first,
-// or its tally. \`__name\` is defined because esbuild-based runners (tsx) wrap function names with that helper.
+// Runs inside each worker (CommonJS eval): per task, the records of a subtree depth first, or its
+// tally, each up to the budget. \`__name\` is defined because esbuild-based runners (tsx) wrap function names with that helper.
 const WORKER_SOURCE = `
 var __name = (fn) => fn;
 const { parentPort } = require('node:worker_threads');
@@ -37,17 +49,24 @@ const emptyTally = ${emptyTally.toString()};
 const reader = (${createRawReader.toString()})(fs);
 const sortByteOrder = ${sortByteOrder.toString()};
 const readUnsorted = (abs, only) => readDirectory(reader, abs, undefined, only);
-function scanTree(abs, out) {
+// Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
+function scanTree(abs, out, budget) {
   const record = readDirectory(reader, abs, sortByteOrder);
   out.push(record);
-  for (let i = 0; i < record.names.length; i++) if ((record.facts[i * ${RECORD_FIELDS}] & 7) === 1) scanTree(abs + '/' + record.names[i], out);
+  budget.left -= record.names.length;
+  for (let i = 0; i < record.names.length; i++) {
+    if ((record.facts[i * ${RECORD_FIELDS}] & 7) !== 1) continue;
+    if (budget.left <= 0) out.push(null);
+    else scanTree(abs + '/' + record.names[i], out, budget);
+  }
 }
-parentPort.on('message', (tasks) => {
+parentPort.on('message', ({ tasks, entries }) => {
   parentPort.postMessage(tasks.map(([abs, tally, rel, ascii, only]) => {
-    if (tally) return tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally(), only);
-    const out = [];
-    scanTree(abs, out);
-    return out;
+    const budget = { left: entries, deferred: [] };
+    if (tally) return { tally: tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
+    const records = [];
+    scanTree(abs, records, budget);
+    return { records };
   }));
 });
 `;

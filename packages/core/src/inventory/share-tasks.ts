@@ -1,105 +1,137 @@
-// Working through a scan's tasks on worker threads and, for batch work, on this thread too.
+// Working through a scan's tasks on worker threads and, for batch work, on this thread too. A task
+// reads at most `taskBudget` entries and hands what is left of its subtree back as new tasks, so the
+// queue grows while it drains: the scan ends when it is empty and no thread is busy.
 import type { Worker } from 'node:worker_threads';
 import type { Inventory } from './inventory.js';
 import { type DirectoryRecord, readDirectory } from './read-directory.js';
-import type { Task } from './scan-workers.js';
-import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, tallySubtree } from './tally.js';
+import type { Task, TaskResult } from './scan-workers.js';
+import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
 const MAX_TASKS_PER_BATCH = 16;
 
-/** Attaches a subtree's records, consumed in the depth-first order the worker produced them. */
-function attachSubtree(inv: Inventory, dir: number, records: DirectoryRecord[], cursor: { at: number }): void {
-  inv.attach(dir, records[cursor.at++]!);
+/**
+ * Attaches a subtree's records, consumed in the depth-first order the worker produced them.
+ * @returns the directories the worker left for later (a null record)
+ */
+function attachSubtree(inv: Inventory, dir: number, records: readonly (DirectoryRecord | null)[], cursor: { at: number }, deferred: number[]): void {
+  const record = records[cursor.at++];
+  if (record === null || record === undefined) {
+    deferred.push(dir);
+    return;
+  }
+  inv.attach(dir, record);
   const [start, n] = inv.children(dir);
-  for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor);
+  for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor, deferred);
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Works through the tasks on the workers, and on this thread too when `mainReads`. Batches are
- * guided: big while much is left (fewer messages), small at the end, so no thread is left alone
+ * guided: big while much is queued (fewer messages), small at the end, so no thread is left alone
  * with a long tail. Each worker holds two batches, so it never waits while this thread is busy.
- * Records go into the inventory; tallies into `tallies`, by directory (pieces add up).
- * @returns once every task is done
+ * Records go into the inventory; tallies into `tallies`, under the directory each task belongs to
+ * (`keys`; pieces and deferred parts add up).
+ * @returns once every task, and every task they left behind, is done
  * @throws the first worker error, or the signal's reason when the inventory's signal fires
  */
-export async function shareTasks(inv: Inventory, dirs: readonly number[], tasks: readonly Task[], workers: readonly Worker[], mainReads: boolean, tallies: Map<number, SubtreeTally>): Promise<void> {
+export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], workers: readonly Worker[], mainReads: boolean, taskBudget: number, tallies: Map<number, SubtreeTally>): Promise<void> {
   let next = 0;
   let talliedEntries = 0;
   let talliedBytes = 0;
+  let failure: unknown;
   const threads = workers.length + (mainReads ? 1 : 0);
+  const inFlight = workers.map((): number[] => []);
   const take = (): [number, number] | undefined => {
-    if (next >= dirs.length) return undefined;
-    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((dirs.length - next) / (threads * 8))));
-    const batch: [number, number] = [next, Math.min(next + size, dirs.length)];
+    if (next >= tasks.length) return undefined;
+    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((tasks.length - next) / (threads * 8))));
+    const batch: [number, number] = [next, Math.min(next + size, tasks.length)];
     next = batch[1];
     return batch;
   };
-  const settle = (k: number, result: DirectoryRecord[] | SubtreeTally): void => {
-    const dir = dirs[k]!;
-    if (Array.isArray(result)) return attachSubtree(inv, dir, result, { at: 0 });
-    const sofar = tallies.get(dir);
-    if (sofar === undefined) tallies.set(dir, result);
-    else addTally(sofar, result);
-    talliedEntries += result.entries;
-    talliedBytes += result.bytes;
+  // Woken whenever a worker answers or fails, so this thread can finish or take new tasks.
+  let wake: (() => void) | undefined;
+  const poke = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  const give = (w: number): void => {
+    if (failure !== undefined || inv.signal?.aborted) return;
+    while (inFlight[w]!.length < 2) {
+      const batch = take();
+      if (batch === undefined) return;
+      inFlight[w]!.push(batch[0]);
+      workers[w]!.postMessage({ tasks: tasks.slice(batch[0], batch[1]), entries: taskBudget });
+    }
+  };
+  const enqueue = (key: number, task: Task): void => {
+    keys.push(key);
+    tasks.push(task);
+  };
+  const deferRecords = (dirs: readonly number[]): void => {
+    for (const d of dirs) enqueue(d, [inv.absolutePath(d), false, inv.path(d), inv.isAsciiPath(d), undefined]);
+  };
+  const settleTally = (key: number, tally: SubtreeTally, deferred: TaskBudget['deferred']): void => {
+    const sofar = tallies.get(key);
+    if (sofar === undefined) tallies.set(key, tally);
+    else addTally(sofar, tally);
+    for (const [abs, rel, ascii] of deferred) enqueue(key, [abs, true, rel, ascii, undefined]);
+    talliedEntries += tally.entries;
+    talliedBytes += tally.bytes;
     inv.onProgress?.(inv.count + talliedEntries, inv.scannedBytes + talliedBytes);
   };
+  const settle = (k: number, result: TaskResult): void => {
+    if ('tally' in result) return settleTally(keys[k]!, result.tally, result.deferred);
+    const deferred: number[] = [];
+    attachSubtree(inv, keys[k]!, result.records, { at: 0 }, deferred);
+    deferRecords(deferred);
+  };
   const read = (abs: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, abs, undefined, only);
-  let failure: unknown;
-  const detach: (() => void)[] = [];
-  const workersDone = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        const inFlight: number[] = [];
-        const give = (): void => {
-          if (failure !== undefined) return reject(failure);
-          if (inv.signal?.aborted) return reject(inv.signal.reason ?? new Error('aborted'));
-          const batch = take();
-          if (batch === undefined) {
-            if (inFlight.length === 0) resolve();
-            return;
-          }
-          inFlight.push(batch[0]);
-          worker.postMessage(tasks.slice(batch[0], batch[1]));
-        };
-        const onMessage = (results: (DirectoryRecord[] | SubtreeTally)[]): void => {
-          const first = inFlight.shift()!;
-          results.forEach((result, k) => settle(first + k, result));
-          give();
-        };
-        const onError = (error: unknown): void => {
-          failure ??= error;
-          reject(error);
-        };
-        worker.on('message', onMessage).on('error', onError);
-        detach.push(() => worker.off('message', onMessage).off('error', onError));
-        give();
-        give();
-      }),
-  );
-  const allWorkers = Promise.all(workersDone);
-  // Handled here so that a worker failing while this thread is busy is not an unhandled rejection;
-  // the loop below sees it through `failure`.
-  allWorkers.catch(() => undefined);
+  const detach = workers.map((worker, w) => {
+    const onMessage = (results: TaskResult[]): void => {
+      const first = inFlight[w]!.shift()!;
+      results.forEach((result, k) => settle(first + k, result));
+      // New tasks may have come back: every idle worker can take some.
+      workers.forEach((_, other) => give(other));
+      poke();
+    };
+    const onError = (error: unknown): void => {
+      failure ??= error;
+      poke();
+    };
+    worker.on('message', onMessage).on('error', onError);
+    return () => worker.off('message', onMessage).off('error', onError);
+  });
+  // An abort wakes this thread at once, even while it only waits for the workers.
+  inv.signal?.addEventListener('abort', poke);
   try {
-    for (let batch = mainReads ? take() : undefined; batch !== undefined; batch = take()) {
-      for (let k = batch[0]; k < batch[1]; k++) {
-        if (failure !== undefined) throw failure;
-        if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
-        const [abs, isTally, rel, ascii, only] = tasks[k]!;
-        if (isTally) settle(k, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally(), only));
-        else inv.scanSubtree(dirs[k]!);
+    workers.forEach((_, w) => give(w));
+    for (;;) {
+      if (failure !== undefined) throw failure;
+      if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
+      const batch = mainReads ? take() : undefined;
+      if (batch !== undefined) {
+        for (let k = batch[0]; k < batch[1]; k++) {
+          if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
+          const [abs, isTally, rel, ascii, only] = tasks[k]!;
+          if (isTally) {
+            const budget: TaskBudget = { left: taskBudget, deferred: [] };
+            settleTally(keys[k]!, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally(), only, budget), budget.deferred);
+          } else deferRecords(inv.scanSubtree(keys[k]!, taskBudget));
+        }
+        workers.forEach((_, w) => give(w));
+        // Let the workers' answers in, and hand them their next batches.
+        await nextTurn();
+        continue;
       }
-      // Let the workers' answers in, and hand them their next batches.
-      await nextTurn();
+      if (next >= tasks.length && inFlight.every((batches) => batches.length === 0)) return;
+      await new Promise<void>((resolve) => (wake = resolve));
     }
-    await allWorkers;
   } catch (error) {
     failure ??= error;
     throw error;
   } finally {
+    inv.signal?.removeEventListener('abort', poke);
     for (const d of detach) d();
   }
 }

@@ -40,6 +40,17 @@ export interface SubtreeTally {
   readonly special: SpecialEntry[];
 }
 
+/**
+ * How much one task may read before it hands the rest of its subtree back as new tasks: bounds a
+ * worker's memory, and lets the other thread take part of a subtree bigger than all the rest.
+ */
+export interface TaskBudget {
+  /** Entries this task may still read; once none, subdirectories are deferred instead of read. */
+  left: number;
+  /** [absolute path, relative path, relative path is ASCII] of the subdirectories left for later. */
+  readonly deferred: [abs: string, rel: string, ascii: boolean][];
+}
+
 /** A tally with nothing in it. */
 export function emptyTally(): SubtreeTally {
   return { entries: 0, files: 0, dirs: 0, symlinks: 0, others: 0, bytes: 0, tarBytes: 0, special: [] };
@@ -69,6 +80,7 @@ export function addTally(into: SubtreeTally, part: SubtreeTally): SubtreeTally {
  * @param rel the directory's context-relative path
  * @param ascii whether `rel` is archive/tar ASCII
  * @param only sum only these entries of the directory (and below them): a share of a big directory
+ * @param budget when given, subdirectories met after it runs out are deferred, not summed
  * @returns the totals, added into `into`
  */
 export function tallySubtree(
@@ -79,8 +91,10 @@ export function tallySubtree(
   ascii: boolean,
   into: SubtreeTally,
   only?: string[],
+  budget?: TaskBudget,
 ): SubtreeTally {
   const record = read(abs, only);
+  if (budget !== undefined) budget.left -= record.names.length;
   const { names, facts } = record;
   const inodes = record.inodes.length === 0 ? undefined : new Map(record.inodes);
   const links = record.links.length === 0 ? undefined : new Map(record.links);
@@ -109,7 +123,10 @@ export function tallySubtree(
       if (inode < 0) into.bytes += size;
       into.special.push([rel === '' ? name : rel + '/' + name, kind, size, mtime, pathAscii, inode, links?.get(n) ?? '']);
     }
-    if (kind === 1) tallySubtree(read, plainBytes, abs + '/' + name, rel === '' ? name : rel + '/' + name, pathAscii, into);
+    if (kind !== 1) continue;
+    const childRel = rel === '' ? name : rel + '/' + name;
+    if (budget !== undefined && budget.left <= 0) budget.deferred.push([abs + '/' + name, childRel, pathAscii]);
+    else tallySubtree(read, plainBytes, abs + '/' + name, childRel, pathAscii, into, undefined, budget);
   }
   return into;
 }
