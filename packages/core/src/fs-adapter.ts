@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { createRawReader } from './inventory/raw-names.js';
+import { createRawReader, decodeName, toFsPath } from './inventory/raw-names.js';
 
 /** The file-system calls ctxlens makes, injectable so tests can fake a tree or a failing read. */
 export interface FsAdapter {
@@ -13,7 +13,7 @@ export interface FsAdapter {
   readFile(path: string): Buffer;
 }
 
-const raw = createRawReader(fs);
+const raw = createRawReader(fs, toFsPath, decodeName);
 
 /**
  * The real file system, through Node's synchronous calls (the fastest way to walk from one
@@ -21,28 +21,9 @@ const raw = createRawReader(fs);
  */
 export const nodeFs: FsAdapter = {
   readdir: raw.readdir,
-  lstat: (path) => fs.lstatSync(raw.toFsPath(path)),
+  lstat: (path) => fs.lstatSync(toFsPath(path)),
   readlink: raw.readlink,
-  accessRead: (path) => fs.accessSync(raw.toFsPath(path), fs.constants.R_OK),
+  accessRead: (path) => fs.accessSync(toFsPath(path), fs.constants.R_OK),
   realpath: (path) => fs.realpathSync.native(path),
-  readFile: (path) => fs.readFileSync(raw.toFsPath(path)),
+  readFile: (path) => fs.readFileSync(toFsPath(path)),
 };
-
-/**
- * A path's bytes on disk: its UTF-8, with the bytes ctxlens escaped (names that are not UTF-8)
- * restored. Write these, not the string, where the exact name matters (`ctxlens ls`).
- * @returns the bytes
- */
-export function pathBytes(path: string): Buffer {
-  const at = raw.toFsPath(path);
-  return typeof at === 'string' ? Buffer.from(at, 'utf8') : at;
-}
-
-/**
- * The path ctxlens uses for bytes from disk or input: UTF-8 decoded, each byte that is not UTF-8
- * kept as an escape (the inverse of pathBytes).
- * @returns the path
- */
-export function pathFromBytes(bytes: Uint8Array): string {
-  return raw.decode(bytes);
-}

@@ -25,7 +25,7 @@ export type { MatchKind } from './patterns/compile.js';
 export { matchesOrParentMatches, matchesUsingParentResults } from './patterns/matcher.js';
 
 export { Inventory } from './inventory/inventory.js';
-export { pathBytes, pathFromBytes } from './fs-adapter.js';
+export { pathBytes, pathFromBytes } from './inventory/raw-names.js';
 export type { FsAdapter } from './fs-adapter.js';
 export type { EntryKind } from './inventory/inventory.js';
 export { EntryState } from './walk/walk-result.js';

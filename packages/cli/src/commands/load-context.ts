@@ -1,5 +1,5 @@
 // Reading the context from disk, with the progress line and Docker's diagnostics on stderr.
-import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type Diagnostic, measureContext, type SizeComparison } from '@ctxlens/core';
+import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type ContextOptions, type Diagnostic, measureContext, type SizeComparison } from '@ctxlens/core';
 import type { Io } from '../io.js';
 import { createProgress } from '../output/progress.js';
 import { type ContextArgs, coreOptions } from './shared-options.js';
@@ -10,13 +10,17 @@ export interface Loudness {
   readonly json: boolean;
 }
 
-async function withProgress<T>(io: Io, loud: Loudness, run: (onProgress: ReturnType<typeof createProgress>['onProgress']) => Promise<T>): Promise<T> {
+/** Runs one of the core's reads with the progress line, then prints the context's diagnostics. */
+async function load<T>(args: ContextArgs, io: Io, loud: Loudness, read: (dir: string, options: ContextOptions) => Promise<T>, contextOf: (result: T) => BuildContext): Promise<T> {
   const progress = createProgress(io, !loud.quiet && !loud.json);
+  let result: T;
   try {
-    return await run(progress.onProgress);
+    result = await read(args.dir, coreOptions(args, io, { onProgress: progress.onProgress }));
   } finally {
     progress.done();
   }
+  printDiagnostics(contextOf(result).diagnostics, io, loud);
+  return result;
 }
 
 /**
@@ -24,20 +28,16 @@ async function withProgress<T>(io: Io, loud: Loudness, run: (onProgress: ReturnT
  * cover entries read during the walk, so use it only for entries() and sizes.
  * @returns the build context
  */
-export async function loadContext(args: ContextArgs, io: Io, loud: Loudness): Promise<BuildContext> {
-  const ctx = await withProgress(io, loud, (onProgress) => computeContext(args.dir, coreOptions(args, io, { onProgress })));
-  printDiagnostics(ctx.diagnostics, io, loud);
-  return ctx;
+export function loadContext(args: ContextArgs, io: Io, loud: Loudness): Promise<BuildContext> {
+  return load(args, io, loud, computeContext, (ctx) => ctx);
 }
 
 /**
  * Computes the context and the context without the ignore file, from one full read of the tree.
  * @returns both contexts, sharing one complete inventory
  */
-export async function loadComparison(args: ContextArgs, io: Io, loud: Loudness): Promise<ContextComparison> {
-  const both = await withProgress(io, loud, (onProgress) => computeContextWithBaseline(args.dir, coreOptions(args, io, { onProgress })));
-  printDiagnostics(both.context.diagnostics, io, loud);
-  return both;
+export function loadComparison(args: ContextArgs, io: Io, loud: Loudness): Promise<ContextComparison> {
+  return load(args, io, loud, computeContextWithBaseline, (both) => both.context);
 }
 
 /**
@@ -45,10 +45,8 @@ export async function loadComparison(args: ContextArgs, io: Io, loud: Loudness):
  * what the builder walks is recorded, so use it when sizes are all the command needs.
  * @returns the context and the unfiltered totals
  */
-export async function loadSizes(args: ContextArgs, io: Io, loud: Loudness): Promise<SizeComparison> {
-  const both = await withProgress(io, loud, (onProgress) => measureContext(args.dir, coreOptions(args, io, { onProgress })));
-  printDiagnostics(both.context.diagnostics, io, loud);
-  return both;
+export function loadSizes(args: ContextArgs, io: Io, loud: Loudness): Promise<SizeComparison> {
+  return load(args, io, loud, (dir, options) => measureContext(dir, options), (both) => both.context);
 }
 
 /**

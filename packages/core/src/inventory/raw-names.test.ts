@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pathBytes, pathFromBytes } from '../fs-adapter.js';
-import { createRawReader, rawByteLength } from './raw-names.js';
+import { createRawReader, decodeName, pathBytes, pathFromBytes, rawByteLength, toFsPath } from './raw-names.js';
 import { sortByteOrder } from './sort-names.js';
 
 // Bytes -> the string ctxlens keeps. Go's utf8.DecodeRune rejects one byte at a time, so each
@@ -49,9 +48,9 @@ describe('names that are not UTF-8', () => {
         return options?.encoding === 'buffer' ? [Buffer.from([0x61, 0xe9])] : ['a\ufffd'];
       },
     } as unknown as typeof fs;
-    expect(createRawReader(fake).readdir('/x')).toEqual(['a\udce9']);
+    expect(createRawReader(fake, toFsPath, decodeName).readdir('/x')).toEqual(['a\udce9']);
     expect(calls).toBe(2);
     const plain = { readdirSync: () => ['a', 'b'] } as unknown as typeof fs;
-    expect(createRawReader(plain).readdir('/x')).toEqual(['a', 'b']);
+    expect(createRawReader(plain, toFsPath, decodeName).readdir('/x')).toEqual(['a', 'b']);
   });
 });

@@ -2,7 +2,7 @@
 // functions the main thread runs (readDirectory, tallySubtree), shipped as source text, so both
 // threads read a directory the same way.
 import { Worker } from 'node:worker_threads';
-import { createRawReader } from './raw-names.js';
+import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { sortByteOrder } from './sort-names.js';
 import { emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
@@ -46,7 +46,9 @@ const readDirectory = ${readDirectory.toString()};
 const plainUstarBytes = ${plainUstarBytes.toString()};
 const tallySubtree = ${tallySubtree.toString()};
 const emptyTally = ${emptyTally.toString()};
-const reader = (${createRawReader.toString()})(fs);
+const toFsPath = ${toFsPath.toString()};
+const decodeName = ${decodeName.toString()};
+const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName);
 const sortByteOrder = ${sortByteOrder.toString()};
 const readUnsorted = (abs, only) => readDirectory(reader, abs, undefined, only);
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
