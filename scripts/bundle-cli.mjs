@@ -1,22 +1,63 @@
-// Bundles the CLI and the core into one file, packages/cli/dist/ctxlens.mjs: the `ctxlens` bin of
-// both the cli package and the root package. One file starts in about half the time of the ESM
-// graph tsc emits (docs/benchmarks.md: start-up alone), which every command and pre-commit hook
-// pays. pre-commit's `language: node` installs a hook repository with `npm pack` and
-// `npm install -g`, which knows nothing of pnpm workspaces: a self-contained file is also what makes
-// this repository's .pre-commit-hooks.yaml installable.
+// Bundles the CLI and the core into packages/cli/dist/ctxlens.mjs, the `ctxlens` bin of both the
+// cli package and the root package, plus the chunks it loads on demand (dist/chunks/). Start-up is
+// paid by every command and pre-commit hook, so the bundle keeps it small (docs/benchmarks.md,
+// start-up alone):
+// - One module graph starts in about half the time of the one tsc emits.
+// - Code splitting: the TUI (Ink, React, Yoga: most of the code) sits in chunks that only the TUI
+//   imports, so `ctxlens size` does not compile it.
+// - string-width builds an Intl.Segmenter and several Unicode-property regexes when it is imported
+//   (about 25 ms for the two copies yargs and cliui bring). See lazyStringWidth.
+// pre-commit's `language: node` installs a hook repository with `npm pack` and `npm install -g`,
+// which knows nothing of pnpm workspaces: self-contained files are also what make this
+// repository's .pre-commit-hooks.yaml installable.
 import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-await build({
-  entryPoints: [`${root}packages/cli/src/bin.ts`],
-  outfile: `${root}packages/cli/dist/ctxlens.mjs`,
+const outdir = `${root}packages/cli/dist`;
+
+/**
+ * Every `import stringWidth from 'string-width'` gets a wrapper that answers printable ASCII
+ * itself (its width is its length: string-width strips ANSI escapes, and ESC is not printable) and
+ * initialises the real module, through esbuild's lazy require of an ES module, the first time
+ * anything else is measured. Help text, our tables and most paths are ASCII.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve('string-width', { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      resolveDir: root,
+      contents: `let real;
+export default function stringWidth(text, options) {
+  if (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text)) return text.length;
+  real ??= require(${JSON.stringify(args.path)}).default;
+  return real(text, options);
+}`,
+    }));
+  },
+};
+
+const result = await build({
+  entryPoints: { ctxlens: `${root}packages/cli/src/bin.ts` },
+  outdir,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
   alias: { '@ctxlens/core': `${root}packages/core/src/index.ts` },
   plugins: [
+    lazyStringWidth,
     {
       // Ink connects to the React devtools only when DEV=true; they are not a dependency, so the
       // import is answered with an empty module instead of failing at startup.
@@ -29,6 +70,30 @@ await build({
   ],
   // Some bundled CommonJS modules call require() for Node built-ins.
   banner: { js: "import { createRequire as __ctxlensRequire } from 'node:module'; const require = __ctxlensRequire(import.meta.url);" },
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', CTXLENS_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8')).version) },
   logLevel: 'warning',
+  write: false,
 });
+
+// End-to-end tests run the bin while another test file may be bundling: a file is replaced only
+// when it changed, and in one rename, so a running CLI never meets a missing or half-written
+// chunk. Chunk names carry content hashes, so chunks no longer written are stale: removed, or
+// they would pile up and be packed.
+const written = new Set();
+for (const file of result.outputFiles) {
+  written.add(file.path);
+  let same = false;
+  try {
+    same = readFileSync(file.path).equals(file.contents);
+  } catch {
+    // not there yet
+  }
+  if (same) continue;
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.contents, { mode: file.path.endsWith('ctxlens.mjs') ? 0o755 : 0o644 });
+  renameSync(temporary, file.path);
+}
+for (const name of existsSync(`${outdir}/chunks`) ? readdirSync(`${outdir}/chunks`) : []) {
+  if (!written.has(join(outdir, 'chunks', name))) rmSync(join(outdir, 'chunks', name), { force: true });
+}

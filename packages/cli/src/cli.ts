@@ -2,7 +2,7 @@
 // one new file in commands/ and one line in COMMANDS.
 import * as fs from 'node:fs';
 import yargs from 'yargs';
-import type { CommandFactory } from './commands/command.js';
+import type { CommandContext, CommandFactory } from './commands/command.js';
 import { checkCommand } from './commands/check.js';
 import { defaultCommand } from './commands/default.js';
 import { diffCommand } from './commands/diff.js';
@@ -17,7 +17,12 @@ import type { Io } from './io.js';
 /** Every command, in the order `--help` lists them (the default command last). */
 const COMMANDS: readonly CommandFactory[] = [lsCommand, sizeCommand, explainCommand, checkCommand, lintCommand, diffCommand, suggestCommand, defaultCommand];
 
+// The bundle (scripts/bundle-cli.mjs) writes the version in: its chunks sit one folder below the
+// files tsc emits, so a path to package.json could not serve both.
+declare const CTXLENS_VERSION: string | undefined;
+
 function version(): string {
+  if (typeof CTXLENS_VERSION === 'string') return CTXLENS_VERSION;
   try {
     const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
@@ -28,9 +33,10 @@ function version(): string {
 
 /**
  * Creates the parser; its handlers record their exit code through `setExitCode`.
+ * @param scanWorkers scan threads started earlier, for the commands that read a whole tree
  * @returns a yargs instance, not parsed yet
  */
-export function createCli(io: Io, setExitCode: (code: number) => void) {
+export function createCli(io: Io, setExitCode: (code: number) => void, scanWorkers?: CommandContext['scanWorkers']) {
   let cli = yargs()
     .scriptName('ctxlens')
     .usage('$0 [command] [DIR] [options]\n\nSee, explain and shrink your Docker build context: exactly what `docker build` sends, given a .dockerignore.')
@@ -43,17 +49,18 @@ export function createCli(io: Io, setExitCode: (code: number) => void) {
     .alias('version', 'V')
     .wrap(Math.min(100, io.columns ?? 100))
     .epilogue('Exit codes: 0 ok or pass, 1 check/lint failed (explain: no path excluded), 2 bad usage or input, 3 internal error.\nNO_COLOR and FORCE_COLOR are honoured. Docs: https://github.com/ctxlens/ctxlens#readme');
-  for (const make of COMMANDS) cli = cli.command(make({ io, setExitCode }));
+  for (const make of COMMANDS) cli = cli.command(make({ io, setExitCode, scanWorkers }));
   return cli;
 }
 
 /**
  * Parses `argv` and runs the command.
+ * @param scanWorkers scan threads started earlier, for the commands that read a whole tree; the caller closes them
  * @returns the exit code
  */
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], io: Io, scanWorkers?: CommandContext['scanWorkers']): Promise<number> {
   let code: number = ExitCode.Ok;
-  const cli = createCli(io, (c) => (code = c));
+  const cli = createCli(io, (c) => (code = c), scanWorkers);
   const result = await new Promise<{ error: Error | undefined; output: string }>((resolve) => {
     void cli.parseAsync([...argv], {}, (error: Error | undefined, _parsed: unknown, output: string) => resolve({ error: error ?? undefined, output }));
   });

@@ -25,6 +25,8 @@ export type { MatchKind } from './patterns/compile.js';
 export { matchesOrParentMatches, matchesUsingParentResults } from './patterns/matcher.js';
 
 export { Inventory } from './inventory/inventory.js';
+export { startScanWorkers } from './inventory/scan-workers.js';
+export type { ScanWorkers } from './inventory/scan-workers.js';
 export { pathBytes, pathFromBytes } from './inventory/raw-names.js';
 export type { FsAdapter } from './fs-adapter.js';
 export type { EntryKind } from './inventory/inventory.js';

@@ -1,5 +1,5 @@
 // Reading the context from disk, with the progress line and Docker's diagnostics on stderr.
-import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type ContextOptions, type Diagnostic, measureContext, type SizeComparison } from '@ctxlens/core';
+import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type ContextOptions, type Diagnostic, measureContext, type ScanWorkers, type SizeComparison } from '@ctxlens/core';
 import type { Io } from '../io.js';
 import { createProgress } from '../output/progress.js';
 import { type ContextArgs, coreOptions } from './shared-options.js';
@@ -43,10 +43,11 @@ export function loadComparison(args: ContextArgs, io: Io, loud: Loudness): Promi
 /**
  * Computes the context and the size without the ignore file: the whole tree is read once, but only
  * what the builder walks is recorded, so use it when sizes are all the command needs.
+ * @param workers scan threads started earlier, or undefined to let the core start them
  * @returns the context and the unfiltered totals
  */
-export function loadSizes(args: ContextArgs, io: Io, loud: Loudness): Promise<SizeComparison> {
-  return load(args, io, loud, (dir, options) => measureContext(dir, options), (both) => both.context);
+export function loadSizes(args: ContextArgs, io: Io, loud: Loudness, workers?: ScanWorkers): Promise<SizeComparison> {
+  return load(args, io, loud, (dir, options) => measureContext(dir, options, workers ? { workers } : {}), (both) => both.context);
 }
 
 /**

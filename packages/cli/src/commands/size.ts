@@ -1,4 +1,5 @@
 // `ctxlens size`: how big the context is, with and without the ignore file, from one read of the tree.
+import type { ScanWorkers } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -20,11 +21,12 @@ export interface SizeOptions extends ContextArgs, CommonArgs {
 
 /**
  * Prints the context size against the size without the ignore file.
+ * @param scanWorkers scan threads started earlier (bin.ts), or undefined to start them here
  * @returns the exit code
  */
-export async function runSize(options: SizeOptions, io: Io): Promise<number> {
+export async function runSize(options: SizeOptions, io: Io, scanWorkers?: ScanWorkers): Promise<number> {
   return guarded(io, async () => {
-    const both = await loadSizes(options, io, options);
+    const both = await loadSizes(options, io, options, scanWorkers);
     if (options.quiet) return ExitCode.Ok;
     if (options.json) io.stdout.write(toJson(sizeJson(both)));
     else io.stdout.write(sizeTable(both, createColors(io)).join('\n') + '\n');
@@ -33,7 +35,7 @@ export async function runSize(options: SizeOptions, io: Io): Promise<number> {
 }
 
 /** The yargs module of `size`. */
-export const sizeCommand: CommandFactory<ArgvOf<typeof sizeOptions>> = ({ io, setExitCode }) => ({
+export const sizeCommand: CommandFactory<ArgvOf<typeof sizeOptions>> = ({ io, setExitCode, scanWorkers }) => ({
   command: 'size [dir]',
   describe: 'Show the context size and file count, with and without the ignore file',
   builder: (y: Argv) =>
@@ -43,6 +45,6 @@ export const sizeCommand: CommandFactory<ArgvOf<typeof sizeOptions>> = ({ io, se
       .example('$0 size', 'size of the context of the current directory')
       .example('$0 size --builder legacy --json | jq .tarBytes', 'exact bytes DOCKER_BUILDKIT=0 uploads'),
   handler: async (argv: ArgvOf<typeof sizeOptions>) => {
-    setExitCode(await runSize({ ...toContextArgs(argv, io.env), json: argv.json === true }, io));
+    setExitCode(await runSize({ ...toContextArgs(argv, io.env), json: argv.json === true }, io, scanWorkers));
   },
 });

@@ -112,16 +112,19 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
  * const { context, unfilteredSizes } = await measureContext('.');
  * console.log(`${context.sizes.dockerSize} instead of ${unfilteredSizes.dockerSize}`);
  * @param scan thread count, the size below which one thread reads alone, and the entries per task
- *   (tests force threads and small tasks with these)
+ *   (tests force threads and small tasks with these); `workers` started earlier with
+ *   startScanWorkers, which the caller then closes (a CLI starts them before it parses its arguments)
  * @returns the context and the unfiltered totals
  */
-export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget'> = {}): Promise<SizeComparison> {
+export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget' | 'workers'> = {}): Promise<SizeComparison> {
   const resolved = resolveOptions(contextDir, options);
+  const { workers: started, ...sizing } = scan;
+  if (started) return measureWith(resolved, resolved.fs === nodeFs ? started : undefined, sizing);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
   // up not needing them.
   const workers = resolved.fs === nodeFs ? startScanWorkers((scan.threads ?? 2) - 1) : undefined;
   try {
-    return await measureWith(resolved, workers, scan);
+    return await measureWith(resolved, workers, sizing);
   } finally {
     workers?.close();
   }
