@@ -18,12 +18,13 @@ export interface Contender {
 
 /**
  * Runs a command under GNU time, returning wall time and peak RSS.
+ * @param cwd where it runs (the tree itself, as a user runs `ctxlens size` in the project)
  * @returns the sample
  * @throws when the command fails
  */
-export function timeCommand(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Sample {
+export function timeCommand(command: string, args: readonly string[], cwd?: string): Sample {
   const started = performance.now();
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
   if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const lines = child.stderr.trim().split('\n');

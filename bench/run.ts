@@ -42,20 +42,22 @@ fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 for (const files of sizes) {
   const tree = benchTree(path.join(repo, '.bench-trees'), files);
   out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
+  // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
+  const inTree = (command: string, args: readonly string[]) => () => timeCommand(command, args, tree.dir);
   const contenders: Contender[] = [
-    { name: 'find -printf', run: () => timeCommand('find', [tree.dir, '-printf', '%s\n']) },
-    { name: 'du -sb', run: () => timeCommand('du', ['-sb', tree.dir]) },
-    { name: 'ctxlens ls', run: () => timeCommand(process.execPath, [cli, 'ls', tree.dir, '--builder', 'legacy']) },
-    { name: 'ctxlens size', run: () => timeCommand(process.execPath, [cli, 'size', tree.dir, '--builder', 'legacy', '--json']) },
-    { name: 'full inventory (TUI, summary)', run: () => timeCommand(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), tree.dir]) },
-    { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: () => timeCommand(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), tree.dir]) },
-    { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', emptyContext, '--builder', 'legacy', '--json']) },
+    { name: 'find -printf', run: inTree('find', ['.', '-printf', '%s\n']) },
+    { name: 'du -sb', run: inTree('du', ['-sb', '.']) },
+    { name: 'ctxlens ls', run: inTree(process.execPath, [cli, 'ls', '--builder', 'legacy']) },
+    { name: 'ctxlens size', run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json']) },
+    { name: 'full inventory (TUI, summary)', run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
+    { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
+    { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], emptyContext) },
     { name: 'node -e "" (bare Node start-up)', run: () => timeCommand(process.execPath, ['-e', '']) },
   ];
   const tsx = path.join(repo, 'node_modules/.bin/tsx');
   if (process.env.CTXLENS_BENCH_WALKERS !== '0') {
     for (const lib of ['fdir', 'fast-glob', '@nodelib/fs.walk']) {
-      contenders.push({ name: `${lib} (full walk + stats)`, run: () => timeCommand(tsx, [path.join(repo, 'bench/walker-child.ts'), lib, tree.dir]) });
+      contenders.push({ name: `${lib} (full walk + stats)`, run: inTree(tsx, [path.join(repo, 'bench/walker-child.ts'), lib, '.']) });
     }
   }
   if (daemon) {

@@ -32,8 +32,10 @@ describe.skipIf(!docker.available)(`ctxlens size on the seed scenario vs the Doc
     await tmp?.cleanup();
   });
 
+  // Run from inside the project, as users do: the scan then hands the file system paths relative
+  // to the working directory (the threaded measureContext below runs from elsewhere: absolute).
   const size = async (): Promise<SizeDoc> => {
-    const r = await runCli(['size', tmp.path, '--builder', 'legacy', '--json']);
+    const r = await runCli(['size', '--builder', 'legacy', '--json'], { cwd: tmp.path });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     return JSON.parse(r.stdout) as SizeDoc;

@@ -5,7 +5,8 @@ import { createRawReader, decodeName, toFsPath } from './inventory/raw-names.js'
 export interface FsAdapter {
   /** Names in a directory (unsorted). */
   readdir(path: string): string[];
-  lstat(path: string): fs.Stats;
+  /** `plain`: the caller knows the path holds no escaped byte (raw-names.ts), so it needs no check. */
+  lstat(path: string, plain?: boolean): fs.Stats;
   readlink(path: string): string;
   /** Throws when the current user may not open the file for reading. */
   accessRead(path: string): void;
@@ -21,7 +22,7 @@ const raw = createRawReader(fs, toFsPath, decodeName);
  */
 export const nodeFs: FsAdapter = {
   readdir: raw.readdir,
-  lstat: (path) => fs.lstatSync(toFsPath(path)),
+  lstat: raw.lstat as FsAdapter['lstat'],
   readlink: raw.readlink,
   accessRead: (path) => fs.accessSync(toFsPath(path), fs.constants.R_OK),
   realpath: (path) => fs.realpathSync.native(path),

@@ -2,7 +2,7 @@
 // what sizes and tar headers need. Entries of one directory sit next to each other in byte order,
 // so walks replay Docker's order; struct-of-arrays keeps a million entries in tens of megabytes.
 import * as nodePath from 'node:path';
-import type { FsAdapter } from '../fs-adapter.js';
+import { type FsAdapter, nodeFs } from '../fs-adapter.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { sortByteOrder } from './sort-names.js';
 
@@ -65,11 +65,18 @@ export class Inventory {
   signal: AbortSignal | undefined;
   private nextProgressAt = 4096;
 
+  /** The working directory when the inventory was made, and the root relative to it (see fsPath). */
+  private readonly cwd: string | undefined;
+  private readonly relativeRoot: string | undefined;
+
   constructor(root: string, fsa: FsAdapter) {
     this.root = root;
     this.fs = fsa;
     this.grow(1024);
     this.add('', -1, KIND_DIR, 0, 0, 0, 1);
+    // Only the real file system: a fake one knows the tree by absolute paths.
+    this.cwd = fsa === nodeFs ? currentDirectory() : undefined;
+    this.relativeRoot = this.cwd === undefined ? undefined : relativeBelow(this.cwd, root);
   }
 
   /** Modification time of entry `i`, in whole seconds since the epoch. */
@@ -154,9 +161,30 @@ export class Inventory {
     return this.kinds[i] === KIND_DIR;
   }
 
-  /** Absolute path of entry `i` on disk. */
+  /** Absolute path of entry `i` on disk: the one to show. */
   absolutePath(i: number): string {
     return i === 0 ? this.root : nodePath.join(this.root, this.path(i));
+  }
+
+  /**
+   * The path of entry `i` to hand the file system: relative to the working directory when the
+   * root is in it, else absolute. The kernel resolves a path one component at a time, so an
+   * absolute path makes every lstat of a scan pay again for the depth of the context itself
+   * (about 5% of `ctxlens size`, docs/benchmarks.md). Absolute once the working directory has
+   * changed. Messages show absolutePath.
+   */
+  fsPath(i: number): string {
+    if (this.relativeRoot === undefined || currentDirectory() !== this.cwd) return this.absolutePath(i);
+    if (i === 0) return this.relativeRoot;
+    return this.relativeRoot === '.' ? this.path(i) : `${this.relativeRoot}/${this.path(i)}`;
+  }
+
+  /**
+   * Whether paths from fsPath still mean what they meant: false once the working directory has
+   * changed, after which paths handed out earlier (to scan threads) may have missed.
+   */
+  fsPathsHold(): boolean {
+    return this.relativeRoot === undefined || currentDirectory() === this.cwd;
   }
 
   /** Whether directory `i` has been read from disk. */
@@ -209,7 +237,7 @@ export class Inventory {
 
   private scanDir(dir: number): void {
     if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
-    this.attach(dir, readDirectory(this.fs, this.absolutePath(dir), sortByteOrder));
+    this.attach(dir, readDirectory(this.fs, this.fsPath(dir), sortByteOrder));
   }
 
   /**
@@ -283,4 +311,20 @@ export class Inventory {
     this.childCount = resize(this.childCount, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
+}
+
+/** process.cwd(), or undefined when the working directory is gone. */
+function currentDirectory(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+/** `path` relative to `dir` ('.' for `dir` itself), or undefined when it is not inside `dir`. */
+function relativeBelow(dir: string, path: string): string | undefined {
+  const rel = nodePath.relative(dir, path);
+  if (rel === '') return '.';
+  return rel === '..' || rel.startsWith('../') || nodePath.isAbsolute(rel) ? undefined : rel;
 }

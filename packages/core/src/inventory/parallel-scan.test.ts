@@ -1,4 +1,5 @@
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from './inventory.js';
@@ -63,5 +64,92 @@ describe('scanAllParallel', () => {
     const parallel = new Inventory(tmp.path, nodeFs);
     await scanAllParallel(parallel, { threads: 2, minEntries: 10, taskBudget: 3 });
     for (let i = 1; i < parallel.count; i++) expect(parallel.parent[i]).toBeLessThan(i);
+  });
+});
+
+// Scans hand the file system paths relative to the working directory when the context is in it
+// (Inventory.fsPath): the same tree must come out either way, and a scan whose working directory
+// changes under it must fail rather than report what it read elsewhere.
+describe('paths handed to the file system', () => {
+  let tmp: TempDir;
+  let elsewhere: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-rel-');
+    elsewhere = await makeTempDir('ctxlens-elsewhere-');
+    const spec = [];
+    for (let a = 0; a < 8; a++) for (let f = 0; f < 6; f++) spec.push({ file: `d${a}/sub/f${f}-é.txt`, size: a * 10 + f });
+    spec.push({ symlink: 'd0/link', target: '../d1' }, { hardlink: 'd2/hard', target: 'd3/sub/f0-é.txt' });
+    await buildTree(tmp.path, spec);
+  });
+  afterAll(async () => {
+    await tmp.cleanup();
+    await elsewhere.cleanup();
+  });
+
+  async function inDirectory<T>(dir: string, run: () => T | Promise<T>): Promise<T> {
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      return await run();
+    } finally {
+      process.chdir(before);
+    }
+  }
+  const childNamed = (inv: Inventory, name: string): number => {
+    const [start, n] = inv.children(0);
+    for (let c = start; c < start + n; c++) if (inv.name(c) === name) return c;
+    throw new Error(`no ${name}`);
+  };
+
+  it('are relative to the working directory when the context is in it, and absolute otherwise', async () => {
+    await inDirectory(tmp.path, () => {
+      const inv = new Inventory(tmp.path, nodeFs);
+      expect(inv.fsPath(0)).toBe('.');
+      expect(inv.fsPath(childNamed(inv, 'd1'))).toBe('d1');
+      expect(inv.absolutePath(childNamed(inv, 'd1'))).toBe(`${tmp.path}/d1`);
+    });
+    await inDirectory(path.dirname(tmp.path), () => {
+      const inv = new Inventory(tmp.path, nodeFs);
+      expect(inv.fsPath(childNamed(inv, 'd1'))).toBe(`${path.basename(tmp.path)}/d1`);
+    });
+    await inDirectory(elsewhere.path, () => {
+      const inv = new Inventory(tmp.path, nodeFs);
+      expect(inv.fsPath(childNamed(inv, 'd1'))).toBe(`${tmp.path}/d1`);
+    });
+  });
+
+  it('turn absolute once the working directory changes, for reads after it', async () => {
+    const inv = await inDirectory(tmp.path, () => new Inventory(tmp.path, nodeFs));
+    expect(process.cwd()).not.toBe(tmp.path);
+    expect(inv.fsPath(0)).toBe(tmp.path);
+    expect(inv.fsPathsHold()).toBe(false);
+    expect(snapshot(inv.scanAll())).toEqual(snapshot(new Inventory(tmp.path, nodeFs).scanAll()));
+  });
+
+  it('give the same tree as absolute paths, on both threads, with small tasks', async () => {
+    const absolute = new Inventory(tmp.path, nodeFs).scanAll();
+    const relative = await inDirectory(tmp.path, async () => {
+      const inv = new Inventory(tmp.path, nodeFs);
+      await scanAllParallel(inv, { threads: 2, minEntries: 5, taskBudget: 3 });
+      return inv;
+    });
+    expect(snapshot(relative)).toEqual(snapshot(absolute));
+  });
+
+  it('fail a scan whose working directory changed while it ran, naming the cause', async () => {
+    const before = process.cwd();
+    process.chdir(tmp.path);
+    let scanning: Promise<void>;
+    try {
+      const inv = new Inventory(tmp.path, nodeFs);
+      scanning = scanAllParallel(inv, { threads: 2, minEntries: 5, taskBudget: 3, mainThreadReads: false });
+    } finally {
+      process.chdir(elsewhere.path);
+    }
+    try {
+      await expect(scanning).rejects.toThrow(/working directory changed while ctxlens read .*ctxlens-rel-/);
+    } finally {
+      process.chdir(before);
+    }
   });
 });

@@ -4,6 +4,7 @@
 // into the inventory, the worker sends records that are attached per directory, so the inventory
 // holds the same entries, each directory's in byte order, as a single-threaded scan. Subtrees the
 // caller only needs totals of are tallied instead (tally.ts).
+import { InputError } from '../errors.js';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
 import { type ScanWorkers, startScanWorkers, type Task, TASK_BUDGET } from './scan-workers.js';
@@ -80,7 +81,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   const listPruned = (): void => {
     for (const dir of pending) {
       if (!tallied.has(dir) || listed.has(dir)) continue;
-      const names = listNames(inv.absolutePath(dir));
+      const names = listNames(inv.fsPath(dir));
       listed.set(dir, names);
       estimate += (names?.length ?? 0) * 10;
     }
@@ -102,14 +103,14 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   const tasks: Task[] = [];
   const pieces: [number, Task][] = [];
   for (const dir of pending) {
-    const abs = inv.absolutePath(dir);
+    const fsPath = inv.fsPath(dir);
     const names = listed.get(dir);
     if (!tallied.has(dir) || names === undefined) {
       dirs.push(dir);
-      tasks.push([abs, tallied.has(dir), inv.path(dir), inv.isAsciiPath(dir), undefined]);
+      tasks.push([fsPath, tallied.has(dir), inv.path(dir), inv.isAsciiPath(dir), undefined]);
       continue;
     }
-    for (let at = 0; at < names.length; at += TALLY_PIECE) pieces.push([dir, [abs, true, inv.path(dir), inv.isAsciiPath(dir), names.slice(at, at + TALLY_PIECE)]]);
+    for (let at = 0; at < names.length; at += TALLY_PIECE) pieces.push([dir, [fsPath, true, inv.path(dir), inv.isAsciiPath(dir), names.slice(at, at + TALLY_PIECE)]]);
   }
   for (const [dir, task] of pieces) {
     dirs.push(dir);
@@ -121,14 +122,16 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   } finally {
     if (options.workers === undefined) workers.close();
   }
+  // Scan threads were handed paths relative to the working directory (Inventory.fsPath).
+  if (!inv.fsPathsHold()) throw new InputError('INPUT_INVALID', `the working directory changed while ctxlens read ${inv.root}, so what it read cannot be trusted`, inv.root, 'Do not call process.chdir() while a scan runs, or pass an absolute path and keep the working directory.');
   inv.trim();
   return tallies;
 }
 
 /** A pruned directory's names, or undefined when it cannot be listed (its tally task then meets the error as a scan would). */
-function listNames(abs: string): string[] | undefined {
+function listNames(fsPath: string): string[] | undefined {
   try {
-    return nodeFs.readdir(abs);
+    return nodeFs.readdir(fsPath);
   } catch {
     return undefined;
   }

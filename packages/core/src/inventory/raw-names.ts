@@ -11,7 +11,8 @@
 export interface RawReader {
   /** Names in a directory, with non-UTF-8 bytes escaped. */
   readdir(path: string): string[];
-  lstat(path: string): { mode: number; size: number; mtimeMs: number; ino: number; nlink: number };
+  /** `plain`: the caller knows the path holds no escaped byte, so it goes to the file system as it is. */
+  lstat(path: string, plain?: boolean): { mode: number; size: number; mtimeMs: number; ino: number; nlink: number };
   /** A symlink's target, with non-UTF-8 bytes escaped. */
   readlink(path: string): string;
 }
@@ -95,7 +96,7 @@ export function createRawReader(fs: typeof import('node:fs'), toPath: typeof toF
       if (!names.some((name) => name.includes('\ufffd'))) return names;
       return fs.readdirSync(at, { encoding: 'buffer' }).map(decode);
     },
-    lstat: (path) => fs.lstatSync(toPath(path)),
+    lstat: (path, plain) => fs.lstatSync(plain === true ? path : toPath(path)),
     readlink: (path) => {
       const at = toPath(path);
       const target = fs.readlinkSync(at);

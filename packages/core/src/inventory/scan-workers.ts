@@ -8,11 +8,12 @@ import { sortByteOrder } from './sort-names.js';
 import { emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
 /**
- * One unit of work: [absolute path, tally?, relative path, relative path is ASCII, entries]. A
+ * One unit of work: [path for the file system (Inventory.fsPath), tally?, context-relative path,
+ * that path is ASCII, entries]. A
  * record task reads the directory's whole subtree; a tally task sums it, or only `entries` of it
  * (and what is below them) when a big directory is shared out in pieces.
  */
-export type Task = [abs: string, tally: boolean, rel: string, ascii: boolean, only: string[] | undefined];
+export type Task = [fsPath: string, tally: boolean, rel: string, ascii: boolean, only: string[] | undefined];
 
 /**
  * Entries one task reads before it leaves the rest of its subtree for later tasks: a few megabytes
@@ -50,24 +51,24 @@ const toFsPath = ${toFsPath.toString()};
 const decodeName = ${decodeName.toString()};
 const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName);
 const sortByteOrder = ${sortByteOrder.toString()};
-const readUnsorted = (abs, only) => readDirectory(reader, abs, undefined, only);
+const readUnsorted = (fsPath, only) => readDirectory(reader, fsPath, undefined, only);
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
-function scanTree(abs, out, budget) {
-  const record = readDirectory(reader, abs, sortByteOrder);
+function scanTree(fsPath, out, budget) {
+  const record = readDirectory(reader, fsPath, sortByteOrder);
   out.push(record);
   budget.left -= record.names.length;
   for (let i = 0; i < record.names.length; i++) {
     if ((record.facts[i * ${RECORD_FIELDS}] & 7) !== 1) continue;
     if (budget.left <= 0) out.push(null);
-    else scanTree(abs + '/' + record.names[i], out, budget);
+    else scanTree(fsPath + '/' + record.names[i], out, budget);
   }
 }
 parentPort.on('message', ({ tasks, entries }) => {
-  parentPort.postMessage(tasks.map(([abs, tally, rel, ascii, only]) => {
+  parentPort.postMessage(tasks.map(([fsPath, tally, rel, ascii, only]) => {
     const budget = { left: entries, deferred: [] };
-    if (tally) return { tally: tallySubtree(readUnsorted, plainUstarBytes, abs, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
+    if (tally) return { tally: tallySubtree(readUnsorted, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
     const records = [];
-    scanTree(abs, records, budget);
+    scanTree(fsPath, records, budget);
     return { records };
   }));
 });

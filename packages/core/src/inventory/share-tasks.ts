@@ -69,13 +69,13 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
     tasks.push(task);
   };
   const deferRecords = (dirs: readonly number[]): void => {
-    for (const d of dirs) enqueue(d, [inv.absolutePath(d), false, inv.path(d), inv.isAsciiPath(d), undefined]);
+    for (const d of dirs) enqueue(d, [inv.fsPath(d), false, inv.path(d), inv.isAsciiPath(d), undefined]);
   };
   const settleTally = (key: number, tally: SubtreeTally, deferred: TaskBudget['deferred']): void => {
     const sofar = tallies.get(key);
     if (sofar === undefined) tallies.set(key, tally);
     else addTally(sofar, tally);
-    for (const [abs, rel, ascii] of deferred) enqueue(key, [abs, true, rel, ascii, undefined]);
+    for (const [fsPath, rel, ascii] of deferred) enqueue(key, [fsPath, true, rel, ascii, undefined]);
     talliedEntries += tally.entries;
     talliedBytes += tally.bytes;
     inv.onProgress?.(inv.count + talliedEntries, inv.scannedBytes + talliedBytes);
@@ -86,7 +86,7 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
     attachSubtree(inv, keys[k]!, result.records, { at: 0 }, deferred);
     deferRecords(deferred);
   };
-  const read = (abs: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, abs, undefined, only);
+  const read = (fsPath: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, fsPath, undefined, only);
   const detach = workers.map((worker, w) => {
     const onMessage = (results: TaskResult[]): void => {
       const first = inFlight[w]!.shift()!;
@@ -113,10 +113,10 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
       if (batch !== undefined) {
         for (let k = batch[0]; k < batch[1]; k++) {
           if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
-          const [abs, isTally, rel, ascii, only] = tasks[k]!;
+          const [fsPath, isTally, rel, ascii, only] = tasks[k]!;
           if (isTally) {
             const budget: TaskBudget = { left: taskBudget, deferred: [] };
-            settleTally(keys[k]!, tallySubtree(read, plainUstarBytes, abs, rel, ascii, emptyTally(), only, budget), budget.deferred);
+            settleTally(keys[k]!, tallySubtree(read, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
           } else deferRecords(inv.scanSubtree(keys[k]!, taskBudget));
         }
         workers.forEach((_, w) => give(w));

@@ -47,8 +47,8 @@ export interface SubtreeTally {
 export interface TaskBudget {
   /** Entries this task may still read; once none, subdirectories are deferred instead of read. */
   left: number;
-  /** [absolute path, relative path, relative path is ASCII] of the subdirectories left for later. */
-  readonly deferred: [abs: string, rel: string, ascii: boolean][];
+  /** [file-system path, context-relative path, that path is ASCII] of the subdirectories left for later. */
+  readonly deferred: [fsPath: string, rel: string, ascii: boolean][];
 }
 
 /** A tally with nothing in it. */
@@ -73,7 +73,7 @@ export function addTally(into: SubtreeTally, part: SubtreeTally): SubtreeTally {
 }
 
 /**
- * Sums everything below the directory `abs` (not the directory itself), depth first. Entries are
+ * Sums everything below the directory `fsPath` (not the directory itself), depth first. Entries are
  * classified exactly as an inventory records them, because both read through `read`.
  * @param read readDirectory bound to a reader (names need not be sorted: order only matters for hardlinks, which are listed)
  * @param plainBytes plainUstarBytes
@@ -84,16 +84,16 @@ export function addTally(into: SubtreeTally, part: SubtreeTally): SubtreeTally {
  * @returns the totals, added into `into`
  */
 export function tallySubtree(
-  read: (abs: string, only?: string[]) => DirectoryRecord,
+  read: (fsPath: string, only?: string[]) => DirectoryRecord,
   plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number) => number,
-  abs: string,
+  fsPath: string,
   rel: string,
   ascii: boolean,
   into: SubtreeTally,
   only?: string[],
   budget?: TaskBudget,
 ): SubtreeTally {
-  const record = read(abs, only);
+  const record = read(fsPath, only);
   if (budget !== undefined) budget.left -= record.names.length;
   const { names, facts } = record;
   const inodes = record.inodes.length === 0 ? undefined : new Map(record.inodes);
@@ -125,8 +125,8 @@ export function tallySubtree(
     }
     if (kind !== 1) continue;
     const childRel = rel === '' ? name : rel + '/' + name;
-    if (budget !== undefined && budget.left <= 0) budget.deferred.push([abs + '/' + name, childRel, pathAscii]);
-    else tallySubtree(read, plainBytes, abs + '/' + name, childRel, pathAscii, into, undefined, budget);
+    if (budget !== undefined && budget.left <= 0) budget.deferred.push([fsPath + '/' + name, childRel, pathAscii]);
+    else tallySubtree(read, plainBytes, fsPath + '/' + name, childRel, pathAscii, into, undefined, budget);
   }
   return into;
 }

@@ -43,7 +43,7 @@ export function validateLegacy(inv: Inventory, set: PatternSet, options: LegacyW
       if (kind === 'dir') visit(c);
       else if (options.checkReadable && kind !== 'symlink' && kind !== 'fifo') {
         try {
-          options.accessRead(inv.absolutePath(c));
+          options.accessRead(inv.fsPath(c));
         } catch {
           throw new InputError('PERMISSION_DENIED', `error checking context: no permission to read from '${inv.absolutePath(c)}'`, path, 'Make it readable, or exclude it in .dockerignore.');
         }
