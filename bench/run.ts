@@ -11,9 +11,11 @@ import { measureFirstPaint } from './first-paint.js';
 import { measureReevaluation } from './reevaluate.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// tsx passes its --tsconfig on to the walker children as given, relative; they run inside the trees.
+if (process.env.TSX_TSCONFIG_PATH) process.env.TSX_TSCONFIG_PATH = path.resolve(process.env.TSX_TSCONFIG_PATH);
 const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
-const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 5);
+const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
 
 if (!fs.existsSync(cli)) {
   console.error(`bench: ${cli} is missing; run \`npx -y pnpm@10 build\` first`);
