@@ -288,7 +288,7 @@ export class Inventory {
       this.mtimes32[i] = 0;
       this.wideMtimes.set(i, mtime);
     }
-    if (nlink > 1) this.linkInodes.set(i, ino);
+    if (nlink > 1 && kind !== KIND_DIR) this.linkInodes.set(i, ino);
     this.nlinks[i] = nlink > 255 ? 255 : nlink;
     this.childStart[i] = kind === KIND_DIR ? NOT_SCANNED : 0;
     this.childCount[i] = 0;

@@ -14,7 +14,7 @@ export interface DirectoryRecord {
    * 255), size, mtime (s). Compact because worker threads send these for a million names.
    */
   readonly facts: Float64Array;
-  /** [position, inode] of names with more than one link (only hardlinks need their inode). */
+  /** [position, inode] of names other than directories with more than one link: hardlinks. */
   readonly inodes: [number, number][];
   /** [position, target] of symlinks. */
   readonly links: [number, string][];
@@ -56,16 +56,21 @@ export function readDirectory(fsa: DirectoryReader, fsPath: string, sort?: (name
   const inodes: [number, number][] = [];
   const links: [number, string][] = [];
   const problems: [number, string, string][] = [];
-  // Whether any path below holds a byte that is not UTF-8 (escaped, raw-names.ts) is settled once
-  // for the directory, not per lstat: the per-path check cost about 5% of a scan.
+  // archive/tar's isASCII, per name: a NUL or anything above U+007F forces a PAX header. Whether
+  // any path below holds a byte that is not UTF-8 (escaped, raw-names.ts; never ASCII) is settled
+  // in the same pass, once for the directory instead of once per lstat.
   const escaped = /[\udc80-\udcff]/;
-  const plain = !escaped.test(fsPath) && !names.some((name) => escaped.test(name));
+  let plain = !escaped.test(fsPath);
+  for (let i = 0; i < names.length; i++) {
+    if (!/[^\x01-\x7f]/.test(names[i]!)) continue;
+    facts[i * 3] = 8;
+    if (escaped.test(names[i]!)) plain = false;
+  }
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const full = fsPath + '/' + name;
     const at = i * 3;
-    // archive/tar's isASCII: a NUL or anything above U+007F forces a PAX header.
-    const nonAscii = /[^\x01-\x7f]/.test(name) ? 8 : 0;
+    const nonAscii = facts[at]!;
     let stat;
     try {
       stat = fsa.lstat(full, plain);
@@ -81,7 +86,8 @@ export function readDirectory(fsa: DirectoryReader, fsPath: string, sort?: (name
     facts[at] = kind + nonAscii + 16 * Math.min(stat.nlink, 255);
     facts[at + 1] = kind === 0 ? stat.size : 0;
     facts[at + 2] = Math.floor(stat.mtimeMs / 1000);
-    if (stat.nlink > 1) inodes.push([i, stat.ino]);
+    // Only hardlinks need their inode; a directory's link count is its subdirectories plus two.
+    if (stat.nlink > 1 && kind !== 1) inodes.push([i, stat.ino]);
     if (kind === 2) {
       try {
         links.push([i, fsa.readlink(full)]);
