@@ -1,5 +1,6 @@
 // The process's streams and environment, gathered once so that every command can run against fakes
 // in unit tests and against the real process in bin.ts.
+import { isatty } from 'node:tty';
 
 /** What a command may touch of the outside world besides the file system. */
 export interface Io {
@@ -23,9 +24,12 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Only explain --stdin and the TUI read it: opening the stream costs every other command start-up time.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
-    isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    isTTY: { stdin: isatty(0), stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
     cwd: process.cwd(),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };

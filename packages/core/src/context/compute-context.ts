@@ -15,9 +15,11 @@ import { unfilteredSizes } from './unfiltered-sizes.js';
 function newInventory(root: string, options: ResolvedOptions): Inventory {
   const inv = new Inventory(root, options.fs);
   inv.signal = options.signal;
-  const started = performance.now();
   const report = options.onProgress;
-  if (report) inv.onProgress = (entries, bytes) => report({ entries, bytes, elapsedMs: performance.now() - started });
+  if (report) {
+    const started = performance.now();
+    inv.onProgress = (entries, bytes) => report({ entries, bytes, elapsedMs: performance.now() - started });
+  }
   return inv;
 }
 

@@ -81,8 +81,9 @@ parentPort.on('message', ({ tasks, entries }) => {
  */
 export function startScanWorkers(count: number): ScanWorkers {
   // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
-  // under 300 MB for the whole process.
-  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
+  // under 300 MB for the whole process. No inherited execArgv: a host started with
+  // `--input-type=module` would otherwise run this CommonJS source as an ES module.
+  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
   return {
     threads: workers,
     close: () => {
