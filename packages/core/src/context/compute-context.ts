@@ -139,8 +139,14 @@ async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | und
     const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
     return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder) };
   });
-  const tallies = await guardAsync(resolved, () => scanParallel(inv, { ...scan, tally: (dir) => pruned(inv.path(dir)), ...(workers ? { workers } : {}) }));
-  return guard(resolved, () => ({ context: evaluateFromDisk(inv, resolved, inputs, source), unfilteredSizes: unfilteredSizes(inv, tallies) }));
+  // The context walk needs only the directories the builder walks: it runs as soon as they are
+  // recorded, while the other thread still tallies what the builder prunes.
+  let context: BuildContext | undefined;
+  const walk = (): void => {
+    context = guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source));
+  };
+  const tallies = await guardAsync(resolved, () => scanParallel(inv, { ...scan, tally: (dir) => pruned(inv.path(dir)), onRecorded: walk, ...(workers ? { workers } : {}) }));
+  return guard(resolved, () => ({ context: context!, unfilteredSizes: unfilteredSizes(inv, tallies) }));
 }
 
 /** What changes when re-evaluating rules on an existing inventory. */

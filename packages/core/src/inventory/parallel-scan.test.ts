@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from './inventory.js';
-import { scanAllParallel } from './parallel-scan.js';
+import { scanAllParallel, scanParallel } from './parallel-scan.js';
 
 function snapshot(inv: Inventory): string[] {
   const rows: string[] = [];
@@ -59,6 +59,49 @@ describe('scanAllParallel', () => {
       await expect(scanning).rejects.toThrow('stop');
     });
   }
+
+  // measureContext walks the context in onRecorded while the other thread still tallies.
+  for (const [label, options] of [
+    ['threads, tiny tasks', { threads: 2, minEntries: 10, taskBudget: 3 }],
+    ['one thread', { threads: 1 }],
+    ['small tree', { threads: 2, minEntries: 1e9 }],
+  ] as const) {
+    it(`calls onRecorded once, before it resolves, with every directory that is not tallied recorded (${label})`, async () => {
+      const inv = new Inventory(tmp.path, nodeFs);
+      const tallied = (dir: number) => /^d[0-5]$/.test(inv.path(dir));
+      const seen: boolean[] = [];
+      const tallies = await scanParallel(inv, {
+        ...options,
+        tally: tallied,
+        onRecorded: () => {
+          const unread: string[] = [];
+          const visit = (dir: number): void => {
+            const [start, n] = inv.children(dir);
+            // children() of an unread directory would read it now: only read ones are visited.
+            for (let c = start; c < start + n; c++) if (inv.isDir(c) && !tallied(c)) (inv.isScanned(c) ? visit(c) : unread.push(inv.path(c)));
+          };
+          visit(0);
+          seen.push(unread.length === 0);
+        },
+      });
+      expect(seen).toEqual([true]);
+      if (options.threads === 2 && options.minEntries === 10) expect(tallies.size).toBeGreaterThan(0);
+    });
+  }
+
+  it('fails the scan with the error onRecorded throws', async () => {
+    const inv = new Inventory(tmp.path, nodeFs);
+    const scanning = scanParallel(inv, {
+      threads: 2,
+      minEntries: 10,
+      taskBudget: 3,
+      tally: (dir) => /^d[0-5]$/.test(inv.path(dir)),
+      onRecorded: () => {
+        throw new Error('walk failed');
+      },
+    });
+    await expect(scanning).rejects.toThrow('walk failed');
+  });
 
   it('keeps every entry after its parent, which O(n) subtree sums rely on', async () => {
     const parallel = new Inventory(tmp.path, nodeFs);

@@ -33,6 +33,12 @@ export interface ParallelScanOptions {
   readonly taskBudget?: number;
   /** Workers started earlier (startScanWorkers), so their start-up overlaps other work; the caller closes them. */
   readonly workers?: ScanWorkers;
+  /**
+   * Called once on this thread, before the scan resolves, as soon as every directory that is not
+   * tallied has been recorded: work on those alone (a context walk) then overlaps the tallies still
+   * running on other threads. Its error fails the scan.
+   */
+  readonly onRecorded?: () => void;
 }
 
 /** Entries per piece of a big pruned directory (node_modules holds tens of thousands of packages). */
@@ -61,6 +67,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   const tallies = new Map<number, SubtreeTally>();
   if (inv.fs !== nodeFs || workerCount < 1) {
     inv.scanAll();
+    options.onRecorded?.();
     return tallies;
   }
   // Breadth-first on this thread, through the directories the builder walks, until there is
@@ -95,6 +102,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   }
   if (pending.length === 0 || inv.count + estimate + pending.length * 10 < minEntries) {
     inv.scanAll();
+    options.onRecorded?.();
     return tallies;
   }
   // Whole subtrees first, pieces of pruned listings last: the pieces are small and alike, so
@@ -118,7 +126,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   }
   const workers = options.workers ?? startScanWorkers(workerCount);
   try {
-    await shareTasks(inv, dirs, tasks, workers.threads, mainReads, options.taskBudget ?? TASK_BUDGET, tallies);
+    await shareTasks(inv, dirs, tasks, workers.threads, mainReads, options.taskBudget ?? TASK_BUDGET, tallies, options.onRecorded);
   } finally {
     if (options.workers === undefined) workers.close();
   }

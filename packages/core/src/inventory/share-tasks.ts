@@ -32,11 +32,26 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * with a long tail. Each worker holds two batches, so it never waits while this thread is busy.
  * Records go into the inventory; tallies into `tallies`, under the directory each task belongs to
  * (`keys`; pieces and deferred parts add up).
+ * @param onRecorded called once on this thread as soon as every record task is done, while tally
+ *   tasks may still run: work that needs only the recorded directories overlaps the tallies (not
+ *   called when the scan fails first)
  * @returns once every task, and every task they left behind, is done
- * @throws the first worker error, or the signal's reason when the inventory's signal fires
+ * @throws the first worker error or onRecorded's, or the signal's reason when the inventory's signal fires
  */
-export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], workers: readonly Worker[], mainReads: boolean, taskBudget: number, tallies: Map<number, SubtreeTally>): Promise<void> {
+export async function shareTasks(
+  inv: Inventory,
+  keys: number[],
+  tasks: Task[],
+  workers: readonly Worker[],
+  mainReads: boolean,
+  taskBudget: number,
+  tallies: Map<number, SubtreeTally>,
+  onRecorded?: () => void,
+): Promise<void> {
   let next = 0;
+  // Record tasks queued or running; onRecorded runs when none is left.
+  let recordsLeft = tasks.filter(([, isTally]) => !isTally).length;
+  let recorded = onRecorded;
   let talliedEntries = 0;
   let talliedBytes = 0;
   let failure: unknown;
@@ -70,6 +85,23 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
   };
   const deferRecords = (dirs: readonly number[]): void => {
     for (const d of dirs) enqueue(d, [inv.fsPath(d), false, inv.path(d), inv.isAsciiPath(d), undefined]);
+    recordsLeft += dirs.length;
+  };
+  // Runs onRecorded once no record task is left (at once when there were none).
+  const checkRecorded = (): void => {
+    if (recordsLeft > 0 || recorded === undefined || failure !== undefined) return;
+    const run = recorded;
+    recorded = undefined;
+    try {
+      run();
+    } catch (error) {
+      failure ??= error;
+    }
+  };
+  // A record task is done: its subtree is attached and what it left is queued.
+  const recordDone = (): void => {
+    recordsLeft--;
+    checkRecorded();
   };
   const settleTally = (key: number, tally: SubtreeTally, deferred: TaskBudget['deferred']): void => {
     const sofar = tallies.get(key);
@@ -85,6 +117,7 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
     const deferred: number[] = [];
     attachSubtree(inv, keys[k]!, result.records, { at: 0 }, deferred);
     deferRecords(deferred);
+    recordDone();
   };
   const read = (fsPath: string, only?: string[]): DirectoryRecord => readDirectory(inv.fs, fsPath, undefined, only);
   const detach = workers.map((worker, w) => {
@@ -105,6 +138,7 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
   // An abort wakes this thread at once, even while it only waits for the workers.
   inv.signal?.addEventListener('abort', poke);
   try {
+    checkRecorded();
     workers.forEach((_, w) => give(w));
     for (;;) {
       if (failure !== undefined) throw failure;
@@ -117,7 +151,10 @@ export async function shareTasks(inv: Inventory, keys: number[], tasks: Task[], 
           if (isTally) {
             const budget: TaskBudget = { left: taskBudget, deferred: [] };
             settleTally(keys[k]!, tallySubtree(read, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
-          } else deferRecords(inv.scanSubtree(keys[k]!, taskBudget));
+          } else {
+            deferRecords(inv.scanSubtree(keys[k]!, taskBudget));
+            recordDone();
+          }
         }
         workers.forEach((_, w) => give(w));
         // Let the workers' answers in, and hand them their next batches.
