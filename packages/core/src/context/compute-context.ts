@@ -4,13 +4,14 @@ import { type ParallelScanOptions, scanAllParallel, scanParallel } from '../inve
 import { type ScanWorkers, startScanWorkers } from '../inventory/scan-workers.js';
 import { nodeFs } from '../fs-adapter.js';
 import { type Builder, type ContextOptions, resolveOptions, type ResolvedOptions } from '../options.js';
+import type { SubtreeTally } from '../inventory/tally.js';
 import { guessPrunedDirectory } from '../walk/enter-excluded.js';
 import type { BuildContext } from './build-context.js';
 import { evaluate, evaluateUnfiltered } from './evaluate.js';
 import { type BuildInputs, resolveInputs } from './resolve-inputs.js';
 import { builderPatternSet, extraRules as toRawRules, loadRules, type RuleSource } from './rule-set.js';
 import type { ContextSizes } from './sizes.js';
-import { unfilteredSizes } from './unfiltered-sizes.js';
+import { recordedTotals, unfilteredSizes } from './unfiltered-sizes.js';
 
 function newInventory(root: string, options: ResolvedOptions): Inventory {
   const inv = new Inventory(root, options.fs);
@@ -139,14 +140,19 @@ async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | und
     const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
     return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder) };
   });
-  // The context walk needs only the directories the builder walks: it runs as soon as they are
-  // recorded, while the other thread still tallies what the builder prunes.
+  // The context walk and the recorded entries' totals need only the directories the builder
+  // walks: they run as soon as those are recorded, while the other thread still tallies what the
+  // builder prunes.
   let context: BuildContext | undefined;
-  const walk = (): void => {
+  let recorded: SubtreeTally | undefined;
+  const onRecorded = (): void => {
+    // Totals first: the directories read so far are exactly the recorded ones, so a directory the
+    // walk might still read lazily can never be counted both here and in its tally.
+    recorded = recordedTotals(inv);
     context = guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source));
   };
-  const tallies = await guardAsync(resolved, () => scanParallel(inv, { ...scan, tally: (dir) => pruned(inv.path(dir)), onRecorded: walk, ...(workers ? { workers } : {}) }));
-  return guard(resolved, () => ({ context: context!, unfilteredSizes: unfilteredSizes(inv, tallies) }));
+  const tallies = await guardAsync(resolved, () => scanParallel(inv, { ...scan, tally: (dir) => pruned(inv.path(dir)), onRecorded, ...(workers ? { workers } : {}) }));
+  return guard(resolved, () => ({ context: context!, unfilteredSizes: unfilteredSizes(recorded!, tallies) }));
 }
 
 /** What changes when re-evaluating rules on an existing inventory. */

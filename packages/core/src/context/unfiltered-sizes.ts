@@ -14,17 +14,18 @@ const KIND_DIR = 1;
 const KIND_SYMLINK = 2;
 const KIND_SOCKET = 4;
 
-/** Sums the inventory's own entries, stopping at tallied directories, whose tallies stand in for their contents. */
-function tallyInventory(inv: Inventory, tallies: ReadonlyMap<number, SubtreeTally>): SubtreeTally {
+/**
+ * Sums the entries the inventory recorded, stopping at the directories it never read: those a
+ * scan tallied, whose tallies stand in for their contents (unfilteredSizes adds them). It needs
+ * only the recorded directories, so measureContext runs it while the tallies are still being made.
+ * @returns the recorded entries' totals; hardlinks and PAX entries are left in `special`
+ */
+export function recordedTotals(inv: Inventory): SubtreeTally {
   const total = emptyTally();
   const stack = [0];
   while (stack.length > 0) {
     const dir = stack.pop()!;
-    const tally = tallies.get(dir);
-    if (tally !== undefined) {
-      addTally(total, tally);
-      continue;
-    }
+    if (!inv.isScanned(dir)) continue;
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
       const kind = inv.kinds[c]!;
@@ -80,12 +81,13 @@ function settleSpecial(total: SubtreeTally): void {
 }
 
 /**
- * The figures of the whole directory without any ignore file, from an inventory plus tallies of
- * the subtrees it did not record (see scanParallel). Reads directories the inventory has not read.
+ * The figures of the whole directory without any ignore file: the recorded entries' totals
+ * (recordedTotals) plus the tallies of every subtree the scan did not record (scanParallel).
  * @returns the same totals sumSizes gives for a walk of every entry
  */
-export function unfilteredSizes(inv: Inventory, tallies: ReadonlyMap<number, SubtreeTally>): ContextSizes {
-  const total = tallyInventory(inv, tallies);
+export function unfilteredSizes(recorded: SubtreeTally, tallies: ReadonlyMap<number, SubtreeTally>): ContextSizes {
+  const total = addTally(emptyTally(), recorded);
+  for (const tally of tallies.values()) addTally(total, tally);
   settleSpecial(total);
   const tarBytes = total.tarBytes + TAR_TRAILER_BYTES;
   return { entries: total.entries, files: total.files, dirs: total.dirs, symlinks: total.symlinks, others: total.others, bytes: total.bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
