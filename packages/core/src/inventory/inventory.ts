@@ -174,7 +174,7 @@ export class Inventory {
    * changed. Messages show absolutePath.
    */
   fsPath(i: number): string {
-    if (this.relativeRoot === undefined || currentDirectory() !== this.cwd) return this.absolutePath(i);
+    if (this.relativeRoot === undefined || !this.fsPathsHold()) return this.absolutePath(i);
     if (i === 0) return this.relativeRoot;
     return this.relativeRoot === '.' ? this.path(i) : `${this.relativeRoot}/${this.path(i)}`;
   }

@@ -131,7 +131,7 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
     if (options.workers === undefined) workers.close();
   }
   // Scan threads were handed paths relative to the working directory (Inventory.fsPath).
-  if (!inv.fsPathsHold()) throw new InputError('INPUT_INVALID', `the working directory changed while ctxlens read ${inv.root}, so what it read cannot be trusted`, inv.root, 'Do not call process.chdir() while a scan runs, or pass an absolute path and keep the working directory.');
+  if (!inv.fsPathsHold()) throw new InputError('INPUT_INVALID', `the working directory changed while ctxlens read ${inv.root}, so what it read cannot be trusted`, inv.root, 'Do not call process.chdir() while a scan runs.');
   inv.trim();
   return tallies;
 }
