@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import { bindingLstat, scanFsBinding } from './inventory/lstat-facts.js';
 import { createRawReader, decodeName, toFsPath } from './inventory/raw-names.js';
+import type { DirectoryReader } from './inventory/read-directory.js';
 
 /** The file-system calls ctxlens makes, injectable so tests can fake a tree or a failing read. */
 export interface FsAdapter {
@@ -28,3 +30,19 @@ export const nodeFs: FsAdapter = {
   realpath: (path) => fs.realpathSync.native(path),
   readFile: (path) => fs.readFileSync(toFsPath(path)),
 };
+
+let nodeScanReader: DirectoryReader | undefined;
+
+/**
+ * The reader a scan reads directories through: the adapter itself, except on the real file system,
+ * where lstat goes through Node's fs binding when it may (inventory/lstat-facts.ts).
+ * @returns the reader
+ */
+export function directoryReader(fsa: FsAdapter): DirectoryReader {
+  if (fsa !== nodeFs) return fsa;
+  if (nodeScanReader === undefined) {
+    const binding = scanFsBinding(fs);
+    nodeScanReader = binding === undefined ? raw : createRawReader(fs, toFsPath, decodeName, bindingLstat(binding));
+  }
+  return nodeScanReader;
+}

@@ -2,7 +2,7 @@
 // what sizes and tar headers need. Entries of one directory sit next to each other in byte order,
 // so walks replay Docker's order; struct-of-arrays keeps a million entries in tens of megabytes.
 import * as nodePath from 'node:path';
-import { type FsAdapter, nodeFs } from '../fs-adapter.js';
+import { directoryReader, type FsAdapter, nodeFs } from '../fs-adapter.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { sortByteOrder } from './sort-names.js';
 
@@ -237,7 +237,7 @@ export class Inventory {
 
   private scanDir(dir: number): void {
     if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
-    this.attach(dir, readDirectory(this.fs, this.fsPath(dir), sortByteOrder));
+    this.attach(dir, readDirectory(directoryReader(this.fs), this.fsPath(dir), sortByteOrder));
   }
 
   /**

@@ -7,12 +7,14 @@
 // rune, and JSON.stringify writes it as "\udcXX". decodeName, toFsPath and createRawReader are
 // self-contained: the scan ships their text to its worker threads.
 
+import type { LstatFacts } from './lstat-facts.js';
+
 /** The file-system calls a directory scan makes, on names that may hold escaped bytes. */
 export interface RawReader {
   /** Names in a directory, with non-UTF-8 bytes escaped. */
   readdir(path: string): string[];
   /** `plain`: the caller knows the path holds no escaped byte, so it goes to the file system as it is. */
-  lstat(path: string, plain?: boolean): { mode: number; size: number; mtimeMs: number; ino: number; nlink: number };
+  lstat(path: string, plain?: boolean): LstatFacts;
   /** A symlink's target, with non-UTF-8 bytes escaped. */
   readlink(path: string): string;
 }
@@ -84,9 +86,10 @@ export function toFsPath(path: string): string | Buffer {
 /**
  * Builds the scan's file-system reader over Node's fs module. Everything comes in as parameters
  * (fs, toFsPath, decodeName), so that worker threads build the same reader from this function's source.
+ * @param lstat the lstat to use (bindingLstat), or fs.lstatSync when omitted
  * @returns readdir, lstat and readlink that take and give escaped names
  */
-export function createRawReader(fs: typeof import('node:fs'), toPath: typeof toFsPath, decode: typeof decodeName): RawReader {
+export function createRawReader(fs: typeof import('node:fs'), toPath: typeof toFsPath, decode: typeof decodeName, lstat: (path: string | Buffer) => LstatFacts = (path) => fs.lstatSync(path)): RawReader {
   return {
     readdir: (path) => {
       const at = toPath(path);
@@ -96,7 +99,7 @@ export function createRawReader(fs: typeof import('node:fs'), toPath: typeof toF
       if (!names.some((name) => name.includes('\ufffd'))) return names;
       return fs.readdirSync(at, { encoding: 'buffer' }).map(decode);
     },
-    lstat: (path, plain) => fs.lstatSync(plain === true ? path : toPath(path)),
+    lstat: (path, plain) => lstat(plain === true ? path : toPath(path)),
     readlink: (path) => {
       const at = toPath(path);
       const target = fs.readlinkSync(at);

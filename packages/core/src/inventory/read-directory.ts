@@ -3,6 +3,8 @@
 // in as parameters): the parallel scan ships its source text to worker threads, so both paths run
 // the very same code.
 
+import type { LstatFacts } from './lstat-facts.js';
+
 /** What one directory holds: sorted names plus, per name, the lstat facts an inventory keeps. */
 export interface DirectoryRecord {
   /** Set when the directory itself could not be read. */
@@ -29,7 +31,7 @@ export const RECORD_FIELDS = 3;
 export interface DirectoryReader {
   readdir(path: string): string[];
   /** `plain`: the caller knows the path holds no escaped byte (raw-names.ts), so it needs no check. */
-  lstat(path: string, plain?: boolean): { mode: number; size: number; mtimeMs: number; ino: number; nlink: number };
+  lstat(path: string, plain?: boolean): LstatFacts;
   readlink(path: string): string;
 }
 

@@ -1,7 +1,9 @@
 // The worker threads of a scan, and the one unit of work they take. The worker code is the very
 // functions the main thread runs (readDirectory, tallySubtree), shipped as source text, so both
 // threads read a directory the same way.
+import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { bindingLstat, scanFsBinding } from './lstat-facts.js';
 import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { sortByteOrder } from './sort-names.js';
@@ -41,15 +43,17 @@ export interface ScanWorkers {
 // tally, each up to the budget. \`__name\` is defined because esbuild-based runners (tsx) wrap function names with that helper.
 const WORKER_SOURCE = `
 var __name = (fn) => fn;
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
+const bindingLstat = ${bindingLstat.toString()};
 const readDirectory = ${readDirectory.toString()};
 const plainUstarBytes = ${plainUstarBytes.toString()};
 const tallySubtree = ${tallySubtree.toString()};
 const emptyTally = ${emptyTally.toString()};
 const toFsPath = ${toFsPath.toString()};
 const decodeName = ${decodeName.toString()};
-const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName);
+// The main thread probed Node's fs binding (lstat-facts.ts); this thread uses it if it may.
+const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName, workerData.fsBinding ? bindingLstat(process.binding('fs')) : undefined);
 const sortByteOrder = ${sortByteOrder.toString()};
 const readUnsorted = (fsPath, only) => readDirectory(reader, fsPath, undefined, only);
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
@@ -83,7 +87,8 @@ export function startScanWorkers(count: number): ScanWorkers {
   // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
   // under 300 MB for the whole process. No inherited execArgv: a host started with
   // `--input-type=module` would otherwise run this CommonJS source as an ES module.
-  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
+  const workerData = { fsBinding: count > 0 && scanFsBinding(fs) !== undefined };
+  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
   return {
     threads: workers,
     close: () => {
