@@ -29,6 +29,7 @@ const out = (line: string) => {
   console.log(line);
   report.push(line);
 };
+const PORTABLE = 'ctxlens size, fs.lstatSync (NODE_PENDING_DEPRECATION=1)';
 const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -45,12 +46,14 @@ for (const files of sizes) {
   const tree = benchTree(path.join(repo, '.bench-trees'), files);
   out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
-  const inTree = (command: string, args: readonly string[]) => () => timeCommand(command, args, tree.dir);
+  const inTree = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv) => () => timeCommand(command, args, tree.dir, env);
   const contenders: Contender[] = [
     { name: 'find -printf', run: inTree('find', ['.', '-printf', '%s\n']) },
     { name: 'du -sb', run: inTree('du', ['-sb', '.']) },
     { name: 'ctxlens ls', run: inTree(process.execPath, [cli, 'ls', '--builder', 'legacy']) },
     { name: 'ctxlens size', run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json']) },
+    // Pending deprecations keep scans off Node's fs binding (lstat-facts.ts): what fs.lstatSync costs.
+    { name: PORTABLE, run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], { NODE_PENDING_DEPRECATION: '1' }) },
     { name: 'full inventory (TUI, summary)', run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
     { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
     { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], emptyContext) },
@@ -110,6 +113,7 @@ for (const files of sizes) {
   out(`Targets: \`ctxlens ls\` ≤ 1.0× docker → ${dockerMs ? ratio(med('ctxlens ls'), dockerMs) : 'docker missing'}; \`ctxlens size\` ≤ ${targetSize.toFixed(1)}× find → ${ratio(med('ctxlens size'), find)}.`);
   const floorMs = med('Node floor (two threads, readdir + lstat, nothing else)');
   const startMs = med('ctxlens size, empty context (start-up alone)') - med('node -e "" (bare Node start-up)');
+  out(`Node's fs binding for lstat (packages/core/src/inventory/lstat-facts.ts): \`size\` takes ${ratio(med('ctxlens size'), med(PORTABLE))} the time it takes through fs.lstatSync (${ratio(med(PORTABLE), find)} find's).`);
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);
 
   if (files >= 1_000_000) {
