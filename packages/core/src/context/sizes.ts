@@ -65,7 +65,7 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
  */
 function forEachEntry(
   inv: Inventory,
-  order: readonly number[],
+  order: Int32Array,
   visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number) => void,
   precomputed?: Float64Array,
 ): void {
@@ -87,7 +87,7 @@ function forEachEntry(
  * Describes entries in send order.
  * @returns one object per entry, with sizes and legacy tar bytes
  */
-export function describeEntries(inv: Inventory, order: readonly number[]): ContextEntry[] {
+export function describeEntries(inv: Inventory, order: Int32Array): ContextEntry[] {
   const out: ContextEntry[] = [];
   forEachEntry(inv, order, (index, kind, hardlinkOf, tarBytes) => {
     out.push({ index, path: inv.path(index), kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes });
@@ -100,7 +100,7 @@ export function describeEntries(inv: Inventory, order: readonly number[]): Conte
  * @param precomputed entryTarBytes per inventory entry, to skip recomputing them (the TUI keeps them)
  * @returns file counts, file bytes and the legacy upload size
  */
-export function sumSizes(inv: Inventory, order: readonly number[], precomputed?: Float64Array): ContextSizes {
+export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float64Array): ContextSizes {
   let files = 0;
   let dirs = 0;
   let symlinks = 0;

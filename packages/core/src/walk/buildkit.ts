@@ -52,7 +52,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
       for (let d = 0; d < depth && d < pendingParents.length; d++) {
         const p = pendingParents[d]!;
         if (p >= 0) {
-          walk.order.push(p);
+          walk.send(p);
           pendingParents[d] = -1;
         }
       }

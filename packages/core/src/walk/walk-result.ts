@@ -18,8 +18,11 @@ export interface WalkResult {
   readonly state: Uint8Array;
   /** Per inventory entry: index of the deciding pattern, -1 when none matched. */
   readonly deciding: Int32Array;
-  /** Included entries in the order the builder sends them. */
-  readonly order: readonly number[];
+  /**
+   * Indices of the included entries in the order the builder sends them. Typed: a million-entry
+   * context's order is 4 MB instead of 8 MB of boxed numbers grown by copying.
+   */
+  readonly order: Int32Array;
   /** A rule error met during the walk: the legacy client truncates the context there, BuildKit fails. */
   readonly failure: { readonly error: IgnoreFileError; readonly path: string } | undefined;
   readonly diagnostics: readonly Diagnostic[];
@@ -33,7 +36,8 @@ export class WalkRecorder {
   // Sized as the walk goes: a walk over a lazily read inventory adds entries while it runs.
   private state: Uint8Array;
   private deciding: Int32Array;
-  readonly order: number[] = [];
+  private order = new Int32Array(1024);
+  private sent = 0;
   readonly diagnostics: Diagnostic[] = [];
   failure: WalkResult['failure'];
   private readonly matcher: ReturnType<typeof createWalkMatcher>;
@@ -83,9 +87,14 @@ export class WalkRecorder {
   send(c: number): void {
     if (this.inv.kind(c) === 'socket') {
       this.diagnostics.push({ code: 'socket-skipped', severity: 'info', path: this.inv.path(c), message: this.socketNote });
-    } else {
-      this.order.push(c);
+      return;
     }
+    if (this.sent === this.order.length) {
+      const order = new Int32Array(this.sent * 2);
+      order.set(this.order);
+      this.order = order;
+    }
+    this.order[this.sent++] = c;
   }
 
   private grow(index: number): void {
@@ -108,20 +117,24 @@ export class WalkRecorder {
       this.state = state;
       this.deciding = deciding;
     }
-    return { state: this.state, deciding: this.deciding, order: this.order, failure: this.failure, diagnostics: this.diagnostics };
+    // A copy of the exact length: evaluations are kept (the TUI caches them), slack would stay with them.
+    return { state: this.state, deciding: this.deciding, order: this.order.slice(0, this.sent), failure: this.failure, diagnostics: this.diagnostics };
   }
 }
 
 /**
  * The walk with no rules at all, which both builders agree on: every entry, depth first in byte
  * order (sockets noted, not sent). No matching, so a million entries take a few tens of milliseconds.
+ * @param inv an inventory read whole (scanAll): the walk's arrays are sized to it up front
  * @returns the walk
  */
 export function walkEverything(inv: Inventory): WalkResult {
   const state = new Uint8Array(inv.count).fill(EntryState.Included);
   state[0] = EntryState.Unreached;
   const deciding = new Int32Array(inv.count).fill(-1);
-  const order: number[] = [];
+  // Every entry but the root is sent (sockets aside), so the order's length is known up front.
+  const order = new Int32Array(inv.count - 1);
+  let sent = 0;
   const diagnostics: Diagnostic[] = [];
   const stack = [0];
   while (stack.length > 0) {
@@ -131,13 +144,13 @@ export function walkEverything(inv: Inventory): WalkResult {
         diagnostics.push({ code: 'socket-skipped', severity: 'info', path: inv.path(dir), message: 'Sockets carry no data; they are left out of the context.' });
         continue;
       }
-      order.push(dir);
+      order[sent++] = dir;
       if (!inv.isDir(dir)) continue;
     }
     const [start, n] = inv.children(dir);
     for (let c = start + n - 1; c >= start; c--) stack.push(c);
   }
-  return { state, deciding, order, failure: undefined, diagnostics };
+  return { state, deciding, order: order.subarray(0, sent), failure: undefined, diagnostics };
 }
 
 /**

@@ -4,6 +4,7 @@ import { computeContext } from '../context/compute-context.js';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from '../inventory/inventory.js';
 import { compileRules } from '../patterns/pattern-set.js';
+import { walkBuildKit } from './buildkit.js';
 import { walkLegacy } from './legacy.js';
 import { walkEverything } from './walk-result.js';
 import type { Builder } from '../options.js';
@@ -147,6 +148,23 @@ describe('walkEverything', () => {
       expect(all.order).toEqual(legacy.order);
       expect(Array.from(all.state)).toEqual(Array.from(legacy.state));
       expect(all.diagnostics.map((d) => d.code)).toEqual(['socket-skipped']);
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+
+  // More entries than a walk's first order buffer holds (1,024), so both builders' walks grow it.
+  it('matches both builders on a tree of thousands of entries, in order and in length', async () => {
+    const tmp = await makeTempDir('ctxlens-all-');
+    try {
+      const spec: TreeSpec = [{ file: 'Dockerfile' }];
+      for (let d = 0; d < 30; d++) for (let f = 0; f < 100; f++) spec.push({ file: `d${d}/f${f}` });
+      await buildTree(tmp.path, spec);
+      const inv = new Inventory(tmp.path, nodeFs).scanAll();
+      const all = walkEverything(inv);
+      expect(all.order.length).toBe(3031);
+      expect(walkLegacy(inv, compileRules([])).order).toEqual(all.order);
+      expect(walkBuildKit(inv, compileRules([])).order).toEqual(all.order);
     } finally {
       await tmp.cleanup();
     }
