@@ -41,6 +41,14 @@ describe('TUI: from the tree', () => {
     frame = await tui.press(['i', KEYS.tab, KEYS.enter], 'added: node_modules/lodash');
   });
 
+  // Keys can come faster than frames (a loaded machine, key repeat): each is read in the mode the
+  // keys before it lead to, not in the mode of the last frame.
+  it('keys typed before the dialog is drawn still go to the dialog', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, KEYS.space, KEYS.tab, KEYS.enter, 'j'], /›✓ .*lodash\//);
+    await tui.burst(['i', KEYS.tab, KEYS.enter], 'added: node_modules/lodash');
+  });
+
   it('! re-includes an excluded path and says when the legacy builder would not honour it', async () => {
     const odd = await makeTempDir('ctxlens-tui-odd-');
     try {

@@ -32,6 +32,8 @@ export interface Tui {
   raw(): string;
   /** Types keys one press at a time, then waits until `until` holds for the frame (or the frames settle). */
   press(keys: string | readonly string[], until?: string | RegExp | ((frame: string) => boolean)): Promise<string>;
+  /** Types keys as separate presses with no pause between them (none is rendered before the next arrives), then waits like `press`. */
+  burst(keys: readonly string[], until: string | RegExp | ((frame: string) => boolean)): Promise<string>;
   waitFor(until: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   readonly onExit: ReturnType<typeof vi.fn>;
   unmount(): void;
@@ -71,8 +73,12 @@ export async function openTui(dir: string, options: { builder?: 'buildkit' | 'le
     await tick(30);
     return frame();
   };
+  const burst = async (keys: readonly string[], until: string | RegExp | ((f: string) => boolean)): Promise<string> => {
+    for (const key of keys) instance.stdin.write(key);
+    return waitFor(until);
+  };
   await waitFor(options.ready ?? 'with no ignore file');
   // Rule impacts settle after a short delay; wait so frames do not change under the test.
   await waitFor((f) => !/\s…\s*$/m.test(f.split('\n').slice(0, -3).join('\n')), 3000).catch(() => undefined);
-  return { frame, raw, press, waitFor, onExit, unmount: () => instance.unmount() };
+  return { frame, raw, press, burst, waitFor, onExit, unmount: () => instance.unmount() };
 }

@@ -10,9 +10,9 @@ import type { TuiState } from '../state/types.js';
  * The actions one chunk of input stands for. Keys typed faster than they are read arrive as one
  * string ("jjj", "/node"): each character is a key press, read in the mode the previous ones
  * lead to, so the state is stepped along with the pure reducer.
- * @returns the actions, in order
+ * @returns the actions, in order, and the state they lead to
  */
-export function actionsForInput(state: TuiState, input: string, key: Key): Action[] {
+export function actionsForInput(state: TuiState, input: string, key: Key): { actions: Action[]; state: TuiState } {
   const actions: Action[] = [];
   const presses = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [input];
   let current = state;
@@ -29,7 +29,7 @@ export function actionsForInput(state: TuiState, input: string, key: Key): Actio
     actions.push(action);
     current = reducer(current, action);
   }
-  return actions;
+  return { actions, state: current };
 }
 
 /**
@@ -42,7 +42,11 @@ export function useKeymap(state: TuiState, dispatch: Dispatch<Action>): void {
   latest.current = state;
   const onInput = useCallback(
     (input: string, key: Key) => {
-      for (const action of actionsForInput(latest.current, input, key)) dispatch(action);
+      const { actions, state: next } = actionsForInput(latest.current, input, key);
+      // The next key may come before these actions are rendered (a loaded machine, key repeat):
+      // it must be read in the mode they lead to, not in the last frame's.
+      latest.current = next;
+      for (const action of actions) dispatch(action);
     },
     [dispatch],
   );

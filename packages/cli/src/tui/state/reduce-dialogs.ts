@@ -14,7 +14,7 @@ function confirmIgnore(state: TuiState, index: number, choice: number): TuiState
   const data = state.modeData;
   // Confirmed before the preview arrived: done when it does (see confirmWhenReady).
   if (data?.kind !== 'ignore-preview' || data.index !== index) return { ...state, mode: { kind: 'confirm-ignore', index, choice, confirmed: true } };
-  const option = data.options[choice];
+  const option = data.options[choice % Math.max(1, data.options.length)];
   if (option === undefined) return browse({ ...state, status: { text: 'no rule can express this path (a line break in its name)', tone: 'warn' } });
   const saves = option.savesBytes === undefined ? '' : ` (saves ${formatDockerSize(option.savesBytes)})`;
   return addRuleLine(browse(state), option.rule.line, { text: `added: ${option.rule.line}${saves}`, tone: 'success' });
@@ -76,8 +76,10 @@ export function reduceDialogCommand(state: TuiState, command: Command): TuiState
   }
   switch (mode.kind) {
     case 'confirm-ignore':
-      if (command === 'next-choice' && state.modeData?.kind === 'ignore-preview') {
-        const count = Math.max(1, state.modeData.options.length);
+      if (command === 'next-choice') {
+        // Before the preview is in, the number of proposals is not known: count on, and wrap
+        // when it arrives (confirmWhenReady), so a Tab typed ahead still picks the next one.
+        const count = state.modeData?.kind === 'ignore-preview' ? Math.max(1, state.modeData.options.length) : Infinity;
         return { ...state, mode: { ...mode, choice: (mode.choice + 1) % count } };
       }
       return command === 'confirm' ? confirmIgnore(state, mode.index, mode.choice) : state;
@@ -132,7 +134,13 @@ export function typeText(state: TuiState, text: string): TuiState {
  * Completes a confirmation typed before its preview arrived, once the preview is in.
  * @returns the new state
  */
-export function confirmWhenReady(state: TuiState): TuiState {
+export function confirmWhenReady(arrived: TuiState): TuiState {
+  let state = arrived;
+  const data = state.modeData;
+  if (state.mode.kind === 'confirm-ignore' && data?.kind === 'ignore-preview' && data.index === state.mode.index && data.options.length > 0) {
+    // Tabs typed before the preview arrived wrap around its proposals now.
+    state = { ...state, mode: { ...state.mode, choice: state.mode.choice % data.options.length } };
+  }
   const mode = state.mode;
   if (mode.kind === 'confirm-ignore' && mode.confirmed === true) return confirmIgnore(state, mode.index, mode.choice);
   if (mode.kind === 'confirm-include' && mode.confirmed === true) return confirmInclude(state, mode.index);
