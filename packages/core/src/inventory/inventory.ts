@@ -3,7 +3,7 @@
 // so walks replay Docker's order; struct-of-arrays keeps a million entries in tens of megabytes.
 import * as nodePath from 'node:path';
 import { directoryReader, type FsAdapter, nodeFs } from '../fs-adapter.js';
-import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
+import { type DirectoryReader, type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { sortByteOrder } from './sort-names.js';
 
 /** The type of a directory entry, as lstat sees it (symlinks are never followed). */
@@ -35,6 +35,8 @@ export class Inventory {
   readonly root: string;
   /** The file-system calls this inventory reads with. */
   readonly fs: FsAdapter;
+  /** What its directories are read through, on this thread (fs-adapter.ts directoryReader). */
+  readonly reader: DirectoryReader;
   private capacity = 0;
   count = 0;
   // Names as readdir returned them, and full paths for directories only: storing a million file
@@ -72,6 +74,7 @@ export class Inventory {
   constructor(root: string, fsa: FsAdapter) {
     this.root = root;
     this.fs = fsa;
+    this.reader = directoryReader(fsa);
     this.grow(1024);
     this.add('', -1, KIND_DIR, 0, 0, 0, 1);
     // Only the real file system: a fake one knows the tree by absolute paths.
@@ -237,7 +240,7 @@ export class Inventory {
 
   private scanDir(dir: number): void {
     if (this.signal?.aborted) throw this.signal.reason ?? new Error('aborted');
-    this.attach(dir, readDirectory(directoryReader(this.fs), this.fsPath(dir), sortByteOrder));
+    this.attach(dir, readDirectory(this.reader, this.fsPath(dir), sortByteOrder));
   }
 
   /**

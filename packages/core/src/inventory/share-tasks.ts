@@ -2,7 +2,6 @@
 // reads at most `taskBudget` entries and hands what is left of its subtree back as new tasks, so the
 // queue grows while it drains: the scan ends when it is empty and no thread is busy.
 import type { Worker } from 'node:worker_threads';
-import { directoryReader } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
 import { type DirectoryRecord, readDirectory } from './read-directory.js';
 import type { Task, TaskResult } from './scan-workers.js';
@@ -120,8 +119,7 @@ export async function shareTasks(
     deferRecords(deferred);
     recordDone();
   };
-  const reader = directoryReader(inv.fs);
-  const read = (fsPath: string, only?: string[]): DirectoryRecord => readDirectory(reader, fsPath, undefined, only);
+  const read = (fsPath: string, only?: string[]): DirectoryRecord => readDirectory(inv.reader, fsPath, undefined, only);
   const detach = workers.map((worker, w) => {
     const onMessage = (results: TaskResult[]): void => {
       const first = inFlight[w]!.shift()!;

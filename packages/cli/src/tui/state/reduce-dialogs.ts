@@ -14,7 +14,7 @@ function confirmIgnore(state: TuiState, index: number, choice: number): TuiState
   const data = state.modeData;
   // Confirmed before the preview arrived: done when it does (see confirmWhenReady).
   if (data?.kind !== 'ignore-preview' || data.index !== index) return { ...state, mode: { kind: 'confirm-ignore', index, choice, confirmed: true } };
-  const option = data.options[choice % Math.max(1, data.options.length)];
+  const option = data.options[choice];
   if (option === undefined) return browse({ ...state, status: { text: 'no rule can express this path (a line break in its name)', tone: 'warn' } });
   const saves = option.savesBytes === undefined ? '' : ` (saves ${formatDockerSize(option.savesBytes)})`;
   return addRuleLine(browse(state), option.rule.line, { text: `added: ${option.rule.line}${saves}`, tone: 'success' });
