@@ -5,6 +5,7 @@ export type CtxlensErrorCode =
   | 'INPUT_NOT_FOUND'
   | 'INPUT_INVALID'
   | 'PERMISSION_DENIED'
+  | 'DOCKERFILE_INVALID'
   | 'ABORTED';
 
 /** Base class of every error ctxlens throws on purpose. */
@@ -63,6 +64,31 @@ export class InputError extends CtxlensError {
   constructor(code: 'INPUT_NOT_FOUND' | 'INPUT_INVALID' | 'PERMISSION_DENIED', message: string, path: string, hint?: string) {
     super(code, message, hint);
     this.path = path;
+  }
+}
+
+/**
+ * A Dockerfile that BuildKit's Dockerfile frontend refuses (or a `--target`/`--build-arg` it cannot
+ * use). `message` is BuildKit's own text, as `docker build` prints it after `failed to solve:`;
+ * `line` is 1-based, 0 when the error has no line (an empty file, a missing target).
+ */
+export class DockerfileError extends CtxlensError {
+  /** Path of the Dockerfile as given (or a label such as `Dockerfile`). */
+  readonly file: string;
+  readonly line: number;
+  /** Last line of the instruction when it spans several (continuations, heredocs). */
+  readonly endLine: number;
+
+  constructor(message: string, file: string, line: number, hint?: string, endLine = line) {
+    super('DOCKERFILE_INVALID', message, hint);
+    this.file = file;
+    this.line = line;
+    this.endLine = endLine;
+  }
+
+  /** `file:line: message` (the form editors and CI annotators understand). */
+  override toString(): string {
+    return this.line > 0 ? `${this.file}:${this.line}: ${this.message}` : `${this.file}: ${this.message}`;
   }
 }
 
