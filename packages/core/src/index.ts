@@ -11,8 +11,22 @@ export { LEGACY_FORCED_RULES, EXTRA_RULES } from './context/rule-set.js';
 
 export type { Builder, ContextOptions, ScanProgressEvent } from './options.js';
 export type { Diagnostic } from './diagnostics.js';
-export { CtxlensError, IgnoreFileError, InputError, AbortError } from './errors.js';
+export { CtxlensError, IgnoreFileError, InputError, AbortError, DockerfileError } from './errors.js';
 export type { CtxlensErrorCode, RuleOrigin } from './errors.js';
+
+// The Dockerfile, read as BuildKit's Dockerfile frontend reads it: parseDockerfile (syntax and
+// instruction checks), buildStageGraph (target, global ARGs, stage dependencies) and requestedPaths
+// (the context paths the target's stages read, and whether the whole context is sent).
+export { parseDockerfile, buildStageGraph, platformArgs } from './dockerfile/stages.js';
+export type { BuildOptions, Dockerfile, Platform, StageGraph, StageNode, StageSource } from './dockerfile/stages.js';
+export { requestedPaths } from './dockerfile/requests.js';
+export type { ContextRequest, ContextRequests, RequestKind } from './dockerfile/requests.js';
+export type { Instruction, InstructionSource, CopyInstruction, RunInstruction, ParsedStage } from './dockerfile/instructions.js';
+export { dumpAst, parseDockerfileAst } from './dockerfile/parser.js';
+export type { DockerfileAst, DockerfileNode, Heredoc, ParserDirective, ParseWarning } from './dockerfile/parser.js';
+export { lexWord, ShellLexError } from './dockerfile/shell-lex.js';
+export type { LexOptions, LexResult } from './dockerfile/shell-lex.js';
+export type { RunMount, MountType } from './dockerfile/mounts.js';
 
 export { parseIgnoreFile, readAllPattern } from './ignorefile/read-ignore-file.js';
 export type { IgnoreFile, RawRule } from './ignorefile/read-ignore-file.js';

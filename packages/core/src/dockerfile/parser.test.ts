@@ -2,7 +2,7 @@
 // against the rules of BuildKit's parser.go that those files do not cover.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DockerfileError } from '../errors.js';
+import { dockerfileFailure } from './instructions.vectors.js';
 import { dumpAst, parseDockerfileAst, type DockerfileAst } from './parser.js';
 
 interface TestFile {
@@ -26,16 +26,7 @@ describe(`BuildKit parser testfiles (${testfiles.length})`, () => {
 const parse = (text: string): DockerfileAst => parseDockerfileAst(text);
 const dump = (text: string): string => dumpAst(parse(text));
 
-/** The DockerfileError a text raises, as `line: message`. */
-function failure(text: string): string {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof DockerfileError) return `${error.line}: ${error.message}`;
-    throw error;
-  }
-  return 'no error';
-}
+const failure = (text: string): string => dockerfileFailure(() => parse(text));
 
 describe('parser directives', () => {
   it('reads # escape, # syntax and # check on the first lines, case-insensitively', () => {
