@@ -27,6 +27,8 @@ export type { DockerfileAst, DockerfileNode, Heredoc, ParserDirective, ParseWarn
 export { lexWord, ShellLexError } from './dockerfile/shell-lex.js';
 export type { LexOptions, LexResult } from './dockerfile/shell-lex.js';
 export type { RunMount, MountType } from './dockerfile/mounts.js';
+export { detectSyntax } from './dockerfile/directives.js';
+export type { SyntaxDirective } from './dockerfile/directives.js';
 
 export { parseIgnoreFile, readAllPattern } from './ignorefile/read-ignore-file.js';
 export type { IgnoreFile, RawRule } from './ignorefile/read-ignore-file.js';

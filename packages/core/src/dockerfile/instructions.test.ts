@@ -47,3 +47,14 @@ describe('typed instructions', () => {
     });
   });
 });
+
+describe('the frontend a Dockerfile asks for', () => {
+  it('is reported, since Docker would build with that frontend instead', () => {
+    expect(parseDockerfile('# syntax=docker/dockerfile:1.7-labs\nFROM a\nCOPY x /y\n').frontend).toEqual({
+      ref: 'docker/dockerfile:1.7-labs',
+      cmdline: 'docker/dockerfile:1.7-labs',
+      line: 1,
+    });
+    expect(parseDockerfile('FROM a\n').frontend).toBeUndefined();
+  });
+});

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dockerfileFailure } from './instructions.vectors.js';
-import { dumpAst, parseDockerfileAst, type DockerfileAst } from './parser.js';
+import { chompHeredocContent, dumpAst, heredocsFromLine, parseDockerfileAst, parseHeredoc, type DockerfileAst } from './parser.js';
+import { ShellLexError } from './shell-lex.js';
 
 interface TestFile {
   readonly name: string;
@@ -144,5 +145,46 @@ describe('heredocs', () => {
 
   it('refuses an unterminated heredoc, from its instruction to the end of the file', () => {
     expect(failure('FROM a\nRUN <<EOF cat\nhello\n')).toBe('2: unterminated heredoc');
+  });
+});
+
+interface HeredocTables {
+  extracts: { dockerfile: string; heredocsAfterFirst: unknown[][] };
+  jsonForm: { dockerfile: string; instructionsWithoutHeredocs: number[] };
+  helpers: { valid: string[]; invalid: string[]; notHeredocs: string[] };
+  fromLine: { line: string; names: string[] }[];
+  chomp: { content: string; chomped: string };
+}
+const heredocTables = JSON.parse(readFileSync(new URL('../../test/conformance/vectors/buildkit-heredoc-tests.json', import.meta.url), 'utf8')) as HeredocTables;
+
+describe("BuildKit's heredoc tests (parser_heredoc_test.go)", () => {
+  it('TestParseExtractsHeredoc: every instruction gets exactly its heredocs', () => {
+    const nodes = parse(heredocTables.extracts.dockerfile).nodes;
+    expect(nodes.slice(1).map((n) => n.heredocs)).toEqual(heredocTables.extracts.heredocsAfterFirst);
+  });
+
+  it('TestParseJSONHeredoc: exec form has no heredocs', () => {
+    const nodes = parse(heredocTables.jsonForm.dockerfile).nodes;
+    for (const i of heredocTables.jsonForm.instructionsWithoutHeredocs) expect(nodes[i]!.heredocs).toEqual([]);
+  });
+
+  it.for(heredocTables.helpers.valid)('TestParseHeredocHelpers: %s is a heredoc named EOF', (word) => {
+    expect(parseHeredoc(word)?.name).toBe('EOF');
+  });
+
+  it.for(heredocTables.helpers.invalid)('TestParseHeredocHelpers: %s fails', (word) => {
+    expect(() => parseHeredoc(word)).toThrow(ShellLexError);
+  });
+
+  it.for(heredocTables.helpers.notHeredocs)('TestParseHeredocHelpers: %j is no heredoc', (word) => {
+    expect(parseHeredoc(word)).toBeUndefined();
+  });
+
+  it.for(heredocTables.fromLine)('TestHeredocsFromLine: $line opens $names', (row) => {
+    expect(heredocsFromLine(row.line).map((h) => h.name)).toEqual(row.names);
+  });
+
+  it('TestHeredocChomp', () => {
+    expect(chompHeredocContent(heredocTables.chomp.content)).toBe(heredocTables.chomp.chomped);
   });
 });

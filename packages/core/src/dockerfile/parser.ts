@@ -522,8 +522,10 @@ const LINE_PARSERS: Readonly<Record<string, LineParser>> = {
 /**
  * Finds the heredocs a RUN/COPY/ADD line opens, as BuildKit does: split the line into words (quotes
  * and escapes kept, variables not expanded) and take each word of the form `[n]<<[-]WORD`.
+ * @returns the heredocs, their content still empty
+ * @throws DockerfileError-bound failure when a delimiter cannot be lexed
  */
-function heredocsFromLine(line: string, startLine: number, endLine: number): Heredoc[] {
+export function heredocsFromLine(line: string, startLine = 0, endLine = startLine): Heredoc[] {
   let words: readonly string[] = [];
   try {
     words = lexWord(line, new Map(), { rawQuotes: true, rawEscapes: true, skipUnsetEnv: true }).words;

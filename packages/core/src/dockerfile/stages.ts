@@ -5,6 +5,7 @@
 // dispatched, so their COPY sources are never requested and their variable errors never raised.
 
 import { DockerfileError } from '../errors.js';
+import { detectSyntax, type SyntaxDirective } from './directives.js';
 import { goQuote } from './go-text.js';
 import { parseInstructions, parseNode, type ArgInstruction, type Instruction, type InstructionSource, type ParsedInstructions, type ParsedStage } from './instructions.js';
 import { parseDockerfileAst, type DockerfileAst } from './parser.js';
@@ -71,6 +72,11 @@ export interface StageGraph {
 export interface Dockerfile {
   readonly ast: DockerfileAst;
   readonly instructions: ParsedInstructions;
+  /**
+   * The frontend the file asks for (`# syntax=…`), if any. Docker would build it with that frontend
+   * image instead of the built-in one this model follows, so its results may differ.
+   */
+  readonly frontend: SyntaxDirective | undefined;
 }
 
 /**
@@ -85,7 +91,7 @@ export function parseDockerfile(text: string | Buffer, file = 'Dockerfile'): Doc
   const source = typeof text === 'string' ? text : text.toString('utf8');
   if (source.length === 0) throw new DockerfileError('the Dockerfile cannot be empty', file, 0, 'Write at least a FROM instruction.');
   const ast = parseDockerfileAst(source, file);
-  return { ast, instructions: parseInstructions(ast) };
+  return { ast, instructions: parseInstructions(ast), frontend: detectSyntax(source) };
 }
 
 /** BuildKit's automatic platform ARGs (global scope only: a stage sees them after `ARG NAME`). */
