@@ -127,6 +127,8 @@ function dispatch(graph: StageGraph, stageIndex: number, stageName: string, cmd:
       if (cmd.kind === 'add') expand(cmd.checksum);
       const sources = cmd.sources.map((s) => [s, expand(s)] as const);
       expand(cmd.dest);
+      // Heredoc bodies with an unquoted delimiter are expanded too (a bad variable fails the build).
+      for (const inline of cmd.inlineSources) if (inline.expand) expand(inline.content);
       if (cmd.kind === 'copy' && cmd.from !== '') {
         const from = graph.stages.find((s) => s.named && s.name === cmd.from.toLowerCase());
         const index = /^[+-]?\d+$/.test(cmd.from) ? Number(cmd.from) : from?.index;
