@@ -16,7 +16,7 @@ import { sortByteOrder } from '../inventory/sort-names.js';
 import { goJoin, goQuote } from './go-text.js';
 import type { Instruction, InstructionSource } from './instructions.js';
 import { parseMount } from './mounts.js';
-import { buildStageGraph, expandAt, type BuildOptions, type Dockerfile, type StageGraph } from './stages.js';
+import { buildStageGraph, expandAt, expandRaw, type BuildOptions, type Dockerfile, type StageGraph } from './stages.js';
 
 /** How an instruction reads the context. */
 export type RequestKind = 'copy' | 'add' | 'add-git' | 'bind-mount' | 'tmpfs-mount';
@@ -127,8 +127,9 @@ function dispatch(graph: StageGraph, stageIndex: number, stageName: string, cmd:
       if (cmd.kind === 'add') expand(cmd.checksum);
       const sources = cmd.sources.map((s) => [s, expand(s)] as const);
       expand(cmd.dest);
-      // Heredoc bodies with an unquoted delimiter are expanded too (a bad variable fails the build).
-      for (const inline of cmd.inlineSources) if (inline.expand) expand(inline.content);
+      // Heredoc bodies with an unquoted delimiter are expanded too (a bad variable fails the build),
+      // by a lexer that leaves quotes alone and always escapes with `\` (ExpandRaw).
+      for (const inline of cmd.inlineSources) if (inline.expand) expandRaw(inline.content, state.env, file, cmd);
       if (cmd.kind === 'copy' && cmd.from !== '') {
         const from = graph.stages.find((s) => s.named && s.name === cmd.from.toLowerCase());
         const index = /^[+-]?\d+$/.test(cmd.from) ? Number(cmd.from) : from?.index;

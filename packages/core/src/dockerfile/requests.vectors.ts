@@ -56,6 +56,7 @@ export const REQUEST_VECTORS: readonly RequestVector[] = [
   { name: 'a variable error in a needed stage', dockerfile: 'FROM a\nCOPY ${Y:?unset} /\n', error: '2: failed to process "${Y:?unset}": Y: unset', source: 'shell/lex.go' },
   { name: 'shell-form COPY splits on spaces before expanding', dockerfile: 'FROM a\nCOPY ${Y:-a b} /\n', error: `2: failed to process "\${Y:-a": syntax error: missing '}'`, source: 'parser.go parseMaybeJSONToList, then shell/lex.go' },
   { name: 'an expanded heredoc body with a bad variable', dockerfile: 'FROM a\nCOPY <<EOF /x\n${X:?}\nEOF\n', error: '2: failed to process "${X:?}\\n": X: is not allowed to be unset', source: 'commands.go SourcesAndDest.Expand (SourceContents with Expand)' },
+  { name: 'quotes in an expanded heredoc body are plain text', dockerfile: "FROM a\nCOPY <<EOF /x\ndon't $PATH\nEOF\n", sends: 'none', source: 'commands.go SourcesAndDest.ExpandRaw (SkipProcessQuotes)' },
   { name: 'a quoted heredoc delimiter keeps the body literal', dockerfile: "FROM a\nCOPY <<'EOF' /x\n${X:?}\nEOF\n", sends: 'none', source: 'parser.go heredocFromMatch: quoted delimiter, Expand false' },
   { name: 'a missing target', dockerfile: 'FROM a AS one\n', options: { target: 'nope' }, error: '0: target stage "nope" could not be found', source: 'convert.go toDispatchState' },
   { name: 'a stage index out of range', dockerfile: 'FROM a\nCOPY --from=5 x y\n', error: '2: invalid stage index 5', source: 'convert.go findStateByIndex' },

@@ -9,7 +9,7 @@ import { detectSyntax, type SyntaxDirective } from './directives.js';
 import { goQuote } from './go-text.js';
 import { parseInstructions, parseNode, type ArgInstruction, type Instruction, type InstructionSource, type ParsedInstructions, type ParsedStage } from './instructions.js';
 import { parseDockerfileAst, type DockerfileAst } from './parser.js';
-import { lexWord, ShellLexError } from './shell-lex.js';
+import { lexWord, ShellLexError, type LexOptions } from './shell-lex.js';
 
 /** A platform as BuildKit's platform ARGs spell it. */
 export interface Platform {
@@ -115,8 +115,21 @@ export function platformArgs(platform: Platform = { os: 'linux', architecture: '
  * @returns the expanded word
  */
 export function expandAt(word: string, env: ReadonlyMap<string, string>, escapeToken: string, file: string, at: InstructionSource): string {
+  return lexAt(word, env, { escapeToken }, file, at);
+}
+
+/**
+ * Expands heredoc content the way BuildKit's ExpandRaw does: quotes are plain characters and the
+ * escape is always `\`.
+ * @returns the expanded text
+ */
+export function expandRaw(text: string, env: ReadonlyMap<string, string>, file: string, at: InstructionSource): string {
+  return lexAt(text, env, { skipProcessQuotes: true }, file, at);
+}
+
+function lexAt(word: string, env: ReadonlyMap<string, string>, opts: LexOptions, file: string, at: InstructionSource): string {
   try {
-    return lexWord(word, env, { escapeToken }).result;
+    return lexWord(word, env, opts).result;
   } catch (error) {
     if (error instanceof ShellLexError) throw new DockerfileError(error.message, file, at.line, undefined, at.endLine);
     throw error;
