@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DockerfileError } from '../errors.js';
 import { dockerfileFailure, INSTRUCTION_ERRORS } from './instructions.vectors.js';
 import { parseDockerfile } from './stages.js';
 
@@ -56,5 +57,28 @@ describe('the frontend a Dockerfile asks for', () => {
       line: 1,
     });
     expect(parseDockerfile('FROM a\n').frontend).toBeUndefined();
+  });
+});
+
+describe('hints', () => {
+  const hint = (text: string): string | undefined => {
+    try {
+      parseDockerfile(text);
+    } catch (error) {
+      if (error instanceof DockerfileError) return error.hint;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('say which flags the built-in frontend accepts', () => {
+    expect(hint('FROM a\nCOPY --parents x /y\n')).toBe(
+      "COPY accepts --exclude, --chown, --from, --chmod, --link in Docker's built-in Dockerfile frontend (--parents needs a # syntax= line naming a labs frontend).",
+    );
+    expect(hint('FROM a\nENV --x=1 A=b\n')).toBe("ENV takes no flags in Docker's built-in Dockerfile frontend.");
+  });
+
+  it('point at continuation lines for an unknown instruction', () => {
+    expect(hint('FROM a\nRUN apt-get update &&\n  apt-get install x\n')).toBe('Check the spelling, or end the previous line with the escape character if this line continues it.');
   });
 });

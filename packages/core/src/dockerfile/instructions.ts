@@ -167,7 +167,7 @@ export function parseInstructions(ast: DockerfileAst): ParsedInstructions {
       parsed = parseNode(node);
     } catch (error) {
       if (!(error instanceof Error) || error instanceof DockerfileError) throw error;
-      throw new DockerfileError(`dockerfile parse error on line ${node.startLine}: ${error.message}`, ast.file, node.startLine, undefined, node.endLine);
+      throw new DockerfileError(`dockerfile parse error on line ${node.startLine}: ${error.message}`, ast.file, node.startLine, hintFor(node, error.message), node.endLine);
     }
     if (!('kind' in parsed)) {
       stages.push({ stage: { ...parsed, index: stages.length }, commands: [] });
@@ -301,6 +301,30 @@ export function parseNode(node: DockerfileNode): Instruction | Omit<ParsedStage,
 }
 
 const EXPANDED = new Set(['user', 'volume', 'expose', 'stopsignal']);
+
+const FLAGS_BY_INSTRUCTION: Readonly<Record<string, ReadonlyMap<string, FlagKind>>> = {
+  copy: COPY_FLAGS,
+  add: ADD_FLAGS,
+  run: RUN_FLAGS,
+  healthcheck: HEALTHCHECK_FLAGS,
+  from: flags([['platform', 'string']]),
+};
+
+/** How to fix what BuildKit refused, in one sentence. */
+function hintFor(node: DockerfileNode, message: string): string | undefined {
+  const cmd = node.keyword.toUpperCase();
+  if (message.startsWith('unknown instruction')) {
+    return 'Check the spelling, or end the previous line with the escape character if this line continues it.';
+  }
+  if (message.startsWith('unknown flag')) {
+    const known = [...(FLAGS_BY_INSTRUCTION[node.keyword] ?? NO_FLAGS).keys()].map((f) => `--${f}`);
+    const accepted = known.length === 0 ? `${cmd} takes no flags` : `${cmd} accepts ${known.join(', ')}`;
+    return `${accepted} in Docker's built-in Dockerfile frontend${message.endsWith('parents') ? ' (--parents needs a # syntax= line naming a labs frontend)' : ''}.`;
+  }
+  if (message.includes('requires') || message.includes('must have two arguments')) return `Check the form of ${cmd} in the Dockerfile reference.`;
+  if (message.startsWith('missing a value') || message.startsWith('expecting boolean')) return 'Write the flag as --name=value.';
+  return undefined;
+}
 
 function other(base: Base, node: DockerfileNode): OtherInstruction {
   return { ...base, kind: 'other', keyword: node.keyword, expanded: EXPANDED.has(node.keyword) ? node.args : [] };

@@ -27,6 +27,7 @@ export interface InstructionErrorVector {
   readonly source: string;
 }
 
+/** The refused Dockerfiles, run by instructions.test.ts. */
 export const INSTRUCTION_ERRORS: readonly InstructionErrorVector[] = [
   { name: 'unknown instruction, with a suggestion', dockerfile: 'FROM a\nCOPPY x y\n', error: '2: dockerfile parse error on line 2: unknown instruction: COPPY (did you mean COPY?)', source: 'parse.go ParseInstruction + util/suggest' },
   { name: 'unknown instruction, lower case', dockerfile: 'FROM a\nfoo bar\n', error: '2: dockerfile parse error on line 2: unknown instruction: foo (did you mean from?)', source: 'parse.go ParseInstruction + util/suggest' },

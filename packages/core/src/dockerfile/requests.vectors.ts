@@ -16,6 +16,7 @@ export interface RequestVector {
   readonly source: string;
 }
 
+/** The Dockerfiles and their requests, run by requests.test.ts. */
 export const REQUEST_VECTORS: readonly RequestVector[] = [
   { name: 'one file', dockerfile: 'FROM a\nCOPY package.json ./\n', sends: ['package.json'], reads: ['2 copy package.json'], source: 'issue 11: real BuildKit sent 1 file' },
   { name: 'a glob and a directory', dockerfile: 'FROM a\nCOPY package*.json ./\nCOPY src ./src\n', sends: ['package*.json', 'src'], source: 'issue 11' },

@@ -131,10 +131,12 @@ function lexAt(word: string, env: ReadonlyMap<string, string>, opts: LexOptions,
   try {
     return lexWord(word, env, opts).result;
   } catch (error) {
-    if (error instanceof ShellLexError) throw new DockerfileError(error.message, file, at.line, undefined, at.endLine);
+    if (error instanceof ShellLexError) throw new DockerfileError(error.message, file, at.line, EXPANSION_HINT, at.endLine);
     throw error;
   }
 }
+
+const EXPANSION_HINT = 'Write variables as $NAME or ${NAME} (modifiers :- - :+ + :? ? # ## % %% / //), and escape or single-quote a literal $.';
 
 /**
  * Builds the stage graph for a target: global ARGs, expanded FROM lines, dependencies and the
