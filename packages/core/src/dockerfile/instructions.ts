@@ -6,6 +6,7 @@
 
 import { DockerfileError } from '../errors.js';
 import { type FlagKind, parseFlags, type ParsedFlags, withSuggestion } from './flags.js';
+import { goTrimSpace } from '../ignorefile/go-strings.js';
 import { goQuote } from './go-text.js';
 import { preParseMount } from './mounts.js';
 import { parseHeredoc, type DockerfileAst, type DockerfileNode, type Heredoc } from './parser.js';
@@ -194,7 +195,7 @@ export function parseInstructions(ast: DockerfileAst): ParsedInstructions {
  * @throws Error with BuildKit's message (without the line prefix)
  */
 export function parseNode(node: DockerfileNode): Instruction | Omit<ParsedStage, 'commands' | 'index'> {
-  const base: Base = { instruction: node.instruction, line: node.startLine, endLine: node.endLine, text: node.original.trim() };
+  const base: Base = { instruction: node.instruction, line: node.startLine, endLine: node.endLine, text: goTrimSpace(node.original) };
   const args = node.args;
   const noFlags = (): ParsedFlags => parseFlags(node.flags, NO_FLAGS);
   switch (node.keyword) {

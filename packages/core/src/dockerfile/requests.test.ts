@@ -50,6 +50,11 @@ describe('the stage graph', () => {
     });
   });
 
+  it("trims the instruction text with Go's TrimSpace (U+FEFF is not space there)", () => {
+    const [read] = requestedPaths(parseDockerfile('FROM a\nCOPY src /x\ufeff\n')).requests;
+    expect(read!.instruction.text).toBe('COPY src /x\ufeff');
+  });
+
   it('resolves the global ARGs with build args and the platform ARGs', () => {
     const { graph } = requestedPaths(parseDockerfile('ARG V=1\nARG W=$V-$TARGETARCH\nARG U\nFROM a:$W\n'), { buildArgs: { V: '2' } });
     expect(graph.stages[0]!.baseName).toBe('a:2-amd64');
