@@ -4,6 +4,7 @@ import type { RawRule } from '../ignorefile/read-ignore-file.js';
 import { compilePattern, type MatchKind } from './compile.js';
 import { goMatchSyntaxError } from './go-match-syntax.js';
 import { translateRe2 } from './re2.js';
+import { Re2Matcher } from './re2-engine.js';
 
 /** A rule as Docker's matcher holds it: exclusion flag, cleaned text, origin. */
 export interface Pattern {
@@ -146,8 +147,8 @@ function buildProgram(text: string, origin: RuleOrigin): Program | IgnoreFileErr
           `Docker turns this pattern into the regular expression ${goRegex}, which Go rejects (${translated.error}). Docker only reports it once a path reaches this rule.`,
         );
       }
-      const re = new RegExp(translated.source, 'u');
-      return { kind, test: (path) => re.test(path), minSlashes: translated.minSlashes, maxSlashes: translated.maxSlashes };
+      const matcher = new Re2Matcher(translated.node);
+      return { kind, test: (path) => matcher.matches(path), minSlashes: translated.minSlashes, maxSlashes: translated.maxSlashes };
     }
   }
 }
