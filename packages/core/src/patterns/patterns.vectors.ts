@@ -131,4 +131,5 @@ export const re2ErrorVectors: readonly { pattern: string; from: string }[] = [
   { pattern: '\\x4', from: 'short hex escape' },
   { pattern: '*{2}', from: 'real CLI: repeat of a repeat' },
   { pattern: 'a{1001}*', from: 'real CLI: repeat count over 1000' },
+  { pattern: `${'x{1000}'.repeat(3356)}*`, from: 'real CLI: over Go\'s limit of 3,355,443 instructions (3355 repeats load)' },
 ];

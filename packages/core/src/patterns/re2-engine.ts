@@ -17,20 +17,14 @@ const enum Op {
   Char,
   Class,
   Split,
-  Assert,
+  Begin,
+  End,
+  Word,
+  NotWord,
   Match,
 }
 
-interface Inst {
-  op: Op;
-  /** Next instruction (all but Match). */
-  out: number;
-  /** Split: the second branch. */
-  alt: number;
-  /** Char: the code point. Class: index into the program's class tests. */
-  arg: number;
-  assertion?: Re2Assertion;
-}
+const ASSERT_OPS: Readonly<Record<Re2Assertion, Op>> = { begin: Op.Begin, end: Op.End, word: Op.Word, notWord: Op.NotWord };
 
 /** A set of NFA states at one point of the text, with what its assertions need of the past. */
 interface DState {
@@ -66,7 +60,12 @@ export class Re2Matcher {
   steps = 0;
   /** Number of NFA instructions: the per-character cost bound of a state that is not cached. */
   readonly size: number;
-  private readonly prog: Inst[] = [];
+  // The program as parallel arrays (a regexp Go accepts may hold millions of instructions):
+  // opcode, next instruction, a Split's second branch, a Char's code point or a Class's index.
+  private readonly ops: Uint8Array;
+  private readonly outs: Int32Array;
+  private readonly alts: Int32Array;
+  private readonly args: Int32Array;
   private readonly classes: ((cp: number) => boolean)[] = [];
   private readonly start: number;
   private readonly usesWord: boolean;
@@ -82,11 +81,16 @@ export class Re2Matcher {
   private readonly dead: DState;
 
   constructor(node: Re2Node) {
-    const match = this.emit({ op: Op.Match, out: -1, alt: -1, arg: 0 });
-    this.start = this.compile(node, match);
-    this.size = this.prog.length;
+    const b: ProgramBuilder = { ops: [], outs: [], alts: [], args: [], classIndex: new Map() };
+    const match = this.emit(b, Op.Match, -1);
+    this.start = this.compile(b, node, match);
+    this.ops = Uint8Array.from(b.ops);
+    this.outs = Int32Array.from(b.outs);
+    this.alts = Int32Array.from(b.alts);
+    this.args = Int32Array.from(b.args);
+    this.size = this.ops.length;
     this.mark = new Int32Array(this.size);
-    this.usesWord = this.prog.some((i) => i.op === Op.Assert && (i.assertion === 'word' || i.assertion === 'notWord'));
+    this.usesWord = b.ops.some((op) => op === Op.Word || op === Op.NotWord);
     this.anchored = !this.canStartLater();
     const sentinel = (): DState => ({ pcs: new Int32Array(0), atStart: false, afterWord: false, ascii: undefined, other: undefined, final: undefined });
     this.matched = sentinel();
@@ -126,44 +130,53 @@ export class Re2Matcher {
     return state.final;
   }
 
-  private emit(inst: Inst): number {
-    this.prog.push(inst);
-    return this.prog.length - 1;
+  private emit(b: ProgramBuilder, op: Op, out: number, alt = -1, arg = 0): number {
+    b.ops.push(op);
+    b.outs.push(out);
+    b.alts.push(alt);
+    b.args.push(arg);
+    return b.ops.length - 1;
   }
 
   /** Emits `node` followed by the instruction `next`; returns where it starts (continuation style, so no patching). */
-  private compile(node: Re2Node, next: number): number {
+  private compile(b: ProgramBuilder, node: Re2Node, next: number): number {
     switch (node.type) {
       case 'char':
-        return this.emit({ op: Op.Char, out: next, alt: -1, arg: node.cp });
-      case 'class':
-        this.classes.push(classTest(node.source));
-        return this.emit({ op: Op.Class, out: next, alt: -1, arg: this.classes.length - 1 });
+        return this.emit(b, Op.Char, next, -1, node.cp);
+      case 'class': {
+        // Copies of a repeated class share one test.
+        let index = b.classIndex.get(node.source);
+        if (index === undefined) {
+          index = this.classes.push(classTest(node.source)) - 1;
+          b.classIndex.set(node.source, index);
+        }
+        return this.emit(b, Op.Class, next, -1, index);
+      }
       case 'assert':
-        return this.emit({ op: Op.Assert, out: next, alt: -1, arg: 0, assertion: node.assertion });
+        return this.emit(b, ASSERT_OPS[node.assertion], next);
       case 'concat': {
         let at = next;
-        for (let k = node.items.length - 1; k >= 0; k--) at = this.compile(node.items[k]!, at);
+        for (let k = node.items.length - 1; k >= 0; k--) at = this.compile(b, node.items[k]!, at);
         return at;
       }
       case 'alternate': {
-        let at = this.compile(node.items[node.items.length - 1]!, next);
-        for (let k = node.items.length - 2; k >= 0; k--) at = this.emit({ op: Op.Split, out: this.compile(node.items[k]!, next), alt: at, arg: 0 });
+        let at = this.compile(b, node.items[node.items.length - 1]!, next);
+        for (let k = node.items.length - 2; k >= 0; k--) at = this.emit(b, Op.Split, this.compile(b, node.items[k]!, next), at);
         return at;
       }
       case 'repeat': {
         let at: number;
         if (node.max < 0) {
           // A loop: the split is emitted first so the body can jump back to it.
-          const loop = this.emit({ op: Op.Split, out: -1, alt: next, arg: 0 });
-          this.prog[loop]!.out = this.compile(node.item, loop);
+          const loop = this.emit(b, Op.Split, -1, next);
+          b.outs[loop] = this.compile(b, node.item, loop);
           at = loop;
         } else {
           // x{2,4} = x x (x (x)?)?: each optional copy may skip straight to what follows.
           at = next;
-          for (let k = node.min; k < node.max; k++) at = this.emit({ op: Op.Split, out: this.compile(node.item, at), alt: next, arg: 0 });
+          for (let k = node.min; k < node.max; k++) at = this.emit(b, Op.Split, this.compile(b, node.item, at), next);
         }
-        for (let k = 0; k < node.min; k++) at = this.compile(node.item, at);
+        for (let k = 0; k < node.min; k++) at = this.compile(b, node.item, at);
         return at;
       }
     }
@@ -177,10 +190,10 @@ export class Re2Matcher {
       const pc = stack.pop()!;
       if (seen.has(pc)) continue;
       seen.add(pc);
-      const inst = this.prog[pc]!;
-      if (inst.op === Op.Char || inst.op === Op.Class || inst.op === Op.Match) return true;
-      if (inst.op === Op.Split) stack.push(inst.out, inst.alt);
-      else if (inst.op === Op.Assert && inst.assertion !== 'begin') stack.push(inst.out);
+      const op = this.ops[pc]!;
+      if (op === Op.Char || op === Op.Class || op === Op.Match) return true;
+      if (op === Op.Split) stack.push(this.outs[pc]!, this.alts[pc]!);
+      else if (op !== Op.Begin) stack.push(this.outs[pc]!);
     }
     return false;
   }
@@ -207,7 +220,7 @@ export class Re2Matcher {
   private step(state: DState, c: number): DState {
     const gen = ++this.generation;
     const mark = this.mark;
-    const prog = this.prog;
+    const { ops, outs, alts, args } = this;
     const nextWord = c !== END && isWordChar(c);
     const boundary = this.usesWord && state.afterWord !== nextWord;
     const stack: number[] = [];
@@ -221,26 +234,31 @@ export class Re2Matcher {
       if (mark[pc] === gen) continue;
       mark[pc] = gen;
       visits++;
-      const inst = prog[pc]!;
-      switch (inst.op) {
+      switch (ops[pc]) {
         case Op.Match:
           found = true;
           break;
         case Op.Char:
-          if (inst.arg === c) reached.push(inst.out);
+          if (args[pc] === c) reached.push(outs[pc]!);
           break;
         case Op.Class:
-          if (c !== END && this.classes[inst.arg]!(c)) reached.push(inst.out);
+          if (c !== END && this.classes[args[pc]!]!(c)) reached.push(outs[pc]!);
           break;
         case Op.Split:
-          stack.push(inst.alt, inst.out);
+          stack.push(alts[pc]!, outs[pc]!);
           break;
-        case Op.Assert: {
-          const a = inst.assertion;
-          const holds = a === 'begin' ? state.atStart : a === 'end' ? c === END : a === 'word' ? boundary : !boundary;
-          if (holds) stack.push(inst.out);
+        case Op.Begin:
+          if (state.atStart) stack.push(outs[pc]!);
           break;
-        }
+        case Op.End:
+          if (c === END) stack.push(outs[pc]!);
+          break;
+        case Op.Word:
+          if (boundary) stack.push(outs[pc]!);
+          break;
+        case Op.NotWord:
+          if (!boundary) stack.push(outs[pc]!);
+          break;
       }
       if (found) break;
     }
@@ -259,6 +277,16 @@ export class Re2Matcher {
     }
     return next;
   }
+}
+
+/** The program while it is being emitted. */
+interface ProgramBuilder {
+  ops: number[];
+  outs: number[];
+  alts: number[];
+  args: number[];
+  /** Class source to its index in `classes`. */
+  classIndex: Map<string, number>;
 }
 
 /**

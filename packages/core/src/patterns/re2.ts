@@ -14,6 +14,9 @@
 //   `a{2}`, `{x}`  both repeat; Go makes an unparsable `{` a literal, JS (u flag) refuses it -> escaped
 //   `[^a]`         both match \n and `/` — kept as a negated class.
 //   `\k`, `\é`, `[z-a]`, `[[:foo:]]`, `a**`: Go errors, so do we.
+//   `x{1000}` x 3356: over Go's 3,355,443-instruction limit ("expression too large"), so do we.
+// Matching does not use the JavaScript source: the parser also yields an AST (Re2Node) that the
+// linear engine (re2-engine.ts) runs; the source stays as a reference for tests and the bench.
 import { mergeRanges, negateRanges, PERL_CLASSES, POSIX_CLASSES, type Range, unicodeClassItems } from './re2-classes.js';
 
 /** An empty-width assertion: `^`/`\A` (begin), `$`/`\z` (end), `\b` (word), `\B` (notWord). */
@@ -64,6 +67,7 @@ export function translateRe2(goSource: string): Re2Translation {
     const parser = new Parser(Array.from(goSource));
     const piece = parser.parseAlternation();
     if (parser.pos < parser.chars.length) throw new Re2SyntaxError('unexpected )');
+    if (goProgramSize(piece.node) > MAX_PROGRAM_SIZE) throw new Re2SyntaxError('expression too large');
     // Slash bounds hold for the whole path only when the match must span it (`a|b`, or a \Q that
     // swallowed Docker's closing $, leave it unanchored).
     const spans = piece.anchoredStart === true && piece.anchoredEnd === true;
@@ -72,6 +76,34 @@ export function translateRe2(goSource: string): Re2Translation {
     if (error instanceof Re2SyntaxError) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+/** regexp/syntax's maxSize: 128 MB of 40-byte instructions. Go refuses a regexp whose program would exceed it. */
+const MAX_PROGRAM_SIZE = Math.floor((128 << 20) / 40);
+
+/**
+ * The instruction count regexp/syntax's calcSize estimates for a parsed regexp (only repeats
+ * make it large: `x{1000}` a few thousand times in one pattern is over the limit).
+ */
+function goProgramSize(node: Re2Node): number {
+  let size: number;
+  switch (node.type) {
+    case 'concat':
+      size = node.items.reduce((n, item) => n + goProgramSize(item), 0);
+      break;
+    case 'alternate':
+      size = node.items.reduce((n, item) => n + goProgramSize(item), 0) + node.items.length - 1;
+      break;
+    case 'repeat': {
+      const sub = goProgramSize(node.item);
+      if (node.max < 0) size = node.min === 0 ? 2 + sub : 1 + node.min * sub;
+      else size = node.max * sub + (node.max - node.min);
+      break;
+    }
+    default:
+      size = 1;
+  }
+  return Math.max(size, 1);
 }
 
 function lit(cp: number): string {
