@@ -44,6 +44,8 @@ interface DState {
 
 /** Cached DFA states a matcher keeps at most; past this, it simulates the NFA without caching. */
 const MAX_CACHED_STATES = 2000;
+/** Cached successors for code points above ASCII, per state: names can hold any of a million. */
+const MAX_CACHED_OTHER = 256;
 
 const isWordChar = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f;
 
@@ -273,7 +275,7 @@ export class Re2Matcher {
     if (c !== END) {
       if (c < 0x80) {
         if (state.ascii) state.ascii[c] = next;
-      } else state.other?.set(c, next);
+      } else if (state.other !== undefined && state.other.size < MAX_CACHED_OTHER) state.other.set(c, next);
     }
     return next;
   }
