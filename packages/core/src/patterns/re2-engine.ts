@@ -220,8 +220,13 @@ export class Re2Matcher {
    * (the search is unanchored), and advances every instruction that accepts the character.
    */
   private step(state: DState, c: number): DState {
-    const gen = ++this.generation;
     const mark = this.mark;
+    if (this.generation === 0x7fffffff) {
+      // The marks are an Int32Array: start over before the counter leaves its range.
+      mark.fill(0);
+      this.generation = 0;
+    }
+    const gen = ++this.generation;
     const { ops, outs, alts, args } = this;
     const nextWord = c !== END && isWordChar(c);
     const boundary = this.usesWord && state.afterWord !== nextWord;
