@@ -72,7 +72,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     diagnostics.push({
       code: 'invalid-utf8-rule',
       severity: 'warning',
-      message: `${source.ignoreFile!.file}:${line} is not valid UTF-8. Docker compares such bytes as they are; ctxlens reads them as U+FFFD, so this rule may match differently. Save the file as UTF-8.`,
+      message: `${source.ignoreFile!.file}:${line} is not valid UTF-8. Docker (and ctxlens) compare its bytes as they are in a plain path, \`dir/**\` or \`**/name\`, but a rule with wildcards reads each bad byte as U+FFFD, matching any bad byte of a name (\`a\\xff*\` also matches \`a\\xfe\`), and a bad byte inside [ ] is a syntax error. Save the file as UTF-8.`,
     });
   }
   return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize });

@@ -23,6 +23,14 @@ describe('lossless ignore-file documents', () => {
     expect(serializeDocument(parseDocument(raw)).equals(raw)).toBe(true);
   });
 
+  it('reads, edits and writes bytes that are not UTF-8 as the same bytes', () => {
+    const doc = parseDocument(bytes([0x61, 0xff, 0x0a]));
+    expect(documentRules(doc, '.dockerignore').map((r) => r.pattern)).toEqual(['a\udcff']);
+    const text = documentRules(doc, '.dockerignore')[0]!.origin.text;
+    const edited = insertLine(replaceLine(doc, 0, `!${text}`), '\udcfe*');
+    expect(serializeDocument(edited)).toEqual(bytes([0x21, 0x61, 0xff, 0x0a, 0xfe, 0x2a, 0x0a]));
+  });
+
   it('gives new lines the file\'s own line ending and keeps every other byte', () => {
     const doc = insertLine(parseDocument(bytes('\ufeff# deps\r\nnode_modules\r\n')), 'coverage');
     expect(serializeDocument(doc).toString('utf8')).toBe('\ufeff# deps\r\nnode_modules\r\ncoverage\r\n');

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { CtxlensError } from '../errors.js';
+import { decodeName, pathBytes } from '../inventory/raw-names.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
 
@@ -60,9 +61,9 @@ export function serializeDocument(doc: IgnoreDocument): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A line's text (UTF-8). */
+/** A line's text: UTF-8, with bytes that are not UTF-8 escaped as in names (inventory/raw-names.ts). */
 export function lineText(line: DocumentLine): string {
-  return line.content.toString('utf8');
+  return decodeName(line.content);
 }
 
 /**
@@ -97,7 +98,7 @@ function terminated(lines: DocumentLine[], index: number, newline: Buffer): void
 export function insertLine(doc: IgnoreDocument, text: string, at = doc.lines.length): IgnoreDocument {
   const lines = [...doc.lines];
   terminated(lines, at - 1, doc.newline);
-  lines.splice(at, 0, { content: Buffer.from(text, 'utf8'), ending: doc.newline });
+  lines.splice(at, 0, { content: pathBytes(text), ending: doc.newline });
   return withLines(doc, lines);
 }
 
@@ -123,7 +124,7 @@ export function removeLine(doc: IgnoreDocument, index: number): IgnoreDocument {
 export function replaceLine(doc: IgnoreDocument, index: number, text: string): IgnoreDocument {
   const lines = [...doc.lines];
   const line = lines[index]!;
-  lines[index] = { content: Buffer.from(text, 'utf8'), ending: line.ending };
+  lines[index] = { content: pathBytes(text), ending: line.ending };
   return withLines(doc, lines);
 }
 
