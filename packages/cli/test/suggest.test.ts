@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, hasStackTrace, runCli } from './helpers/built-cli.js';
 import { fixture } from './helpers/fixtures.js';
+import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 
 beforeAll(() => ensureBuilt());
 const dirs: TempDir[] = [];
@@ -81,6 +82,21 @@ describe('ctxlens suggest', () => {
     const dir = await tree([{ file: '.env', content: 'TOKEN=1\n' }, { file: '.env.example', content: 'TOKEN=\n' }]);
     await runCli(['suggest', '--write', '-q'], { cwd: dir });
     expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toBe('.env\n');
+  });
+
+  it.each(['inside', 'outside'] as const)('--write through a .dockerignore linked to a shared file %s the context writes the shared file and keeps the link', async (place) => {
+    const dir = await tree([{ file: 'node_modules/x.js', size: 100 }]);
+    const linked = await linkIgnoreFile(dir, place, '# shared\nbuild\n');
+    try {
+      const before = linkState(linked);
+      const r = await runCli(['suggest', '--write'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.split('\n')[0]).toBe('Added to .dockerignore:');
+      expect(linkState(linked)).toEqual({ ...before, content: '# shared\nbuild\nnode_modules\n', mode: SHARED_MODE });
+      expect((await runCli(['suggest'], { cwd: dir })).stdout).toContain('Nothing to suggest');
+    } finally {
+      await linked.cleanup();
+    }
   });
 
   it('a gitignore exception keeps its path: .env* with !.env.example becomes the ignored paths only', async () => {
