@@ -4,7 +4,7 @@
 import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { layoutOf } from '../state/selectors.js';
+import { layoutOf, saveFailedRows } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { cell } from './format.js';
 import { Tinted } from './theme.js';
@@ -80,6 +80,22 @@ export function ConflictPrompt({ state }: DialogProps): ReactNode {
     <Frame state={state} title={`${state.session?.ignoreLabel} changed on disk since ctxlens loaded it`}>
       <Tinted tone="error">Nothing was written: your edits would overwrite someone else's change.</Tinted>
       <Text wrap="truncate-end">r reloads it from disk (then u brings your edits back over it) · Esc keeps editing</Text>
+    </Frame>
+  );
+}
+
+/** A save that failed for a reason other than a conflict: why, how to fix it; the edits are kept. */
+export function SaveFailed({ state }: DialogProps): ReactNode {
+  const mode = state.mode;
+  if (mode.kind !== 'save-failed') return null;
+  return (
+    <Frame state={state} title={`Could not save ${state.session?.ignoreLabel}: your edits are kept`}>
+      {saveFailedRows(mode, state.viewport.columns).map((row, k) => (
+        <Tinted key={k} tone={row.hint ? 'plain' : 'error'}>
+          {row.text}
+        </Tinted>
+      ))}
+      <Text wrap="truncate-end">Esc/↵ keeps editing (w tries again)</Text>
     </Frame>
   );
 }
