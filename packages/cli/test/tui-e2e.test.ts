@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
 import { hasTmux, TmuxSession } from './tui-tmux.js';
 
@@ -74,6 +75,29 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
 
     await tui.type(['q']);
     await tui.waitFor('EXIT:0');
+  });
+
+  it.each(['inside', 'outside'] as const)('w through a .dockerignore linked to a shared file %s the context writes the shared file and keeps the link', async (place) => {
+    const linked = await linkIgnoreFile(tmp.path, place);
+    try {
+      const before = linkState(linked);
+      const tui = open();
+      await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+      await tui.type(['Tab']);
+      await tui.waitFor('▸ Rules');
+      await tui.type(['x']);
+      await tui.waitFor('● unsaved');
+      await tui.type(['w']);
+      await tui.waitFor(/- +3 node_modules/);
+      await tui.type(['y']);
+      await tui.waitFor(/wrote \.dockerignore|Could not save/);
+      expect(tui.capture()).toContain('wrote .dockerignore');
+      expect(linkState(linked)).toEqual({ ...before, content: FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''), mode: SHARED_MODE });
+      await tui.type(['q']);
+      await tui.waitFor('EXIT:0');
+    } finally {
+      await linked.cleanup();
+    }
   });
 
   it('honours NO_COLOR: no colour codes, the marks still tell included from excluded', async () => {
