@@ -27,6 +27,8 @@ function standIn(code: number): string {
  * @returns the pieces, in order (none for empty text)
  */
 export function textPieces(text: string): TextPiece[] {
+  // Most text holds none: one test, no walk over its characters (rows are drawn on every key).
+  if (!CONTROL.test(text)) return text === '' ? [] : [{ text, control: false }];
   const pieces: TextPiece[] = [];
   let plain = '';
   for (const ch of text) {
