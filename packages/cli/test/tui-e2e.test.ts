@@ -2,10 +2,10 @@
 // the node_modules rule off and on, ignore coverage from the tree, save, and check the file on
 // disk byte for byte. Runs the dev entry through tsx unless CTXLENS_TUI_COMMAND names another
 // command (e.g. the built CLI: `node packages/cli/dist/ctxlens.mjs`); the directory is appended to it.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
@@ -98,6 +98,26 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     } finally {
       await linked.cleanup();
     }
+  });
+
+  it('a rule or name holding a tab, a carriage return or an escape stays on its one row; the header stays on top', async () => {
+    await writeFile(join(tmp.path, '.dockerignore'), '\tdist\na\u001bb\nc\rd\n');
+    await buildTree(tmp.path, [{ file: 'dist/app.js', size: 3000 }, { file: 'we\tird.txt', size: 9000 }, { file: 'e\u001b[31msc', size: 5000 }]);
+    const tui = open({}, { columns: 100, rows: 24 });
+    // Once the rules' figures are in, the screen is complete.
+    const screen = await tui.waitFor(/\[x\] +2 a\S* +±0B$/m, 30_000);
+    const rows = screen.split('\n');
+    expect(rows[0]).toMatch(/^ctxlens \S+ · \d+ files/);
+    expect(rows[1]).toMatch(/^builder BuildKit · \.dockerignore/);
+    expect(rows.filter((r) => /\[x\] +1 \\tdist +−\S+$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /\[x\] +2 a\\x1bb +±0B$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /\[x\] +3 c\\rd +±0B$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /✓ +\S+ .*we\\tird\.txt *$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /✓ +\S+ .*e\\x1b\[31msc *$/.test(r))).toHaveLength(1);
+    // The file name's own escape sequence never reaches the terminal: nothing on screen turned red.
+    expect(tui.capture(true)).not.toContain('\u001b[31msc');
+    await tui.type(['q']);
+    await tui.waitFor('EXIT:0');
   });
 
   it('honours NO_COLOR: no colour codes, the marks still tell included from excluded', async () => {
