@@ -3,8 +3,8 @@
 import { computeContextWithBaseline } from '@ctxlens/core';
 import type { TempDir, TreeSpec } from '@ctxlens/test-fixtures';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, hasStackTrace, runCli } from './helpers/built-cli.js';
 import { fixture } from './helpers/fixtures.js';
@@ -94,6 +94,28 @@ describe('ctxlens suggest', () => {
       expect(r.stdout.split('\n')[0]).toBe('Added to .dockerignore:');
       expect(linkState(linked)).toEqual({ ...before, content: '# shared\nbuild\nnode_modules\n', mode: SHARED_MODE });
       expect((await runCli(['suggest'], { cwd: dir })).stdout).toContain('Nothing to suggest');
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)(`--write refuses, saying why and how to fix it, when the link's target is writable but its directory is not${root ? '' : ' (skipped: needs root to run as another user)'}`, async () => {
+    const dir = await tree([{ file: 'node_modules/x.js', size: 100 }]);
+    const linked = await linkIgnoreFile(dir, 'outside', 'build\n');
+    try {
+      // nobody may read both directories and write the shared file, but not create files beside it.
+      chmodSync(dir, 0o755);
+      chmodSync(dirname(linked.target), 0o755);
+      chmodSync(linked.target, 0o666);
+      const before = linkState(linked);
+      const r = await runCli(['suggest', '--write', dir], { uid: 65534 });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `ctxlens: cannot save ${linked.link}: a save writes a new file in ${dirname(linked.target)} and renames it over ${linked.target}, and ${dirname(linked.target)} is not writable (EACCES); nothing was written\n` +
+          `  hint: Make ${dirname(linked.target)} writable for you (the file's own permissions are not enough), or save a copy elsewhere.\n`,
+      );
+      expect(linkState(linked)).toEqual(before);
     } finally {
       await linked.cleanup();
     }

@@ -3,7 +3,7 @@
 // are immutable values, so an editor's undo is just the previous document.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { CtxlensError } from '../errors.js';
+import { CtxlensError, InputError } from '../errors.js';
 import { toFsPath } from '../inventory/raw-names.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
@@ -169,8 +169,22 @@ export function writeDocument(path: string, doc: IgnoreDocument, original: Buffe
   if (!same) throw new IgnoreFileConflictError(path);
   if (current !== undefined && current.equals(next)) return false;
   if (current === undefined && next.length === 0) return false;
-  const tmp = toFsPath(nodePath.join(nodePath.dirname(target.path), `.${nodePath.basename(target.path)}.ctxlens-${process.pid}.tmp`));
-  const fd = openFresh(tmp);
+  const dir = nodePath.dirname(target.path);
+  const tmp = toFsPath(nodePath.join(dir, `.${nodePath.basename(target.path)}.ctxlens-${process.pid}.tmp`));
+  let fd: number;
+  try {
+    fd = openFresh(tmp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    // The file itself may well be writable: an atomic save needs its directory to be too.
+    throw new InputError(
+      'PERMISSION_DENIED',
+      `cannot save ${path}: a save writes a new file in ${dir} and renames it over ${target.path}, and ${dir} is not writable (${code}); nothing was written`,
+      path,
+      `Make ${dir} writable for you (the file's own permissions are not enough), or save a copy elsewhere.`,
+    );
+  }
   try {
     try {
       if (target.stats !== undefined) keepOwnerAndMode(fd, target.stats);
