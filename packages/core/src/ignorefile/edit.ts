@@ -204,7 +204,7 @@ export function writeDocument(path: string, doc: IgnoreDocument, original: Buffe
 
 function openFresh(tmp: string | Buffer): number {
   // O_EXCL: never write through something already there (a link someone put in our name's place).
-  // What is there can only be this process's own leftover from a save that was killed.
+  // What is there is removed, not used: a killed save's leftover, or something planted.
   const flags = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL;
   try {
     return fs.openSync(tmp, flags, 0o644);
