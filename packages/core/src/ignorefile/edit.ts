@@ -3,10 +3,11 @@
 // are immutable values, so an editor's undo is just the previous document.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { CtxlensError } from '../errors.js';
-import { decodeName, pathBytes } from '../inventory/raw-names.js';
+import { CtxlensError, InputError } from '../errors.js';
+import { decodeName, pathBytes, toFsPath } from '../inventory/raw-names.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
+import { resolveWriteTarget } from './write-target.js';
 
 /** One line: its content bytes and the exact bytes that ended it (`\n`, `\r\n`, `\r` or none). */
 export interface DocumentLine {
@@ -153,31 +154,77 @@ export class IgnoreFileConflictError extends CtxlensError {
 
 /**
  * Writes a document atomically (temporary file, then rename), only if the file on disk still holds
- * `original` and the content actually changed.
+ * `original` and the content actually changed. When `path` is a symbolic link (or a chain of them)
+ * the write goes through to the final target, beside it, keeping its mode and, where allowed, its
+ * owner; the link stays as it was. A dangling link gets its target created.
  * @returns true when the file was written, false when there was nothing to write
  * @throws IgnoreFileConflictError when the file changed on disk since `original` was read
+ * @throws InputError when there is no regular file to write (see resolveWriteTarget)
  */
 export function writeDocument(path: string, doc: IgnoreDocument, original: Buffer | undefined): boolean {
   const next = serializeDocument(doc);
-  let current: Buffer | undefined;
-  try {
-    current = fs.readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const target = resolveWriteTarget(path);
+  const current = target.stats === undefined ? undefined : fs.readFileSync(toFsPath(target.path));
   const same = current === undefined ? original === undefined : original !== undefined && current.equals(original);
   if (!same) throw new IgnoreFileConflictError(path);
   if (current !== undefined && current.equals(next)) return false;
   if (current === undefined && next.length === 0) return false;
-  const tmp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.ctxlens-${process.pid}.tmp`);
-  const mode = current === undefined ? 0o644 : fs.statSync(path).mode & 0o7777;
-  const fd = fs.openSync(tmp, 'w', mode);
+  const dir = nodePath.dirname(target.path);
+  const tmp = toFsPath(nodePath.join(dir, `.${nodePath.basename(target.path)}.ctxlens-${process.pid}.tmp`));
+  let fd: number;
   try {
-    fs.writeFileSync(fd, next);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    fd = openFresh(tmp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    // The file itself may well be writable: an atomic save needs its directory to be too.
+    throw new InputError(
+      'PERMISSION_DENIED',
+      `cannot save ${path}: a save writes a new file in ${dir} and renames it over ${target.path}, and ${dir} is not writable (${code}); nothing was written`,
+      path,
+      `Make ${dir} writable for you (the file's own permissions are not enough), or save a copy elsewhere.`,
+    );
   }
-  fs.renameSync(tmp, path);
+  try {
+    try {
+      if (target.stats !== undefined) keepOwnerAndMode(fd, target.stats);
+      fs.writeFileSync(fd, next);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, toFsPath(target.path));
+  } catch (error) {
+    // A failed save leaves the old file as it was, and no temporary file beside it.
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
   return true;
+}
+
+function openFresh(tmp: string | Buffer): number {
+  // O_EXCL: never write through something already there (a link someone put in our name's place).
+  // What is there is removed, not used: a killed save's leftover, or something planted.
+  const flags = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL;
+  try {
+    return fs.openSync(tmp, flags, 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    fs.rmSync(tmp, { force: true });
+    return fs.openSync(tmp, flags, 0o644);
+  }
+}
+
+function keepOwnerAndMode(fd: number, stats: fs.Stats): void {
+  // The new file belongs to whoever saves; giving it back to the old owner needs the right to
+  // (root, or a group the saver is in), and a save that cannot is still a save.
+  if (stats.uid !== process.getuid?.() || stats.gid !== process.getgid?.()) {
+    try {
+      fs.fchownSync(fd, stats.uid, stats.gid);
+    } catch {
+      // Not allowed: the file keeps the saver's owner.
+    }
+  }
+  // After fchown, which clears set-ID bits; and explicit, because open's mode goes through the umask.
+  fs.fchmodSync(fd, stats.mode & 0o7777);
 }

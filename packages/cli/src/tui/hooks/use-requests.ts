@@ -1,7 +1,7 @@
 // Carries out the I/O the reducer asks for: writing the ignore file (atomic, refused when the
 // file changed on disk), reloading it, and leaving.
 import * as fs from 'node:fs';
-import { IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
+import { CtxlensError, IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
 import { useApp } from 'ink';
 import { type Dispatch, useEffect } from 'react';
 import type { Action } from '../state/actions.js';
@@ -40,7 +40,8 @@ export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?
       }
     } catch (error) {
       if (error instanceof IgnoreFileConflictError) dispatch({ type: 'write-conflict' });
-      else dispatch({ type: 'request-failed', message: `${request.kind === 'write' ? 'could not write' : 'could not read'} ${session.ignoreLabel}: ${(error as Error).message}` });
+      else if (request.kind === 'write') dispatch({ type: 'write-failed', message: (error as Error).message, hint: error instanceof CtxlensError ? error.hint : undefined });
+      else dispatch({ type: 'request-failed', message: `could not read ${session.ignoreLabel}: ${(error as Error).message}` });
     }
     // One run per request object; the session and rules are read as they were when it was made.
     // eslint-disable-next-line react-hooks/exhaustive-deps
