@@ -29,6 +29,8 @@ export { startScanWorkers } from './inventory/scan-workers.js';
 export type { ScanWorkers } from './inventory/scan-workers.js';
 export { pathBytes, pathFromBytes } from './inventory/raw-names.js';
 export type { FsAdapter } from './fs-adapter.js';
+export { IGNORE_FILE_LIMITS, MAX_INPUT_FILE_BYTES, readInputFile } from './input-file.js';
+export type { InputFileRead, InputReadLimits } from './input-file.js';
 export type { EntryKind } from './inventory/inventory.js';
 export { EntryState } from './walk/walk-result.js';
 export type { WalkResult } from './walk/walk-result.js';

@@ -30,6 +30,64 @@ function exists(options: ResolvedOptions, path: string): boolean {
   }
 }
 
+const errnoOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+/**
+ * Whether Go's os.Open would find the file (docker/cli ReadDockerignore): symlinks are followed,
+ * and only "no such file" means absent, so a dangling link is absent, while a loop or a directory
+ * counts as present and fails when read, as it does in Docker.
+ */
+function opensAsPresent(options: ResolvedOptions, path: string): boolean {
+  try {
+    options.fs.realpath(path);
+    return true;
+  } catch (error) {
+    return errnoOf(error) !== 'ENOENT';
+  }
+}
+
+/**
+ * Where filepath.EvalSymlinks gives up on `path`: the first path it lstat's that does not exist,
+ * following links component by component, as Go does.
+ */
+function missingOnTheWay(options: ResolvedOptions, path: string): string {
+  let done = '/';
+  const rest = path.split('/').filter((c) => c !== '');
+  for (let hops = 0; rest.length > 0 && hops < 255; ) {
+    const next = nodePath.join(done, rest.shift()!);
+    let isLink: boolean;
+    try {
+      isLink = options.fs.lstat(next).isSymbolicLink();
+    } catch {
+      return next;
+    }
+    if (!isLink) {
+      done = next;
+      continue;
+    }
+    hops++;
+    const target = options.fs.readlink(next);
+    if (target.startsWith('/')) done = '/';
+    rest.unshift(...target.split('/').filter((c) => c !== ''));
+  }
+  return path;
+}
+
+/**
+ * The size Docker's client would read for a Dockerfile outside the context (it reads the whole file
+ * to upload it): a regular file's length, or for a device, what a bounded read gets (/dev/null is
+ * empty; /dev/zero never ends, and Docker reads it until memory runs out, so ctxlens refuses).
+ */
+function outsideDockerfileSize(options: ResolvedOptions, dockerfile: string, stats: { isFile(): boolean; size: number }): number {
+  if (stats.isFile()) return stats.size;
+  try {
+    return options.fs.readFile(dockerfile, 'Dockerfile').bytes.length;
+  } catch (error) {
+    if (errnoOf(error) === 'EISDIR') throw new InputError('INPUT_INVALID', `read ${dockerfile}: is a directory`, dockerfile, 'Name the Dockerfile itself with -f, not its directory.');
+    throw error;
+  }
+}
+
 /**
  * Resolves the context directory, Dockerfile and ignore file as the chosen builder would.
  * @returns absolute paths of what Docker reads
@@ -48,6 +106,7 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
 
   let given = options.dockerfile;
   if (given === undefined) {
+    // docker/cli picks the name with lstat, so a dangling Dockerfile link still wins over `dockerfile`.
     given = nodePath.join(contextDir, 'Dockerfile');
     const lower = nodePath.join(contextDir, 'dockerfile');
     if (!exists(options, given) && exists(options, lower)) given = lower;
@@ -55,12 +114,22 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   let dockerfile: string;
   try {
     dockerfile = options.fs.realpath(given);
-  } catch {
+  } catch (error) {
+    // A link whose target is missing: Docker names where its symlink evaluation stopped.
+    if (exists(options, given) && errnoOf(error) === 'ENOENT') {
+      throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${missingOnTheWay(options, given)}: no such file or directory`, given, `${given} is a symbolic link to a file that does not exist; fix the link or name the Dockerfile with -f.`);
+    }
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
   const dockerfileRelative = nodePath.relative(contextDir, dockerfile).split(nodePath.sep).join('/');
-  const dockerfileSize = options.fs.lstat(dockerfile).size;
-
+  const outside = dockerfileRelative.startsWith('../');
+  if (outside && options.dockerfile === undefined && options.builder === 'legacy') {
+    // docker/cli reopens a Dockerfile outside the context by the -f value, which is empty here:
+    // a default Dockerfile that links out of the context fails with open("").
+    throw new InputError('INPUT_INVALID', 'unable to open Dockerfile: open : no such file or directory', given, `${given} links to ${dockerfile}, outside the context; the legacy client only reads such a Dockerfile when it is named with -f (-f ${dockerfile}).`);
+  }
+  const stats = options.fs.lstat(dockerfile);
+  const dockerfileSize = outside ? outsideDockerfileSize(options, dockerfile, stats) : stats.size;
   if (options.ignoreFile === false) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'disabled' };
   if (options.ignoreFile !== undefined) {
     if (!exists(options, options.ignoreFile)) {
@@ -74,6 +143,6 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     if (exists(options, specific)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
   }
   const root = nodePath.join(contextDir, '.dockerignore');
-  if (exists(options, root)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: root, ignoreFileReason: 'context-root' };
+  if (opensAsPresent(options, root)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: root, ignoreFileReason: 'context-root' };
   return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' };
 }

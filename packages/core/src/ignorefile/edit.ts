@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { CtxlensError } from '../errors.js';
+import { IGNORE_FILE_LIMITS, readInputFile } from '../input-file.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
 
@@ -160,7 +161,7 @@ export function writeDocument(path: string, doc: IgnoreDocument, original: Buffe
   const next = serializeDocument(doc);
   let current: Buffer | undefined;
   try {
-    current = fs.readFileSync(path);
+    current = readInputFile(path, 'ignore file', IGNORE_FILE_LIMITS).bytes;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -1,0 +1,115 @@
+// Special files where Docker reads its inputs: a .dockerignore or Dockerfile that is a symlink
+// (dangling, out of the context, to a directory, to a device), a FIFO, a device as `-f`. Each case
+// runs the real Docker CLI (legacy builder, fake daemon) and computeContext on the same tree.
+import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { computeContext, formatDockerSize, InputError } from '@ctxlens/core';
+import { dockerCliStatus, type FakeDaemon, makeTempDir, runLegacyBuild, startFakeDaemon, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMismatch, runConformanceCase } from './docker-compare.js';
+
+const docker = dockerCliStatus();
+const skipped = docker.available ? '' : ` [skipped: ${docker.reason}]`;
+
+/** A case: the context's tree, plus files written beside the context (`outside/…`) before it is built. */
+interface SpecialCase {
+  readonly name: string;
+  /** The context; `OUT` in a symlink target is replaced by the absolute path of the `outside` directory. */
+  readonly tree: TreeSpec;
+  readonly outside?: Readonly<Record<string, string>>;
+  /** The part of Docker's error both sides must show, when Docker refuses the build. */
+  readonly refused?: string;
+}
+
+const DF = { file: 'Dockerfile', content: 'FROM scratch\n' };
+const A = { file: 'a.txt', content: 'a\n' };
+
+// Docker's behaviour in each row was observed with the real CLI 28 (DOCKER_BUILDKIT=0) first.
+const CASES: SpecialCase[] = [
+  { name: '.dockerignore is a dangling symlink: absent, everything is sent', tree: [DF, A, { symlink: '.dockerignore', target: 'nowhere' }] },
+  { name: '.dockerignore links to a file outside the context: followed', tree: [DF, A, { symlink: '.dockerignore', target: 'OUT/ignore' }], outside: { ignore: 'a.txt\n' } },
+  { name: '.dockerignore links to /inner: the host path, not the context (absent here)', tree: [DF, A, { file: 'inner', content: 'a.txt\n' }, { symlink: '.dockerignore', target: '/inner-ctxlens-nonexistent' }] },
+  { name: '.dockerignore links to /dev/null: empty', tree: [DF, A, { symlink: '.dockerignore', target: '/dev/null' }] },
+  { name: '.dockerignore links to /dev/zero: token too long, at once', tree: [DF, A, { symlink: '.dockerignore', target: '/dev/zero' }], refused: 'bufio.Scanner: token too long' },
+  { name: '.dockerignore is a directory', tree: [DF, A, { dir: '.dockerignore' }], refused: 'is a directory' },
+  { name: '.dockerignore links to a directory outside', tree: [DF, A, { symlink: '.dockerignore', target: 'OUT' }], outside: { x: '' }, refused: 'is a directory' },
+  { name: '.dockerignore is a symlink loop', tree: [DF, A, { symlink: '.dockerignore', target: '.dockerignore' }], refused: 'too many levels of symbolic links' },
+  { name: 'Dockerfile links inside the context', tree: [{ file: 'real.df', content: 'FROM scratch\n' }, { symlink: 'Dockerfile', target: 'real.df' }, A] },
+  { name: 'Dockerfile links outside the context, no -f: open of an empty name', tree: [{ symlink: 'Dockerfile', target: 'OUT/df' }, A], outside: { df: 'FROM scratch\n' }, refused: 'unable to open Dockerfile: open : no such file or directory' },
+  { name: 'dockerfile (lowercase) links outside the context, no -f', tree: [{ symlink: 'dockerfile', target: 'OUT/df' }, A], outside: { df: 'FROM scratch\n' }, refused: 'unable to open Dockerfile: open : no such file or directory' },
+  { name: 'Dockerfile is a dangling symlink: where symlink evaluation stopped', tree: [{ symlink: 'Dockerfile', target: 'nowhere' }, A], refused: 'unable to evaluate symlinks in Dockerfile path: lstat ' },
+  { name: 'Dockerfile is a FIFO in the context: sent as a FIFO, never read', tree: [{ fifo: 'Dockerfile' }, A] },
+  { name: 'Dockerfile of 200 kB in the context: sent like any file', tree: [{ file: 'Dockerfile', content: `FROM scratch\n${'#'.repeat(200_000)}\n` }, A] },
+];
+
+describe(`special input files, against docker ${docker.available ? docker.version : ''}${skipped}`, () => {
+  let daemon: FakeDaemon;
+  let tmp: TempDir;
+  beforeAll(async () => {
+    if (!docker.available) return;
+    daemon = await startFakeDaemon();
+    tmp = await makeTempDir('ctxlens-special-');
+  });
+  afterAll(async () => {
+    await daemon?.close();
+    await tmp?.cleanup();
+  });
+
+  it.skipIf(!docker.available).each(CASES.map((c, i) => [c.name, c, i] as const))(`%s${skipped}`, async (_, c, i) => {
+    const base = join(tmp.path, `case-${i}`);
+    const outside = join(base, 'outside');
+    await mkdir(outside, { recursive: true });
+    for (const [name, content] of Object.entries(c.outside ?? {})) await writeFile(join(outside, name), content);
+    const tree = c.tree.map((e) => ('symlink' in e ? { ...e, target: e.target.replace('OUT', outside) } : e));
+    const outcome = await runConformanceCase(daemon, join(base, 'ctx'), { label: c.name, tree, dockerignore: null });
+    expect(outcome.problems, formatMismatch(outcome, null)).toEqual([]);
+    if (c.refused === undefined) {
+      expect(outcome.dockerError).toBeNull();
+    } else {
+      expect(outcome.dockerError).toContain(c.refused);
+      expect(outcome.ourError).toContain(c.refused);
+    }
+  });
+
+  it.skipIf(!docker.available)(`-f /dev/null (outside the context): read as an empty Dockerfile, same upload${skipped}`, async () => {
+    const ctx = join(tmp.path, 'dev-null');
+    await mkdir(ctx);
+    await writeFile(join(ctx, 'a.txt'), 'a\n');
+    const real = await runLegacyBuild(daemon, ctx, { dockerfile: '/dev/null' });
+    const ours = await computeContext(ctx, { builder: 'legacy', dockerfile: '/dev/null' });
+    expect(real.error).toBeNull();
+    const possible = [ours.sizes.tarBytes, ...(ours.sizes.otherTarBytes === undefined ? [] : [ours.sizes.otherTarBytes])];
+    expect(possible).toContain(real.tarBytes);
+    expect(possible.map(formatDockerSize)).toContain(real.printedSize);
+  });
+
+  it.skipIf(!docker.available)(`-f naming a directory outside the context: "is a directory"${skipped}`, async () => {
+    const ctx = join(tmp.path, 'df-dir', 'ctx');
+    const dir = join(tmp.path, 'df-dir', 'Dockerfile.d');
+    await mkdir(ctx, { recursive: true });
+    await mkdir(dir);
+    const real = await runLegacyBuild(daemon, ctx, { dockerfile: dir });
+    const error: unknown = await computeContext(ctx, { builder: 'legacy', dockerfile: dir }).catch((e: unknown) => e);
+    expect(real.error).toBe(`read ${dir}: is a directory`);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain('is a directory');
+  });
+});
+
+// Docker itself never finishes these (it blocks opening the FIFO, or reads /dev/zero until memory
+// runs out: observed with a 10 s timeout), so ctxlens refuses them instead, at once.
+describe('inputs Docker would block on or read without end are refused', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-special-refused-');
+    await writeFile(join(tmp.path, 'Dockerfile'), 'FROM scratch\n');
+  });
+  afterAll(() => tmp.cleanup());
+
+  it.each([
+    ['-f /dev/zero', { dockerfile: '/dev/zero' }, /Dockerfile \/dev\/zero holds more than 32 MiB/],
+    ['--ignore-file /dev/zero', { ignoreFile: '/dev/zero' }, /bufio\.Scanner: token too long/],
+  ] as const)('%s', async (_, options, message) => {
+    await expect(computeContext(tmp.path, { builder: 'legacy', ...options })).rejects.toThrow(message);
+  });
+});
