@@ -2,6 +2,8 @@
 // (dangling, out of the context, to a directory, to a device), a FIFO, a device as `-f`. Each case
 // runs the real Docker CLI (legacy builder, fake daemon) and computeContext on the same tree.
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { computeContext, formatDockerSize, InputError } from '@ctxlens/core';
 import { dockerCliStatus, type FakeDaemon, makeTempDir, runLegacyBuild, startFakeDaemon, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
@@ -93,6 +95,70 @@ describe(`special input files, against docker ${docker.available ? docker.versio
     expect(real.error).toBe(`read ${dir}: is a directory`);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toContain('is a directory');
+  });
+});
+
+/**
+ * Builds, under `ctx`, a Dockerfile and one file whose absolute path (symlinks resolved, as Docker
+ * walks it) is exactly `total` bytes, under 200-byte directory names.
+ * @returns the file's path relative to the context
+ */
+function deepFile(ctx: string, total: number): string {
+  const root = realpathSync(ctx);
+  const segments: string[] = [];
+  let length = root.length;
+  while (length + 201 + 101 < total) {
+    segments.push('d'.repeat(200));
+    length += 201;
+  }
+  segments.push('e'.repeat(total - length - 1 - 101), 'f'.repeat(100));
+  // Node's fs takes absolute paths, which the kernel refuses from 4096 bytes on: a shell builds the tree one directory at a time.
+  const script = 'cd "$1" && shift && while [ $# -gt 1 ]; do mkdir "$1" && cd "$1" && shift; done && echo deep > "$1"';
+  execFileSync('sh', ['-c', script, 'sh', root, ...segments]);
+  writeFileSync(join(root, 'Dockerfile'), 'FROM scratch\n');
+  return segments.join('/');
+}
+
+describe(`paths of PATH_MAX bytes, against docker ${docker.available ? docker.version : ''}${skipped}`, () => {
+  let daemon: FakeDaemon;
+  let tmp: TempDir;
+  beforeAll(async () => {
+    if (!docker.available) return;
+    daemon = await startFakeDaemon();
+    tmp = await makeTempDir('ctxlens-path-max-');
+  });
+  afterAll(async () => {
+    await daemon?.close();
+    // Node removes through absolute paths, which the kernel refuses from 4096 bytes on.
+    if (tmp !== undefined) execFileSync('rm', ['-rf', tmp.path]);
+  });
+
+  // Observed: 4095 bytes pass, 4096 fail with "error checking context: lstat <path>: file name too long",
+  // even when a rule excludes the file itself (filepath.Walk lstat's before the rule is asked).
+  it.skipIf(!docker.available).each([
+    ['4095 bytes: sent', 4095, null, false],
+    ['4096 bytes: file name too long', 4096, null, true],
+    ['4096 bytes, the file itself excluded: still too long', 4096, '**/fff*\n', true],
+    ['4096 bytes under an excluded directory: never reached', 4096, 'd*\n', false],
+  ] as const)(`%s${skipped}`, async (name, total, ignore, fails) => {
+    const ctx = join(tmp.path, name.replace(/\W+/g, '-'));
+    mkdirSync(ctx);
+    const rel = deepFile(ctx, total);
+    if (ignore !== null) writeFileSync(join(ctx, '.dockerignore'), ignore);
+    const real = await runLegacyBuild(daemon, ctx);
+    const ours = await computeContext(ctx, { builder: 'legacy' }).catch((e: unknown) => e as Error);
+    if (fails) {
+      const message = `error checking context: lstat ${realpathSync(ctx)}/${rel.slice(0, rel.lastIndexOf('/'))}/`;
+      expect(real.error).toContain(message);
+      expect(real.error).toMatch(/: file name too long$/);
+      expect(ours).toBeInstanceOf(InputError);
+      expect(real.error).toBe((ours as InputError).message);
+    } else {
+      expect(real.error).toBeNull();
+      expect(ours).not.toBeInstanceOf(Error);
+      const names = (ours as Awaited<ReturnType<typeof computeContext>>).entries().map((e) => (e.kind === 'dir' ? `${e.path}/` : e.path));
+      expect(names).toEqual(real.entries.map((e) => e.name));
+    }
   });
 });
 
