@@ -47,30 +47,39 @@ function opensAsPresent(options: ResolvedOptions, path: string): boolean {
 }
 
 /**
- * Where filepath.EvalSymlinks gives up on `path`: the first path it lstat's that does not exist,
- * following links component by component, as Go does.
+ * Follows symlinks one component at a time from `base`, as Go's filepath.EvalSymlinks does from `/`
+ * and fsutil's FollowLinks does inside a directory: an absolute target starts again at `base`, and
+ * `..` stops there.
+ * @returns the path reached, or where an lstat failed (`missing`)
  */
-function missingOnTheWay(options: ResolvedOptions, path: string): string {
-  let done = '/';
-  const rest = path.split('/').filter((c) => c !== '');
-  for (let hops = 0; rest.length > 0 && hops < 255; ) {
-    const next = nodePath.join(done, rest.shift()!);
-    let isLink: boolean;
-    try {
-      isLink = options.fs.lstat(next).isSymbolicLink();
-    } catch {
-      return next;
-    }
-    if (!isLink) {
-      done = next;
+function followLinks(options: ResolvedOptions, base: string, relative: string): { path: string; missing?: string } {
+  const done: string[] = [];
+  const rest = relative.split('/');
+  for (let hops = 0; rest.length > 0; ) {
+    const part = rest.shift()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      done.pop();
       continue;
     }
-    hops++;
-    const target = options.fs.readlink(next);
-    if (target.startsWith('/')) done = '/';
-    rest.unshift(...target.split('/').filter((c) => c !== ''));
+    const at = nodePath.join(base, ...done, part);
+    let isLink: boolean;
+    try {
+      isLink = options.fs.lstat(at).isSymbolicLink();
+    } catch {
+      return { path: at, missing: at };
+    }
+    if (!isLink) {
+      done.push(part);
+      continue;
+    }
+    // Go's limit; past it the caller's own read fails as a loop.
+    if (++hops > 255) return { path: at };
+    const target = options.fs.readlink(at);
+    if (target.startsWith('/')) done.length = 0;
+    rest.unshift(...target.split('/'));
   }
-  return path;
+  return { path: nodePath.join(base, ...done) };
 }
 
 /**
@@ -117,7 +126,7 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   } catch (error) {
     // A link whose target is missing: Docker names where its symlink evaluation stopped.
     if (exists(options, given) && errnoOf(error) === 'ENOENT') {
-      throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${missingOnTheWay(options, given)}: no such file or directory`, given, `${given} is a symbolic link to a file that does not exist; fix the link or name the Dockerfile with -f.`);
+      throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${followLinks(options, '/', given).missing ?? given}: no such file or directory`, given, `${given} is a symbolic link to a file that does not exist; fix the link or name the Dockerfile with -f.`);
     }
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
@@ -138,11 +147,35 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
   }
   if (options.builder === 'buildkit') {
-    // BuildKit looks beside the Dockerfile as named (before symlink resolution).
-    const specific = `${given}.dockerignore`;
-    if (exists(options, specific)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+    // BuildKit looks beside the Dockerfile as named (before symlink resolution), in the directory
+    // it sends the Dockerfile from, then in the context.
+    const specific = buildkitIgnoreFile(options, nodePath.dirname(given), `${nodePath.basename(given)}.dockerignore`);
+    if (specific !== undefined) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+    const inContext = buildkitIgnoreFile(options, contextDir, '.dockerignore');
+    if (inContext !== undefined) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: inContext, ignoreFileReason: 'context-root' };
+    return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' };
   }
   const root = nodePath.join(contextDir, '.dockerignore');
   if (opensAsPresent(options, root)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: root, ignoreFileReason: 'context-root' };
   return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' };
+}
+
+/**
+ * Where BuildKit finds an ignore file: symlinks are resolved inside the directory it was sent from,
+ * never outside it (fsutil's FollowLinks, then the frontend's read of the snapshot): an absolute
+ * target is taken from that directory, and `..` stops at it. Read from the fsutil and BuildKit
+ * sources; not yet checked against a real BuildKit.
+ * @returns the path to read (the name itself when the host resolves it to the same file), or
+ *   undefined when there is nothing there
+ */
+function buildkitIgnoreFile(options: ResolvedOptions, root: string, name: string): string | undefined {
+  const { path: found, missing } = followLinks(options, root, name);
+  if (missing !== undefined) return undefined;
+  const named = nodePath.join(root, name);
+  try {
+    if (options.fs.realpath(named) === found) return named;
+  } catch {
+    // The host cannot resolve it; the path inside the directory is the one BuildKit reads.
+  }
+  return found;
 }

@@ -3,7 +3,7 @@
 // runs the real Docker CLI (legacy builder, fake daemon) and computeContext on the same tree.
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { computeContext, formatDockerSize, InputError } from '@ctxlens/core';
 import { dockerCliStatus, type FakeDaemon, makeTempDir, runLegacyBuild, startFakeDaemon, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
@@ -177,5 +177,31 @@ describe('inputs Docker would block on or read without end are refused', () => {
     ['--ignore-file /dev/zero', { ignoreFile: '/dev/zero' }, /bufio\.Scanner: token too long/],
   ] as const)('%s', async (_, options, message) => {
     await expect(computeContext(tmp.path, { builder: 'legacy', ...options })).rejects.toThrow(message);
+  });
+});
+
+// No BuildKit daemon here: these rows follow fsutil's FollowLinks and the frontend's read of the
+// snapshot (links resolved inside the context), read from their source.
+describe('BuildKit resolves a .dockerignore link inside the context (from fsutil source; no BuildKit oracle here)', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-special-buildkit-');
+    await writeFile(join(tmp.path, 'outside-ignore'), 'b.txt\n');
+  });
+  afterAll(() => tmp.cleanup());
+
+  it.each([
+    ['an absolute target is taken from the context', '/rules', ['.dockerignore', 'Dockerfile', 'b.txt', 'rules'], ['.dockerignore', 'Dockerfile', 'a.txt', 'b.txt', 'rules']],
+    ['.. stops at the context root', '../../../../../../../../rules', ['.dockerignore', 'Dockerfile', 'b.txt', 'rules'], ['.dockerignore', 'Dockerfile', 'a.txt', 'b.txt', 'rules']],
+    ['a target outside the context is not there', 'OUT', ['.dockerignore', 'Dockerfile', 'a.txt', 'b.txt', 'rules'], ['.dockerignore', 'Dockerfile', 'a.txt', 'rules']],
+    ['a dangling link is no ignore file', 'nowhere', ['.dockerignore', 'Dockerfile', 'a.txt', 'b.txt', 'rules'], ['.dockerignore', 'Dockerfile', 'a.txt', 'b.txt', 'rules']],
+  ] as const)('%s', async (name, target, buildkit, legacy) => {
+    const ctx = join(tmp.path, name.replace(/\W+/g, '-'));
+    await mkdir(ctx);
+    for (const [file, content] of [['Dockerfile', 'FROM scratch\n'], ['a.txt', 'a\n'], ['b.txt', 'b\n'], ['rules', 'a.txt\n']] as const) await writeFile(join(ctx, file), content);
+    symlinkSync(target.replace('OUT', join(tmp.path, 'outside-ignore')), join(ctx, '.dockerignore'));
+    const paths = async (builder: 'buildkit' | 'legacy'): Promise<string[]> => (await computeContext(ctx, { builder })).entries().map((e) => e.path);
+    expect(await paths('buildkit')).toEqual(buildkit);
+    expect(await paths('legacy')).toEqual(legacy);
   });
 });
