@@ -168,15 +168,20 @@ describe('inputs Docker would block on or read without end are refused', () => {
   let tmp: TempDir;
   beforeAll(async () => {
     tmp = await makeTempDir('ctxlens-special-refused-');
-    await writeFile(join(tmp.path, 'Dockerfile'), 'FROM scratch\n');
+    await mkdir(join(tmp.path, 'ctx'));
+    await writeFile(join(tmp.path, 'ctx', 'Dockerfile'), 'FROM scratch\n');
+    execFileSync('mkfifo', [join(tmp.path, 'fifo.Dockerfile')]);
   });
   afterAll(() => tmp.cleanup());
 
   it.each([
     ['-f /dev/zero', { dockerfile: '/dev/zero' }, /Dockerfile \/dev\/zero holds more than 32 MiB/],
     ['--ignore-file /dev/zero', { ignoreFile: '/dev/zero' }, /bufio\.Scanner: token too long/],
+    ['-f naming a FIFO outside the context', { dockerfile: 'FIFO' }, /Dockerfile .*fifo\.Dockerfile is a FIFO \(named pipe\), not a regular file/],
   ] as const)('%s', async (_, options, message) => {
-    await expect(computeContext(tmp.path, { builder: 'legacy', ...options })).rejects.toThrow(message);
+    const ctx = join(tmp.path, 'ctx');
+    const dockerfile = 'dockerfile' in options ? options.dockerfile.replace('FIFO', join(tmp.path, 'fifo.Dockerfile')) : undefined;
+    await expect(computeContext(ctx, { builder: 'legacy', ...options, ...(dockerfile === undefined ? {} : { dockerfile }) })).rejects.toThrow(message);
   });
 });
 
