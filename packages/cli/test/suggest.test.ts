@@ -89,11 +89,29 @@ describe('ctxlens suggest', () => {
     const linked = await linkIgnoreFile(dir, place, '# shared\nbuild\n');
     try {
       const before = linkState(linked);
-      const r = await runCli(['suggest', '--write'], { cwd: dir });
+      // BuildKit reads no ignore file through a link out of the context (next test); the legacy client follows it.
+      const r = await runCli(['suggest', '--write', ...(place === 'outside' ? ['--builder', 'legacy'] : [])], { cwd: dir });
       expect(r.stderr).toBe('');
       expect(r.stdout.split('\n')[0]).toBe('Added to .dockerignore:');
       expect(linkState(linked)).toEqual({ ...before, content: '# shared\nbuild\nnode_modules\n', mode: SHARED_MODE });
-      expect((await runCli(['suggest'], { cwd: dir })).stdout).toContain('Nothing to suggest');
+      expect((await runCli(['suggest', ...(place === 'outside' ? ['--builder', 'legacy'] : [])], { cwd: dir })).stdout).toContain('Nothing to suggest');
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  it('--write under BuildKit refuses a .dockerignore linked out of the context, which BuildKit does not read, and warns about it without --write', async () => {
+    const dir = await tree([{ file: 'node_modules/x.js', size: 100 }]);
+    const linked = await linkIgnoreFile(dir, 'outside', 'build\n');
+    try {
+      const before = linkState(linked);
+      const r = await runCli(['suggest', '--write'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`ctxlens: ${linked.link} is a symbolic link that BuildKit does not follow out of the context`);
+      expect(r.stderr).toContain('hint: Replace the link with a regular file');
+      expect(linkState(linked)).toEqual(before);
+      const json = JSON.parse((await runCli(['size', '--json'], { cwd: dir })).stdout);
+      expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain('ignore-file-link-outside-context');
     } finally {
       await linked.cleanup();
     }
@@ -109,7 +127,7 @@ describe('ctxlens suggest', () => {
       chmodSync(dirname(linked.target), 0o755);
       chmodSync(linked.target, 0o666);
       const before = linkState(linked);
-      const r = await runCli(['suggest', '--write', dir], { uid: 65534 });
+      const r = await runCli(['suggest', '--write', '--builder', 'legacy', dir], { uid: 65534 });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
         `ctxlens: cannot save ${linked.link}: a save writes a new file in ${dirname(linked.target)} and renames it over ${linked.target}, and ${dirname(linked.target)} is not writable (EACCES); nothing was written\n` +

@@ -182,11 +182,13 @@ describe('TUI: saving and quitting', () => {
     expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''));
   });
 
+  // BuildKit reads no ignore file through a link out of the context (next test); the legacy
+  // builder's client follows it, so that is the builder that saves through it.
   it.each(['inside', 'outside'] as const)('w through a .dockerignore linked to a shared file %s the context writes the shared file and keeps the link', async (place) => {
     const linked = await linkIgnoreFile(tmp.path, place);
     try {
       const before = linkState(linked);
-      const tui = await openTui(tmp.path);
+      const tui = await openTui(tmp.path, { builder: place === 'outside' ? 'legacy' : 'buildkit' });
       await tui.press([KEYS.tab, 'x'], '● unsaved');
       const frame = await tui.press(['w', 'y'], /wrote \.dockerignore|could not write/);
       expect(frame).toContain('wrote .dockerignore');
@@ -196,10 +198,28 @@ describe('TUI: saving and quitting', () => {
     }
   });
 
+  it('under BuildKit, a save through a link out of the context is refused: BuildKit would not read it', async () => {
+    const linked = await linkIgnoreFile(tmp.path, 'outside');
+    try {
+      const before = linkState(linked);
+      const tui = await openTui(tmp.path);
+      // BuildKit reads no rules here, so the pane starts empty: the user adds one.
+      expect(tui.frame()).toContain('Rules .dockerignore · 0');
+      await tui.press([KEYS.tab, 'a', ...'app.log', KEYS.enter], '● unsaved');
+      const frame = await tui.press(['w', 'y'], 'Could not save');
+      const dialog = frame.split('\n').map((row) => row.replace(/^\s*│ ?|\s*│\s*$/gu, '')).join('');
+      expect(dialog).toContain('is a symbolic link that BuildKit does not follow out of the context');
+      expect(dialog).toContain('use --builder legacy');
+      expect(linkState(linked)).toEqual(before);
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
   it('a save the link makes impossible is refused with the reason and the fix, and the edits stay', async () => {
     const linked = await linkIgnoreFile(tmp.path, 'outside');
     try {
-      const tui = await openTui(tmp.path);
+      const tui = await openTui(tmp.path, { builder: 'legacy' });
       await tui.press([KEYS.tab, 'x'], '● unsaved');
       // The shared directory goes away after loading: the link now points into nothing.
       await rm(dirname(linked.target), { recursive: true });

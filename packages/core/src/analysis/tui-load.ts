@@ -4,7 +4,8 @@
 // a few milliseconds with a macrotask between them. Docker's inputs are resolved before anything
 // is read, so a missing directory or Dockerfile is reported at once. Rules are not compiled here:
 // the TUI evaluates the ignore file's lines itself and shows Docker's error for a bad one.
-import { CtxlensError, AbortError } from '../errors.js';
+import { AbortError } from '../errors.js';
+import { readIgnoreFile } from '../context/rule-set.js';
 import type { BuildContext } from '../context/build-context.js';
 import { evaluateUnfiltered } from '../context/evaluate.js';
 import { resolveInputs, type BuildInputs } from '../context/resolve-inputs.js';
@@ -45,15 +46,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export async function scanInSlices(contextDir: string, options: SliceScanOptions = {}): Promise<ScannedTree> {
   const resolved = resolveOptions(contextDir, options);
   const inputs = resolveInputs(resolved);
-  let ignoreFileBytes: Buffer | undefined;
-  if (inputs.ignoreFile !== undefined) {
-    try {
-      ignoreFileBytes = resolved.fs.readFile(inputs.ignoreFile);
-    } catch (error) {
-      // Same words as loadRules: Docker fails the build when it cannot read the ignore file.
-      throw new CtxlensError('IGNORE_FILE_READ', `cannot read ${inputs.ignoreFile}: ${(error as Error).message}`, 'Docker fails the build when it cannot read the ignore file; fix its permissions.');
-    }
-  }
+  const ignoreFileBytes = inputs.ignoreFile === undefined ? undefined : readIgnoreFile(resolved, inputs.ignoreFile);
   const inv = new Inventory(inputs.contextDir, resolved.fs);
   inv.signal = resolved.signal;
   const started = performance.now();

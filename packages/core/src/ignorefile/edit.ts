@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { CtxlensError, InputError } from '../errors.js';
 import { decodeName, pathBytes, toFsPath } from '../inventory/raw-names.js';
+import { IGNORE_FILE_LIMITS, readInputFile } from '../input-file.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
 import { resolveWriteTarget } from './write-target.js';
@@ -164,7 +165,8 @@ export class IgnoreFileConflictError extends CtxlensError {
 export function writeDocument(path: string, doc: IgnoreDocument, original: Buffer | undefined): boolean {
   const next = serializeDocument(doc);
   const target = resolveWriteTarget(path);
-  const current = target.stats === undefined ? undefined : fs.readFileSync(toFsPath(target.path));
+  // resolveWriteTarget refuses anything but a regular file, so this read never blocks.
+  const current = target.stats === undefined ? undefined : readInputFile(target.path, 'ignore file', IGNORE_FILE_LIMITS).bytes;
   const same = current === undefined ? original === undefined : original !== undefined && current.equals(original);
   if (!same) throw new IgnoreFileConflictError(path);
   if (current !== undefined && current.equals(next)) return false;

@@ -1,7 +1,6 @@
 // Carries out the I/O the reducer asks for: writing the ignore file (atomic, refused when the
 // file changed on disk), reloading it, and leaving.
-import * as fs from 'node:fs';
-import { CtxlensError, IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
+import { CtxlensError, IGNORE_FILE_LIMITS, ignoreFileToEdit, IgnoreFileConflictError, readInputFile, serializeDocument, writeDocument } from '@ctxlens/core';
 import { useApp } from 'ink';
 import { type Dispatch, useEffect } from 'react';
 import type { Action } from '../state/actions.js';
@@ -9,7 +8,7 @@ import type { TuiState } from '../state/types.js';
 
 function readIfExists(path: string): Buffer | undefined {
   try {
-    return fs.readFileSync(path);
+    return readInputFile(path, 'ignore file', IGNORE_FILE_LIMITS).bytes;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -33,7 +32,7 @@ export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?
     if (session === undefined) return;
     try {
       if (request.kind === 'write') {
-        const wrote = writeDocument(session.ignorePath, rules.doc, session.originalBytes);
+        const wrote = writeDocument(ignoreFileToEdit(session.inputs), rules.doc, session.originalBytes);
         dispatch(wrote ? { type: 'written', bytes: serializeDocument(rules.doc) } : { type: 'nothing-to-write' });
       } else {
         dispatch({ type: 'reloaded', bytes: readIfExists(session.ignorePath) });
