@@ -270,13 +270,14 @@ cmd_down() {
     stop_pid "$pid" containerd
   fi
   # Leftovers (build shims, say) are found by their root directory being this chroot.
-  local proc
-  for proc in /proc/[0-9]*; do
-    [ "$(readlink "$proc/root" 2>/dev/null)" = "$ROOT" ] || continue
-    pid=${proc#/proc/}
-    say "stopping PID $pid still running in the chroot: $(tr '\0' ' ' <"$proc/cmdline" 2>/dev/null)"
+  # One find rather than a readlink per process: the machine may run thousands.
+  local link
+  while read -r link; do
+    pid=${link#/proc/}
+    pid=${pid%/root}
+    say "stopping PID $pid still running in the chroot: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)"
     stop_pid "$pid" "process in the chroot"
-  done
+  done < <(find /proc -mindepth 2 -maxdepth 2 -name root -lname "$ROOT" 2>/dev/null)
   rm -f "$ROOT$SOCKET_IN" "$ROOT$PIDFILE_IN"
   unmount_all
   say "down"
