@@ -31,6 +31,10 @@ LOG_IN="$RUN_DIR/dockerd.log"
 EXEC_ROOT_IN="$RUN_DIR/exec"
 CONTAINERD_PIDFILE_IN="$EXEC_ROOT_IN/containerd/containerd.pid"
 BUSYBOX_IMAGE=ctxlens/busybox:latest
+# An unprivileged user in the docker group: a build client that is not root sees unreadable files
+# as Docker users do (root reads everything).
+BUILD_USER=builder
+BUILD_UID=10000
 COMPLETE_MARK=.ctxlens-complete
 
 die() { # die <exit code> <message...>
@@ -198,6 +202,11 @@ import_busybox() {
     docker_in import - "$BUSYBOX_IMAGE" >/dev/null || die 5 "importing $BUSYBOX_IMAGE from busybox-static failed"
 }
 
+ensure_build_user() {
+  in_root getent passwd "$BUILD_USER" >/dev/null && return
+  in_root useradd --create-home --uid "$BUILD_UID" --user-group --groups docker "$BUILD_USER" || die 5 "cannot create the user $BUILD_USER in the chroot"
+}
+
 print_env() {
   echo "export CTXLENS_BUILDKIT_ROOT=$ROOT"
   echo "export CTXLENS_BUILDKIT_SOCKET=$ROOT$SOCKET_IN"
@@ -205,7 +214,7 @@ print_env() {
 
 print_versions() {
   echo "socket: $ROOT$SOCKET_IN (inside the chroot: $SOCKET_IN)"
-  echo "busybox image: $BUSYBOX_IMAGE"
+  echo "busybox image: $BUSYBOX_IMAGE; unprivileged build user: $BUILD_USER (uid $BUILD_UID, group docker)"
   docker_in version --format 'docker client {{.Client.Version}}, dockerd {{.Server.Version}}' || true
   docker_in buildx version || true
   docker_in version --format '{{range .Server.Components}}{{.Name}} {{.Version}}; {{end}}' || true
@@ -235,6 +244,7 @@ cmd_up() {
     say "dockerd started (PID $(live_pid "$PIDFILE_IN" || echo '?'))"
   fi
   import_busybox
+  ensure_build_user
   print_versions
   say "up in $(since "$started") s"
   print_env

@@ -10,6 +10,7 @@ import {
   pruneBuildCache,
   runBuildkitBuild,
   runInChroot,
+  type BuildkitBuildOptions,
   type BuildkitBuildResult,
   type BuildkitContext,
   type BuildkitOracle,
@@ -37,7 +38,7 @@ async function context(spec: TreeSpec): Promise<BuildkitContext> {
   return made;
 }
 
-async function build(dir: string, dockerfile: string, extra: { target?: string; cli?: 'buildx' | 'docker' } = {}): Promise<BuildkitBuildResult> {
+async function build(dir: string, dockerfile: string, extra: Omit<BuildkitBuildOptions, 'dir' | 'dockerfile'> = {}): Promise<BuildkitBuildResult> {
   const result = await runBuildkitBuild(oracle!, { dir, dockerfile: { text: dockerfile }, ...extra });
   buildTimes.push(result.totalMs);
   return result;
@@ -93,7 +94,7 @@ describe('parseRawjsonProgress', () => {
       { statuses: [{ id: 'transferring context:', vertex: 'sha256:c', current: 218 }] },
     ];
     const summary = parseRawjsonProgress(`${lines.map((l) => JSON.stringify(l)).join('\n')}\nERROR: failed to build\n`);
-    expect(summary).toMatchObject({ loadedContext: true, transferredBytes: 218, text: 'ERROR: failed to build' });
+    expect(summary).toMatchObject({ loadedContext: true, transferredBytes: 218, loadError: null, text: 'ERROR: failed to build' });
     expect(summary.steps).toEqual(['[internal] load .dockerignore', '[internal] load build context']);
   });
 });
@@ -159,7 +160,7 @@ describe(`real BuildKit oracle${skipped}`, () => {
     const release = await lockDaemon(oracle!);
     try {
       await pruneBuildCache(oracle!.socket);
-      const plain = await runInChroot(oracle!, ['build', '--progress=plain', '--network=none', '--output', 'type=cacheonly', '-f', '-', ctx.dirInChroot], dockerfile, 120_000);
+      const plain = await runInChroot(oracle!, ['build', '--progress=plain', '--network=none', '--output', 'type=cacheonly', '-f', '-', ctx.dirInChroot], { stdin: dockerfile, timeoutMs: 120_000 });
       expect(plain.exitCode).toBe(0);
       const figures = [...plain.stderr.matchAll(/transferring context: (\S+)/g)].map((m) => m[1]);
       expect(figures.at(-1)).toBe(measured.transferred);
@@ -181,5 +182,32 @@ describe(`real BuildKit oracle${skipped}`, () => {
     const r = await build(ctx.dir, 'FROM scratch AS deps\nCOPY package.json /\nFROM scratch\nCOPY . /\n', { target: 'deps' });
     expect(r.ok).toBe(true);
     expect(paths(r)).toEqual(['package.json']);
+  });
+
+  bkIt('a Dockerfile.dockerignore beside the Dockerfile replaces the context\'s .dockerignore (no ignore-file load from the context)', async () => {
+    const ctx = await context([
+      { file: 'f', content: 'x' },
+      { file: 'g', content: 'x' },
+      { file: '.dockerignore', content: 'f\n' },
+    ]);
+    const r = await build(ctx.dir, 'FROM scratch\nCOPY . /\n', { dockerfileIgnore: 'g\n' });
+    expect(r.ok).toBe(true);
+    expect(r.steps).not.toContain('[internal] load .dockerignore');
+    expect(paths(r)).toEqual(['.dockerignore', 'f']);
+  });
+
+  bkIt('an unprivileged client: an unreadable file arrives empty, an unreadable directory fails the load', async () => {
+    const file = await context([{ file: 'f', content: 'hello', mode: 0o000 }, { file: 'g', content: 'x', mode: 0o644 }]);
+    const sent = await build(file.dir, 'FROM scratch\nCOPY . /\n', { user: 'builder' });
+    expect(sent.received).toEqual([
+      { path: 'f', kind: 'file', size: 0, mode: 0o000 },
+      { path: 'g', kind: 'file', size: 1, mode: 0o644 },
+    ]);
+    const dir = await context([{ file: 'd/f', content: 'x' }, { dir: 'd', mode: 0o000 }]);
+    const failed = await build(dir.dir, 'FROM scratch\nCOPY . /\n', { user: 'builder' });
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toBe(`failed to build: failed to solve: error from sender: open ${dir.dirInChroot}/d: permission denied`);
+    expect(failed.loadError).toBe(`error from sender: open ${dir.dirInChroot}/d: permission denied`);
+    expect(failed.received).toEqual([]);
   });
 });

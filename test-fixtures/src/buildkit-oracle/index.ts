@@ -3,8 +3,9 @@
 export { BUSYBOX_IMAGE, CONTEXTS_IN_CHROOT, DEFAULT_BUILDKIT_ROOT, SOCKET_IN_CHROOT, buildkitOracle, lockDaemon, makeBuildkitContext, pathInChroot } from './oracle.js';
 export type { BuildkitContext, BuildkitOracle, BuildkitOracleSkip } from './oracle.js';
 export { runBuildkitBuild, runInChroot } from './run-buildkit-build.js';
-export type { BuildkitBuildOptions, BuildkitBuildResult, DockerfileSource } from './run-buildkit-build.js';
+export type { BuildUser, BuildkitBuildOptions, BuildkitBuildResult, ChrootCliOptions, DockerfileSource } from './run-buildkit-build.js';
 export { formatBuildkitSize } from './buildkit-size.js';
+export { LOAD_IGNORE_STEP } from './received-tree.js';
 export { LOAD_CONTEXT_STEP, buildxErrorLine, parseRawjsonProgress } from './progress.js';
 export type { ProgressSummary } from './progress.js';
 export type { ReceivedEntry, ReceivedKind } from './received-tree.js';

@@ -15,6 +15,8 @@ export interface ProgressSummary {
   readonly steps: readonly string[];
   /** The error a step reported, e.g. the load step's (`null` when none did). */
   readonly stepError: string | null;
+  /** The load step's own error, e.g. `error from sender: open /ctx/x/d: permission denied` (`null` when it succeeded or did not run). */
+  readonly loadError: string | null;
   /** Lines that were not JSON: the error report of a failed build. */
   readonly text: string;
 }
@@ -46,6 +48,7 @@ export function parseRawjsonProgress(stderr: string): ProgressSummary {
   const transferred = new Map<string, number>();
   const text: string[] = [];
   let stepError: string | null = null;
+  const errors = new Map<string, string>();
   for (const line of stderr.split('\n')) {
     const event = line.startsWith('{') ? parseLine(line) : null;
     if (!event) {
@@ -57,7 +60,10 @@ export function parseRawjsonProgress(stderr: string): ProgressSummary {
         names.set(vertex.digest, vertex.name);
         steps.push(vertex.name);
       }
-      if (vertex.error) stepError = vertex.error;
+      if (vertex.error) {
+        stepError = vertex.error;
+        if (vertex.digest) errors.set(vertex.digest, vertex.error);
+      }
     }
     for (const status of event.statuses ?? []) {
       // The count is cumulative, so the largest is the last.
@@ -72,6 +78,7 @@ export function parseRawjsonProgress(stderr: string): ProgressSummary {
     transferredBytes: loadDigest === undefined ? null : (transferred.get(loadDigest) ?? 0),
     steps,
     stepError,
+    loadError: loadDigest === undefined ? null : (errors.get(loadDigest) ?? null),
     text: text.join('\n'),
   };
 }

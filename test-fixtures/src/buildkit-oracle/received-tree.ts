@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathBytes, pathFromBytes } from '@ctxlens/core';
 import type { BuildCacheRecord } from './docker-api.js';
 import type { BuildkitOracle } from './oracle.js';
+import { LOAD_CONTEXT_STEP, type ProgressSummary } from './progress.js';
 
 /** Kinds of received entries. */
 export type ReceivedKind = 'file' | 'dir' | 'symlink' | 'fifo' | 'socket' | 'char' | 'block';
@@ -27,18 +28,25 @@ export interface ReceivedEntry {
 
 const CONTEXT_RECORD = 'local source for context';
 
+/** The step that reads the ignore file from the context; with a `<Dockerfile>.dockerignore` it is read from the Dockerfile's directory instead, and this step does not run. */
+export const LOAD_IGNORE_STEP = '[internal] load .dockerignore';
+
 /**
- * Chooses the record that holds the received context. The frontend first loads the ignore file
- * through the same local source (a record of its own, made first), then the context, so the
- * context's record is the newer one.
- * @returns the record, or null when the build had no load step
+ * Chooses the record that holds the received context. The frontend loads the context's ignore
+ * file, when it reads one from there, through the same local source (a record of its own, made
+ * first), then the context itself: so there is one record per such step, and the context's is the
+ * newest. When the load step fails, BuildKit drops the partial transfer's record.
+ * @returns the record, or null when the build had no load step or the load step failed
  * @throws when the records do not fit that picture (the harness's assumption broke)
  */
-export function contextRecord(records: readonly BuildCacheRecord[], loadedContext: boolean): BuildCacheRecord | null {
-  if (!loadedContext) return null;
+export function contextRecord(records: readonly BuildCacheRecord[], progress: Pick<ProgressSummary, 'steps' | 'loadError'>): BuildCacheRecord | null {
+  const { steps, loadError } = progress;
+  if (!steps.includes(LOAD_CONTEXT_STEP)) return null;
+  const expected = steps.includes(LOAD_IGNORE_STEP) ? 2 : 1;
   const candidates = records.filter((r) => r.Description === CONTEXT_RECORD).sort((a, b) => compareBigints(nanos(a.CreatedAt), nanos(b.CreatedAt)));
-  if (candidates.length < 2) {
-    throw new Error(`expected two "${CONTEXT_RECORD}" build-cache records (ignore file, then context) after a build with a load step, found ${candidates.length}`);
+  if (loadError !== null && candidates.length === expected - 1) return null;
+  if (candidates.length !== expected) {
+    throw new Error(`expected ${expected} "${CONTEXT_RECORD}" build-cache record(s) after steps ${JSON.stringify(steps)}, found ${candidates.length}`);
   }
   return candidates[candidates.length - 1]!;
 }

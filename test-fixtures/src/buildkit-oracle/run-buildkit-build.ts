@@ -1,7 +1,7 @@
 // Runs one first-transfer build on the real BuildKit: prune the build cache, build with the
 // chroot's own buildx (rawjson progress, no network, no image exported), then read the
 // transfer count from the progress stream and the received files from the cache snapshot.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, posix } from 'node:path';
 import { runProcess, type ProcessOutcome } from '../process/run-process.js';
 import { formatBuildkitSize } from './buildkit-size.js';
@@ -43,7 +43,16 @@ export interface BuildkitBuildOptions {
    * @default 'buildx'
    */
   readonly cli?: 'buildx' | 'docker';
+  /**
+   * Who runs the client that reads and sends the context: root reads every file; `builder`
+   * (uid 10000, in the docker group) meets unreadable files and directories as most Docker users do.
+   * @default 'root'
+   */
+  readonly user?: BuildUser;
 }
+
+/** The chroot users a build client can run as. */
+export type BuildUser = 'root' | 'builder';
 
 /** What one first-transfer build did. */
 export interface BuildkitBuildResult {
@@ -58,6 +67,8 @@ export interface BuildkitBuildResult {
   readonly transferred?: string;
   /** The same figure, exact: the load step's last status count (bytes on the wire). */
   readonly transferredBytes?: number;
+  /** The load step's error, when it failed (BuildKit then keeps nothing of the transfer, and {@link received} is empty). */
+  readonly loadError?: string;
   /** The entries that arrived (empty without a load step), depth first, names in byte order. */
   readonly received: readonly ReceivedEntry[];
   /** Step names in the order they appeared. */
@@ -86,6 +97,7 @@ export async function runBuildkitBuild(oracle: BuildkitOracle, options: Buildkit
   if (source && 'text' in source) {
     await mkdir(join(oracle.contextsDir, '.dockerfiles'), { recursive: true });
     dockerfileDir = await mkdtemp(join(oracle.contextsDir, '.dockerfiles', 'df-'));
+    await chmod(dockerfileDir, 0o755); // mkdtemp makes it 0700, which the unprivileged user cannot read
     await writeFile(join(dockerfileDir, 'Dockerfile'), source.text);
     if (options.dockerfileIgnore !== undefined) await writeFile(join(dockerfileDir, 'Dockerfile.dockerignore'), options.dockerfileIgnore);
     args.push('-f', pathInChroot(oracle, join(dockerfileDir, 'Dockerfile')));
@@ -103,10 +115,10 @@ export async function runBuildkitBuild(oracle: BuildkitOracle, options: Buildkit
   try {
     const started = performance.now();
     await pruneBuildCache(oracle.socket);
-    const cli = await runInChroot(oracle, args, stdin, options.timeoutMs ?? 120_000, options.cli ?? 'buildx');
+    const cli = await runInChroot(oracle, args, { stdin, timeoutMs: options.timeoutMs ?? 120_000, cli: options.cli ?? 'buildx', user: options.user ?? 'root' });
     const buildMs = cli.ms;
     const progress = parseRawjsonProgress(cli.stderr);
-    const record = contextRecord(await listBuildCache(oracle.socket), progress.loadedContext);
+    const record = contextRecord(await listBuildCache(oracle.socket), progress);
     const received = record ? await readReceivedTree(snapshotDiffDir(oracle, record)) : [];
     const bytes = progress.transferredBytes;
     return {
@@ -114,6 +126,7 @@ export async function runBuildkitBuild(oracle: BuildkitOracle, options: Buildkit
       exitCode: cli.exitCode,
       ...(cli.exitCode === 0 ? {} : { error: buildxErrorLine(progress.text, cli.exitCode) }),
       loadedContext: progress.loadedContext,
+      ...(progress.loadError === null ? {} : { loadError: progress.loadError }),
       ...(bytes === null ? {} : { transferred: formatBuildkitSize(bytes), transferredBytes: bytes }),
       received,
       steps: progress.steps,
@@ -129,14 +142,28 @@ export async function runBuildkitBuild(oracle: BuildkitOracle, options: Buildkit
 
 const BUILDX_PLUGIN = '/usr/libexec/docker/cli-plugins/docker-buildx';
 
+/** How {@link runInChroot} runs buildx. */
+export interface ChrootCliOptions {
+  /** Piped to stdin (for `-f -`). */
+  readonly stdin?: string | undefined;
+  readonly timeoutMs: number;
+  /** The plugin binary on its own, or through `docker buildx` (default `buildx`). */
+  readonly cli?: 'buildx' | 'docker';
+  /** Default `root`. */
+  readonly user?: BuildUser;
+}
+
 /**
- * Runs `buildx <buildxArgs>` from the chroot against the oracle's daemon, with a clean environment:
- * the plugin binary on its own, or through `docker buildx`.
+ * Runs `buildx <buildxArgs>` from the chroot against the oracle's daemon, with a clean environment.
  * @returns exit code, output and wall time
  * @throws when it cannot start or runs past `timeoutMs`
  */
-export function runInChroot(oracle: BuildkitOracle, buildxArgs: readonly string[], stdin: string | undefined, timeoutMs: number, cli: 'buildx' | 'docker' = 'buildx'): Promise<ProcessOutcome> {
-  const env = ['/usr/bin/env', '-i', 'PATH=/usr/bin:/bin', 'HOME=/root', 'LANG=C.UTF-8', `DOCKER_HOST=unix://${SOCKET_IN_CHROOT}`];
-  const command = cli === 'buildx' ? [BUILDX_PLUGIN] : ['docker', 'buildx'];
-  return runProcess('chroot', [oracle.root, ...env, ...command, ...buildxArgs], { timeoutMs, ...(stdin === undefined ? {} : { stdin }) });
+export function runInChroot(oracle: BuildkitOracle, buildxArgs: readonly string[], options: ChrootCliOptions): Promise<ProcessOutcome> {
+  const user = options.user ?? 'root';
+  const chrootArgs = user === 'root' ? [oracle.root] : [`--userspec=${user}:${user}`, '--groups=docker', oracle.root];
+  const home = user === 'root' ? '/root' : `/home/${user}`;
+  const env = ['/usr/bin/env', '-i', 'PATH=/usr/bin:/bin', `HOME=${home}`, 'LANG=C.UTF-8', `DOCKER_HOST=unix://${SOCKET_IN_CHROOT}`];
+  const command = options.cli === 'docker' ? ['docker', 'buildx'] : [BUILDX_PLUGIN];
+  const { stdin, timeoutMs } = options;
+  return runProcess('chroot', [...chrootArgs, ...env, ...command, ...buildxArgs], { timeoutMs, ...(stdin === undefined ? {} : { stdin }) });
 }
