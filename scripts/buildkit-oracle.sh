@@ -7,6 +7,8 @@
 #   scripts/buildkit-oracle.sh down    stop dockerd by its PID file, unmount everything under the chroot
 #   scripts/buildkit-oracle.sh status  say whether the daemon answers (exit 0) or not (exit 1)
 #   scripts/buildkit-oracle.sh env     print the `export` lines the tests read
+#   scripts/buildkit-oracle.sh fsutil  build the second oracle in the chroot: fsutil's own Send into
+#                                      its Receive (Debian sid's golang-go and fsutil sources), after `up`
 #
 # The chroot lives in ${CTXLENS_BUILDKIT_ROOT:-/var/cache/ctxlens/buildkit-sid} and is kept between
 # runs (about 800 MB); a chroot whose package install did not finish is made again.
@@ -36,6 +38,15 @@ BUSYBOX_IMAGE=ctxlens/busybox:latest
 BUILD_USER=builder
 BUILD_UID=10000
 COMPLETE_MARK=.ctxlens-complete
+# The fsutil oracle: Debian's Go sources of fsutil and what it imports, unpacked with dpkg -x (the
+# fsutil -dev package Breaks docker-buildx, so it is never installed), and the program built from them.
+FSUTIL_SOURCES=(golang-github-tonistiigi-fsutil-dev golang-github-containerd-continuity-dev golang-github-moby-patternmatcher-dev
+  golang-github-opencontainers-go-digest-dev golang-github-pkg-errors-dev golang-github-planetscale-vtprotobuf-dev
+  golang-github-tonistiigi-dchapes-mode-dev golang-golang-x-sync-dev golang-golang-x-sys-dev golang-google-protobuf-dev)
+FSUTIL_GOPATH_IN=/opt/ctxlens/fsutil-gopath
+FSUTIL_DIR_IN=/opt/ctxlens/fsutil-oracle
+FSUTIL_BIN_IN="$FSUTIL_DIR_IN/fsutil-oracle"
+FSUTIL_MAIN="$(cd "$(dirname "$0")/.." && pwd)/test-fixtures/src/buildkit-oracle/fsutil/main.go"
 
 die() { # die <exit code> <message...>
   local code=$1
@@ -261,6 +272,44 @@ stop_pid() { # stop_pid <pid> <what>
   kill -KILL "$pid" 2>/dev/null || true
 }
 
+cmd_fsutil() {
+  local started
+  started=$(now)
+  check_root_path
+  [ "$(id -u)" = 0 ] || die 3 "needs root (chroot)"
+  [ -f "$ROOT/$COMPLETE_MARK" ] || die 3 "no chroot at $ROOT: run '$0 up' first"
+  [ -f "$FSUTIL_MAIN" ] || die 2 "missing $FSUTIL_MAIN"
+  take_lock
+  mount_all
+  if ! in_root sh -c 'command -v go' >/dev/null; then
+    say "installing golang-go in the chroot"
+    timeout 900 chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+      sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends golang-go' >"$ROOT/var/log/ctxlens-fsutil.log" 2>&1 ||
+      die 4 "apt-get install golang-go failed in the chroot (log: $ROOT/var/log/ctxlens-fsutil.log)"
+  fi
+  if [ ! -f "$ROOT$FSUTIL_GOPATH_IN/.complete" ]; then
+    say "unpacking ${FSUTIL_SOURCES[*]}"
+    rm -rf "$ROOT$FSUTIL_GOPATH_IN"
+    mkdir -p "$ROOT$FSUTIL_GOPATH_IN/debs"
+    timeout 600 chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+      sh -c "cd $FSUTIL_GOPATH_IN/debs && apt-get download ${FSUTIL_SOURCES[*]} && for d in *.deb; do dpkg -x \"\$d\" $FSUTIL_GOPATH_IN; done" \
+      >>"$ROOT/var/log/ctxlens-fsutil.log" 2>&1 || die 4 "downloading the fsutil sources failed (log: $ROOT/var/log/ctxlens-fsutil.log)"
+    (cd "$ROOT$FSUTIL_GOPATH_IN/debs" && ls) >"$ROOT$FSUTIL_GOPATH_IN/.complete"
+  fi
+  local src="$ROOT$FSUTIL_DIR_IN/src/fsutil-oracle/main.go"
+  if [ ! -x "$ROOT$FSUTIL_BIN_IN" ] || ! cmp -s "$FSUTIL_MAIN" "$src"; then
+    say "building $FSUTIL_BIN_IN"
+    mkdir -p "$(dirname "$src")"
+    cp "$FSUTIL_MAIN" "$src"
+    rm -f "$ROOT$FSUTIL_BIN_IN"
+    timeout 900 chroot "$ROOT" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root GO111MODULE=off GOPATH="$FSUTIL_DIR_IN:$FSUTIL_GOPATH_IN/usr/share/gocode" GOCACHE="$FSUTIL_DIR_IN/cache" \
+      go build -o "$FSUTIL_BIN_IN" fsutil-oracle || die 4 "building the fsutil oracle failed"
+  fi
+  in_root go version
+  sed 's/^/source: /' "$ROOT$FSUTIL_GOPATH_IN/.complete" | grep -E 'fsutil|patternmatcher'
+  say "fsutil oracle ready in $(since "$started") s: $ROOT$FSUTIL_BIN_IN"
+}
+
 cmd_down() {
   check_root_path
   [ "$(id -u)" = 0 ] || die 3 "needs root to stop dockerd and unmount"
@@ -314,9 +363,10 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  fsutil) cmd_fsutil ;;
   env)
     check_root_path
     print_env
     ;;
-  *) die 2 "usage: $0 up|down|status|env" ;;
+  *) die 2 "usage: $0 up|down|status|env|fsutil" ;;
 esac

@@ -4,27 +4,35 @@ import {
   BUSYBOX_IMAGE,
   buildkitOracle,
   formatBuildkitSize,
+  fsutilOracleMissing,
   lockDaemon,
   makeBuildkitContext,
   parseRawjsonProgress,
   pruneBuildCache,
   runBuildkitBuild,
   runInChroot,
+  startFsutilOracle,
   type BuildkitBuildOptions,
   type BuildkitBuildResult,
   type BuildkitContext,
   type BuildkitOracle,
+  type FsutilFilter,
+  type FsutilOracle,
 } from './index.js';
 
 const found = await buildkitOracle();
 const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
 const skipped = 'skip' in found ? ` [SKIPPED: ${found.skip}]` : '';
 const bkIt = it.skipIf(oracle === null);
+const fsutilSkip = oracle === null ? (found as { skip: string }).skip : fsutilOracleMissing(oracle);
+const fsutilIt = it.skipIf(fsutilSkip !== null);
+let fsutil: FsutilOracle | undefined;
 
 const contexts: BuildkitContext[] = [];
 const buildTimes: number[] = [];
 
 afterAll(async () => {
+  await fsutil?.close();
   for (const context of contexts) await context.cleanup();
   if (buildTimes.length > 0) {
     const sorted = [...buildTimes].sort((a, b) => a - b);
@@ -209,5 +217,29 @@ describe(`real BuildKit oracle${skipped}`, () => {
     expect(failed.error).toBe(`failed to build: failed to solve: error from sender: open ${dir.dirInChroot}/d: permission denied`);
     expect(failed.loadError).toBe(`error from sender: open ${dir.dirInChroot}/d: permission denied`);
     expect(failed.received).toEqual([]);
+  });
+});
+
+describe(`fsutil oracle (fsutil's Send into its Receive) against the real BuildKit${fsutilSkip === null ? '' : ` [SKIPPED: ${fsutilSkip}]`}`, () => {
+  // Each row: a tree, the COPY, and the filter BuildKit asks the client for. For COPY . / that is
+  // the ignore file's patterns as excludes; for a named source, the source as include and follow path.
+  const rows: [string, TreeSpec, string, FsutilFilter][] = [
+    ['COPY . / with a .dockerignore', PROJECT, 'COPY . /', { exclude: ['.env', 'node_modules'] }],
+    ['a lone 1,095-byte file', [{ file: 'f', size: 1095 }], 'COPY . /', {}],
+    ['a hard link, a FIFO and an empty directory', [{ file: 'f', content: 'hello' }, { hardlink: 'h', target: 'f' }, { fifo: 'p' }, { dir: 'e' }], 'COPY . /', {}],
+    ['a, !a/f, a: a/f is listed, then sent empty', [{ file: 'a/f', content: 'hello' }, { file: 'a/g', content: 'x' }], 'COPY . /', { exclude: ['a', '!a/f', 'a'] }],
+    ['a copied symlink brings its target directory', [{ file: 'src/a.ts', content: 'x' }, { file: 'src/b/c.ts', content: 'x' }, { symlink: 'lnk', target: 'src' }], 'COPY lnk /', { include: ['lnk'], follow: ['lnk'] }],
+    ['src/**/*.ts', [{ file: 'src/a.ts', content: 'x' }, { file: 'src/b/c.ts', content: 'x' }, { file: 'src/d.js', content: 'x' }], 'COPY src/**/*.ts /', { include: ['src/**/*.ts'], follow: ['src/**/*.ts'] }],
+  ];
+  fsutilIt.each(rows)('%s: the same bytes and entries', async (_name, spec, copy, filter) => {
+    const ignore = filter.exclude ? [{ file: '.dockerignore', content: `${filter.exclude.join('\n')}\n` }] : [];
+    const withIgnore = spec.some((e) => 'file' in e && e.file === '.dockerignore') ? spec : [...spec, ...ignore];
+    const ctx = await context(withIgnore);
+    fsutil ??= startFsutilOracle(oracle!);
+    const real = await build(ctx.dir, `FROM scratch\n${copy}\n`);
+    const sent = await fsutil.transfer(ctx.dir, filter);
+    expect(sent.error).toBeUndefined();
+    expect(sent.bytes).toBe(real.transferredBytes);
+    expect(sent.received).toEqual(real.received);
   });
 });

@@ -11,3 +11,5 @@ export type { ProgressSummary } from './progress.js';
 export type { ReceivedEntry, ReceivedKind } from './received-tree.js';
 export { ENGINE_API_VERSION, listBuildCache, pruneBuildCache } from './docker-api.js';
 export type { BuildCacheRecord } from './docker-api.js';
+export { FSUTIL_ORACLE_IN_CHROOT, fsutilOracleMissing, startFsutilOracle } from './fsutil-oracle.js';
+export type { FsutilFilter, FsutilOracle, FsutilTransfer } from './fsutil-oracle.js';
