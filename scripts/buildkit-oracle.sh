@@ -131,7 +131,7 @@ create_chroot() {
   mount -t proc proc "$partial/proc"
   local ok=0
   if timeout 900 chroot "$partial" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${PACKAGES[*]}" >>"$partial.log" 2>&1; then
+    sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${PACKAGES[*]} && apt-get clean" >>"$partial.log" 2>&1; then
     ok=1
   fi
   umount "$partial/proc" || umount -l "$partial/proc"
@@ -284,7 +284,7 @@ cmd_fsutil() {
   if ! in_root sh -c 'command -v go' >/dev/null; then
     say "installing golang-go in the chroot"
     timeout 900 chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-      sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends golang-go' >"$ROOT/var/log/ctxlens-fsutil.log" 2>&1 ||
+      sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends golang-go && apt-get clean' >"$ROOT/var/log/ctxlens-fsutil.log" 2>&1 ||
       die 4 "apt-get install golang-go failed in the chroot (log: $ROOT/var/log/ctxlens-fsutil.log)"
   fi
   if [ ! -f "$ROOT$FSUTIL_GOPATH_IN/.complete" ]; then
@@ -295,6 +295,7 @@ cmd_fsutil() {
       sh -c "cd $FSUTIL_GOPATH_IN/debs && apt-get download ${FSUTIL_SOURCES[*]} && for d in *.deb; do dpkg -x \"\$d\" $FSUTIL_GOPATH_IN; done" \
       >>"$ROOT/var/log/ctxlens-fsutil.log" 2>&1 || die 4 "downloading the fsutil sources failed (log: $ROOT/var/log/ctxlens-fsutil.log)"
     (cd "$ROOT$FSUTIL_GOPATH_IN/debs" && ls) >"$ROOT$FSUTIL_GOPATH_IN/.complete"
+    rm -rf "$ROOT$FSUTIL_GOPATH_IN/debs"
   fi
   local src="$ROOT$FSUTIL_DIR_IN/src/fsutil-oracle/main.go"
   if [ ! -x "$ROOT$FSUTIL_BIN_IN" ] || ! cmp -s "$FSUTIL_MAIN" "$src"; then
