@@ -82,7 +82,7 @@ export interface BuildkitBuildResult {
 }
 
 /**
- * Runs `docker buildx build` on the oracle as a first transfer and reports what BuildKit received.
+ * Runs `buildx build` on the oracle as a first transfer and reports what BuildKit received.
  * Builds on one daemon are serialised machine-wide (each prunes the cache first).
  * @returns the outcome, the transfer figure and the received entries
  * @throws when the CLI cannot run or times out, or the build cache does not look as expected
@@ -91,32 +91,39 @@ export async function runBuildkitBuild(oracle: BuildkitOracle, options: Buildkit
   const dirInChroot = pathInChroot(oracle, options.dir);
   if (options.ignoreFile !== undefined) await writeFile(join(options.dir, '.dockerignore'), options.ignoreFile);
   let dockerfileDir: string | null = null;
-  const args = ['build', '--progress=rawjson', '--network=none', '--output', 'type=cacheonly'];
-  let stdin: string | undefined;
-  const source = options.dockerfile;
-  if (source && 'text' in source) {
-    await mkdir(join(oracle.contextsDir, '.dockerfiles'), { recursive: true });
-    dockerfileDir = await mkdtemp(join(oracle.contextsDir, '.dockerfiles', 'df-'));
-    await chmod(dockerfileDir, 0o755); // mkdtemp makes it 0700, which the unprivileged user cannot read
-    await writeFile(join(dockerfileDir, 'Dockerfile'), source.text);
-    if (options.dockerfileIgnore !== undefined) await writeFile(join(dockerfileDir, 'Dockerfile.dockerignore'), options.dockerfileIgnore);
-    args.push('-f', pathInChroot(oracle, join(dockerfileDir, 'Dockerfile')));
-  } else if (source && 'path' in source) {
-    args.push('-f', isAbsolute(source.path) ? pathInChroot(oracle, source.path) : posix.join(dirInChroot, source.path));
-  } else if (source && 'stdin' in source) {
-    args.push('-f', '-');
-    stdin = source.stdin;
+  try {
+    const args = ['build', '--progress=rawjson', '--network=none', '--output', 'type=cacheonly'];
+    let stdin: string | undefined;
+    const source = options.dockerfile;
+    if (source && 'text' in source) {
+      await mkdir(join(oracle.contextsDir, '.dockerfiles'), { recursive: true });
+      dockerfileDir = await mkdtemp(join(oracle.contextsDir, '.dockerfiles', 'df-'));
+      await chmod(dockerfileDir, 0o755); // mkdtemp makes it 0700, which the unprivileged user cannot read
+      await writeFile(join(dockerfileDir, 'Dockerfile'), source.text);
+      if (options.dockerfileIgnore !== undefined) await writeFile(join(dockerfileDir, 'Dockerfile.dockerignore'), options.dockerfileIgnore);
+      args.push('-f', pathInChroot(oracle, join(dockerfileDir, 'Dockerfile')));
+    } else if (source && 'path' in source) {
+      args.push('-f', isAbsolute(source.path) ? pathInChroot(oracle, source.path) : posix.join(dirInChroot, source.path));
+    } else if (source && 'stdin' in source) {
+      args.push('-f', '-');
+      stdin = source.stdin;
+    }
+    if (options.target !== undefined) args.push('--target', options.target);
+    for (const [key, value] of Object.entries(options.buildArgs ?? {})) args.push('--build-arg', `${key}=${value}`);
+    args.push(...(options.extraArgs ?? []), dirInChroot);
+    return await firstTransfer(oracle, args, { stdin, timeoutMs: options.timeoutMs ?? 120_000, cli: options.cli ?? 'buildx', user: options.user ?? 'root' });
+  } finally {
+    if (dockerfileDir) await rm(dockerfileDir, { recursive: true, force: true });
   }
-  if (options.target !== undefined) args.push('--target', options.target);
-  for (const [key, value] of Object.entries(options.buildArgs ?? {})) args.push('--build-arg', `${key}=${value}`);
-  args.push(...(options.extraArgs ?? []), dirInChroot);
+}
 
+/** Prune, build, read: under the daemon's lock, so no other build prunes in between. */
+async function firstTransfer(oracle: BuildkitOracle, args: readonly string[], cliOptions: ChrootCliOptions): Promise<BuildkitBuildResult> {
   const release = await lockDaemon(oracle);
   try {
     const started = performance.now();
     await pruneBuildCache(oracle.socket);
-    const cli = await runInChroot(oracle, args, { stdin, timeoutMs: options.timeoutMs ?? 120_000, cli: options.cli ?? 'buildx', user: options.user ?? 'root' });
-    const buildMs = cli.ms;
+    const cli = await runInChroot(oracle, args, cliOptions);
     const progress = parseRawjsonProgress(cli.stderr);
     const record = contextRecord(await listBuildCache(oracle.socket), progress);
     const received = record ? await readReceivedTree(snapshotDiffDir(oracle, record)) : [];
@@ -131,12 +138,11 @@ export async function runBuildkitBuild(oracle: BuildkitOracle, options: Buildkit
       received,
       steps: progress.steps,
       stderrText: progress.text,
-      buildMs,
+      buildMs: cli.ms,
       totalMs: performance.now() - started,
     };
   } finally {
     await release();
-    if (dockerfileDir) await rm(dockerfileDir, { recursive: true, force: true });
   }
 }
 
