@@ -22,7 +22,7 @@ export interface BuilderExplanations {
 export function explainUnder(context: BuildContext, builder: Builder, path: string): Explanation {
   if (builder === context.builder) return context.explain(path);
   const own = context.rawRules.filter((r) => r.origin.file !== LEGACY_FORCED_RULES);
-  return explainPath(builderPatternSet(own, builder, context.inputs.dockerfileRelative), builder, path);
+  return explainPath(builderPatternSet(own, builder, context.inputs.dockerfileRelative), builder, path, context.kindOf);
 }
 
 /**
@@ -45,5 +45,5 @@ export function explainBothBuilders(context: BuildContext, path: string): Builde
  * @throws IgnoreFileError when a line is not a valid pattern
  */
 export function explainWithLines(context: BuildContext, lines: readonly string[], builder: Builder, path: string, file = '.dockerignore'): Explanation {
-  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path);
+  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path, context.kindOf);
 }

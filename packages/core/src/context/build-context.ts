@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { IgnoreFile, RawRule } from '../ignorefile/read-ignore-file.js';
-import type { Inventory } from '../inventory/inventory.js';
+import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
@@ -105,6 +105,15 @@ export class BuildContext {
    * @returns the deciding rule and the trace of matches
    */
   explain(path: string): Explanation {
-    return explainPath(this.patternSet, this.builder, path);
+    return explainPath(this.patternSet, this.builder, path, this.kindOf);
   }
+
+  /**
+   * The kind of the recorded entry at a cleaned context-relative path, without reading the disk: an
+   * entry in a directory not read yet lies below one the walk pruned, so the rules decide it anyway.
+   */
+  readonly kindOf = (path: string): EntryKind | undefined => {
+    const i = this.inventory.indexOf(path, false);
+    return i > 0 ? this.inventory.kind(i) : undefined;
+  };
 }

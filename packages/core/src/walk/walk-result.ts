@@ -3,6 +3,16 @@ import { IgnoreFileError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { createWalkMatcher, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
+import type { Builder } from '../options.js';
+
+/**
+ * Why each builder leaves a socket out, whatever the rules say: the walks note it on every socket
+ * they would send, and explain gives it as the reason a socket is not sent.
+ */
+export const SOCKET_NOTES: Readonly<Record<Builder, string>> = {
+  legacy: 'sockets are never sent by the legacy builder: archive/tar cannot hold them, so the client logs "sockets not supported" and leaves them out',
+  buildkit: 'sockets carry no data; ctxlens leaves them out of the BuildKit context',
+};
 
 /** An entry's fate in one walk. */
 export const enum EntryState {
