@@ -1,6 +1,7 @@
 import { AbortError } from '../errors.js';
 import { Inventory } from '../inventory/inventory.js';
 import { type ParallelScanOptions, scanAllParallel, scanParallel } from '../inventory/parallel-scan.js';
+import { readInSlices } from '../inventory/scan-slices.js';
 import { type ScanWorkers, startScanWorkers } from '../inventory/scan-workers.js';
 import { nodeFs } from '../fs-adapter.js';
 import { type Builder, type ContextOptions, resolveOptions, type ResolvedOptions } from '../options.js';
@@ -61,11 +62,20 @@ function evaluateFromDisk(inv: Inventory, resolved: ResolvedOptions, inputs: Bui
  */
 export async function computeContext(contextDir: string, options: ContextOptions = {}): Promise<BuildContext> {
   const resolved = resolveOptions(contextDir, options);
-  return guard(resolved, () => {
-    const inputs = resolveInputs(resolved);
-    const source = loadRules(inputs, resolved);
-    return evaluateFromDisk(newInventory(inputs.contextDir, resolved), resolved, inputs, source);
-  });
+  const { inputs, source, inv, pruned } = guard(resolved, () => prepare(resolved));
+  // The walk reads directories lazily and synchronously, so it would hold the event loop (and any
+  // abort) for the whole read. What it will read is read first, in slices; a directory guessed
+  // wrong is still read by the walk itself.
+  await guardAsync(resolved, () => readInSlices(inv, { enter: (dir) => !pruned(inv.path(dir)) }));
+  return guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source));
+}
+
+/** Docker's inputs and rules, a fresh inventory, and a guess of the directories the builder prunes. */
+function prepare(resolved: ResolvedOptions): { inputs: BuildInputs; source: RuleSource; inv: Inventory; pruned: (dirPath: string) => boolean } {
+  const inputs = resolveInputs(resolved);
+  const source = loadRules(inputs, resolved);
+  const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
+  return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder) };
 }
 
 /** A context, and the totals of the same directory without the ignore file. */
@@ -134,12 +144,7 @@ export async function measureContext(contextDir: string, options: ContextOptions
 }
 
 async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | undefined, scan: Pick<ParallelScanOptions, 'minEntries' | 'taskBudget'>): Promise<SizeComparison> {
-  const { inputs, source, inv, pruned } = guard(resolved, () => {
-    const inputs = resolveInputs(resolved);
-    const source = loadRules(inputs, resolved);
-    const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
-    return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder) };
-  });
+  const { inputs, source, inv, pruned } = guard(resolved, () => prepare(resolved));
   // The context walk and the recorded entries' totals need only the directories the builder
   // walks: they run as soon as those are recorded, while the other thread still tallies what the
   // builder prunes.
