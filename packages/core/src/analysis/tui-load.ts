@@ -13,6 +13,7 @@ import { Inventory } from '../inventory/inventory.js';
 import { scanAllParallel } from '../inventory/parallel-scan.js';
 import { readInSlices, SLICE_MS } from '../inventory/scan-slices.js';
 import { type ContextOptions, resolveOptions } from '../options.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 
 /** Options of scanInSlices(): the usual context options plus the slice length. */
 export interface SliceScanOptions extends Omit<ContextOptions, 'extraRules'> {
@@ -43,6 +44,7 @@ export interface ScannedTree {
  */
 export async function scanInSlices(contextDir: string, options: SliceScanOptions = {}): Promise<ScannedTree> {
   const resolved = resolveOptions(contextDir, options);
+  checkArgument(options.sliceMs, 'options.sliceMs', ACCEPTS.nonNegativeNumber, true);
   const inputs = resolveInputs(resolved);
   let ignoreFileBytes: Buffer | undefined;
   if (inputs.ignoreFile !== undefined) {

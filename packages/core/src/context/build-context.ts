@@ -102,7 +102,9 @@ export class BuildContext {
 
   /**
    * Why a path is in or out under this context's builder and rules.
+   * @param path context-relative, `/`-separated (need not exist)
    * @returns the deciding rule and the trace of matches
+   * @throws InputError when `path` is not a string
    */
   explain(path: string): Explanation {
     return explainPath(this.patternSet, this.builder, path, this.kindOf);

@@ -7,12 +7,13 @@ import { nodeFs } from '../fs-adapter.js';
 import { type Builder, type ContextOptions, resolveOptions, type ResolvedOptions } from '../options.js';
 import type { SubtreeTally } from '../inventory/tally.js';
 import { guessPrunedDirectory } from '../walk/enter-excluded.js';
-import type { BuildContext } from './build-context.js';
+import { BuildContext } from './build-context.js';
 import { evaluate, evaluateUnfiltered } from './evaluate.js';
 import { type BuildInputs, resolveInputs } from './resolve-inputs.js';
 import { builderPatternSet, extraRules as toRawRules, loadRules, type RuleSource } from './rule-set.js';
 import type { ContextSizes } from './sizes.js';
 import { recordedTotals, unfilteredSizes } from './unfiltered-sizes.js';
+import { ACCEPTS, checkArgument, checkStringList } from '../validate.js';
 
 function newInventory(root: string, options: ResolvedOptions): Inventory {
   const inv = new Inventory(root, options.fs);
@@ -131,6 +132,7 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
  */
 export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget' | 'workers'> = {}): Promise<SizeComparison> {
   const resolved = resolveOptions(contextDir, options);
+  checkArgument(scan, 'scan', ACCEPTS.object);
   const { workers: started, ...sizing } = scan;
   if (started) return measureWith(resolved, resolved.fs === nodeFs ? started : undefined, sizing);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
@@ -175,8 +177,14 @@ export interface RuleChange {
  * is complete (see computeContextWithBaseline). This is what the TUI does on every toggle.
  * @returns the new context
  * @throws IgnoreFileError for rules Docker rejects
+ * @throws InputError for a `base` or `change` it does not accept
  */
 export function evaluateRules(base: BuildContext, change: RuleChange): BuildContext {
+  checkArgument(base, 'base', { test: (v) => v instanceof BuildContext, accepted: 'a BuildContext (from computeContext or computeContextWithBaseline)' });
+  checkArgument(change, 'change', ACCEPTS.object);
+  checkStringList(change.rules, 'change.rules');
+  checkArgument(change.builder, 'change.builder', ACCEPTS.builder, true);
+  checkArgument(change.file, 'change.file', ACCEPTS.string, true);
   const file = change.file ?? base.inputs.ignoreFile ?? '.dockerignore';
   const source = { ignoreFile: base.ignoreFile, rules: toRawRules(change.rules, file) };
   return evaluate(base.inventory, { builder: change.builder ?? base.builder, inputs: base.inputs, source, checkReadable: false, accessRead: () => undefined });

@@ -8,6 +8,7 @@ import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
 import type { EntryKind } from '../inventory/inventory.js';
 import type { Builder } from '../options.js';
 import { excludedDirEntry } from '../walk/enter-excluded.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import { SOCKET_NOTES } from '../walk/walk-result.js';
 
 /** The kind of the entry at a cleaned context-relative path, or undefined when there is none (or it is not known). */
@@ -47,8 +48,11 @@ export interface Explanation {
  *   socket) is explained as not sent; without it only the rules decide
  * @returns the decision, the deciding rule and the trace of matches
  * @throws IgnoreFileError when a rule reached on the way does not compile
+ * @throws InputError when `path` is not a string or `builder` not a builder
  */
 export function explainPath(set: PatternSet, builder: Builder, path: string, kindOf?: EntryKindLookup): Explanation {
+  checkArgument(path, 'path', ACCEPTS.string);
+  checkArgument(builder, 'builder', ACCEPTS.builder);
   const clean = goClean(path).replace(/^\/+/, '');
   const parts = clean === '.' || clean === '' ? [] : clean.split('/');
   const matchedAt: (string | undefined)[] = new Array(set.patterns.length).fill(undefined);

@@ -6,6 +6,7 @@ import * as nodePath from 'node:path';
 import { CtxlensError } from '../errors.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
+import { ACCEPTS, checkArgument, indexBetween } from '../validate.js';
 
 /** One line: its content bytes and the exact bytes that ended it (`\n`, `\r\n`, `\r` or none). */
 export interface DocumentLine {
@@ -31,6 +32,7 @@ const NONE = Buffer.alloc(0);
  * @returns the document
  */
 export function parseDocument(bytes: Buffer = NONE): IgnoreDocument {
+  checkArgument(bytes, 'bytes', ACCEPTS.bytes);
   const bom = bytes.subarray(0, 3).equals(BOM);
   const body = bom ? bytes.subarray(3) : bytes;
   const lines: DocumentLine[] = [];
@@ -55,6 +57,7 @@ export function parseDocument(bytes: Buffer = NONE): IgnoreDocument {
  * @returns exactly the original bytes for an unedited document
  */
 export function serializeDocument(doc: IgnoreDocument): Buffer {
+  checkArgument(doc, 'doc', ACCEPTS.document);
   const parts: Buffer[] = doc.bom ? [BOM] : [];
   for (const line of doc.lines) parts.push(line.content, line.ending);
   return Buffer.concat(parts);
@@ -62,6 +65,7 @@ export function serializeDocument(doc: IgnoreDocument): Buffer {
 
 /** A line's text (UTF-8). */
 export function lineText(line: DocumentLine): string {
+  checkArgument(line, 'line', ACCEPTS.line);
   return line.content.toString('utf8');
 }
 
@@ -70,6 +74,8 @@ export function lineText(line: DocumentLine): string {
  * @returns the raw rules
  */
 export function documentRules(doc: IgnoreDocument, file: string): RawRule[] {
+  checkArgument(doc, 'doc', ACCEPTS.document);
+  checkArgument(file, 'file', ACCEPTS.string);
   const rules: RawRule[] = [];
   doc.lines.forEach((line, i) => {
     const text = lineText(line);
@@ -77,6 +83,12 @@ export function documentRules(doc: IgnoreDocument, file: string): RawRule[] {
     if (pattern !== undefined) rules.push({ pattern, origin: { file, line: i + 1, text } });
   });
   return rules;
+}
+
+/** Checks a document and the index of one of its lines. */
+function checkLineIndex(doc: unknown, index: unknown, name: string): asserts doc is IgnoreDocument {
+  checkArgument(doc, 'doc', ACCEPTS.document);
+  checkArgument(index, name, indexBetween(0, (doc as IgnoreDocument).lines.length - 1));
 }
 
 function withLines(doc: IgnoreDocument, lines: DocumentLine[]): IgnoreDocument {
@@ -94,7 +106,11 @@ function terminated(lines: DocumentLine[], index: number, newline: Buffer): void
  * @param at 0-based position; defaults to the end
  * @returns the new document
  */
-export function insertLine(doc: IgnoreDocument, text: string, at = doc.lines.length): IgnoreDocument {
+export function insertLine(doc: IgnoreDocument, text: string, at?: number): IgnoreDocument {
+  checkArgument(doc, 'doc', ACCEPTS.document);
+  checkArgument(text, 'text', ACCEPTS.string);
+  checkArgument(at, 'at', indexBetween(0, doc.lines.length), true);
+  at ??= doc.lines.length;
   const lines = [...doc.lines];
   terminated(lines, at - 1, doc.newline);
   lines.splice(at, 0, { content: Buffer.from(text, 'utf8'), ending: doc.newline });
@@ -106,6 +122,7 @@ export function insertLine(doc: IgnoreDocument, text: string, at = doc.lines.len
  * @returns the new document
  */
 export function removeLine(doc: IgnoreDocument, index: number): IgnoreDocument {
+  checkLineIndex(doc, index, 'index');
   const lines = [...doc.lines];
   const [removed] = lines.splice(index, 1);
   // Removing the last line: the new last line keeps its ending, so the file still ends as it did.
@@ -121,6 +138,8 @@ export function removeLine(doc: IgnoreDocument, index: number): IgnoreDocument {
  * @returns the new document
  */
 export function replaceLine(doc: IgnoreDocument, index: number, text: string): IgnoreDocument {
+  checkLineIndex(doc, index, 'index');
+  checkArgument(text, 'text', ACCEPTS.string);
   const lines = [...doc.lines];
   const line = lines[index]!;
   lines[index] = { content: Buffer.from(text, 'utf8'), ending: line.ending };
@@ -132,6 +151,8 @@ export function replaceLine(doc: IgnoreDocument, index: number, text: string): I
  * @returns the new document
  */
 export function moveLine(doc: IgnoreDocument, from: number, to: number): IgnoreDocument {
+  checkLineIndex(doc, from, 'from');
+  checkArgument(to, 'to', indexBetween(0, doc.lines.length - 1));
   if (from === to) return doc;
   const lines = [...doc.lines];
   // A line without ending moving away from the end needs one; the new last line then keeps its own.
@@ -157,6 +178,8 @@ export class IgnoreFileConflictError extends CtxlensError {
  * @throws IgnoreFileConflictError when the file changed on disk since `original` was read
  */
 export function writeDocument(path: string, doc: IgnoreDocument, original: Buffer | undefined): boolean {
+  checkArgument(path, 'path', ACCEPTS.string);
+  checkArgument(original, 'original', ACCEPTS.bytes, true);
   const next = serializeDocument(doc);
   let current: Buffer | undefined;
   try {
