@@ -4,12 +4,22 @@
 // internal TypeErrors ("lines.forEach is not a function", "Cannot read properties of null").
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffBuilders } from './analysis/builder-diff.js';
 import { loadBuilderRules } from './analysis/builder-rules.js';
+import { runChecks } from './analysis/check.js';
+import { lintIgnoreFile } from './analysis/lint.js';
+import { rankOffenders } from './analysis/offenders.js';
+import { suggestIgnoreLines } from './analysis/suggest.js';
+import { explainUnder, explainWithLines } from './analysis/tui-explain.js';
+import { tuiOffenders } from './analysis/tui-offenders.js';
 import { scanInSlices } from './analysis/tui-load.js';
 import type { BuildContext } from './context/build-context.js';
 import { computeContext, computeContextWithBaseline, evaluateRules, measureContext } from './context/compute-context.js';
 import { explainPath } from './context/explain.js';
 import { InputError } from './errors.js';
+import { parseIgnoreFile } from './ignorefile/read-ignore-file.js';
+import { startScanWorkers } from './inventory/scan-workers.js';
+import { formatDockerSize } from './tar/docker-size.js';
 import { documentRules, insertLine, lineText, moveLine, parseDocument, removeLine, replaceLine, serializeDocument, writeDocument } from './ignorefile/edit.js';
 import { compileRules } from './patterns/pattern-set.js';
 
@@ -61,6 +71,21 @@ const ROWS: readonly Row[] = [
   { call: 'context.explain(null)', run: () => ctx.explain(null as Loose), argument: 'path', message: 'path must be a string; got null' },
   { call: 'context.explain(42)', run: () => ctx.explain(42 as Loose), argument: 'path', message: 'path must be a string; got 42' },
   { call: "explainPath(set, 'kaniko', 'a')", run: () => explainPath(compileRules([]), 'kaniko' as Loose, 'a'), argument: 'builder', message: `builder must be 'buildkit' or 'legacy'; got "kaniko"` },
+  { call: 'measureContext(dir, {}, { threads: 0 })', run: () => measureContext(tmp.path, {}, { threads: 0 }), argument: 'scan.threads', message: 'scan.threads must be a whole number ≥ 1; got 0' },
+  // Analysis entry points.
+  { call: "rankOffenders(ctx, { measure: 'lines' })", run: () => rankOffenders(ctx, { measure: 'lines' as Loose }), argument: 'options.measure', message: `options.measure must be 'bytes' or 'files'; got "lines"` },
+  { call: 'rankOffenders(undefined)', run: () => rankOffenders(undefined as Loose), argument: 'ctx', message: 'ctx must be a BuildContext (from computeContext or computeContextWithBaseline); got undefined' },
+  { call: "suggestIgnoreLines(ctx, { limit: '5' })", run: () => suggestIgnoreLines(ctx, { limit: '5' as Loose }), argument: 'options.limit', message: 'options.limit must be a number ≥ 0; got "5"' },
+  { call: 'lintIgnoreFile(null)', run: () => lintIgnoreFile(null as Loose), argument: 'ctx', message: 'ctx must be a BuildContext (from computeContext or computeContextWithBaseline); got null' },
+  { call: 'runChecks({ context: {} }, {})', run: () => runChecks({ context: {} as Loose }, {} as Loose), argument: 'input.context', message: 'input.context must be a BuildContext (from computeContext or computeContextWithBaseline); got an object' },
+  { call: 'diffBuilders(ctx, 1)', run: () => diffBuilders(ctx, 1 as Loose), argument: 'other', message: 'other must be a BuildContext (from computeContext or computeContextWithBaseline); got 1' },
+  { call: "explainWithLines(ctx, 'a', 'legacy', 'a')", run: () => explainWithLines(ctx, 'a' as Loose, 'legacy', 'a'), argument: 'lines', message: 'lines must be an array of strings; got "a"' },
+  { call: "explainUnder(ctx, 'kaniko', 'a')", run: () => explainUnder(ctx, 'kaniko' as Loose, 'a'), argument: 'builder', message: `builder must be 'buildkit' or 'legacy'; got "kaniko"` },
+  { call: 'tuiOffenders(ctx, -1)', run: () => tuiOffenders(ctx, -1), argument: 'limit', message: 'limit must be a number ≥ 0; got -1' },
+  { call: 'parseIgnoreFile(null)', run: () => parseIgnoreFile(null as Loose), argument: 'content', message: 'content must be a Buffer or a string; got null' },
+  { call: "compileRules(['a'])", run: () => compileRules(['a'] as Loose), argument: 'rules', message: 'rules must be an array of rules ({ pattern, origin }, from parseIgnoreFile); got an array of 1' },
+  { call: "formatDockerSize('1')", run: () => formatDockerSize('1' as Loose), argument: 'bytes', message: 'bytes must be a finite number; got "1"' },
+  { call: 'startScanWorkers(-1)', run: () => startScanWorkers(-1), argument: 'count', message: 'count must be a whole number ≥ 0; got -1' },
   // The ignore-file editing API.
   { call: "parseDocument('a\\n')", run: () => parseDocument('a\n' as Loose), argument: 'bytes', message: 'bytes must be a Buffer; got "a\\n"' },
   { call: 'serializeDocument(null)', run: () => serializeDocument(null as Loose), argument: 'doc', message: 'doc must be an IgnoreDocument (from parseDocument); got null' },

@@ -69,7 +69,17 @@ export const ACCEPTS = {
   signal: { test: (v) => v instanceof AbortSignal, accepted: 'an AbortSignal' },
   builder: { test: (v) => v === 'buildkit' || v === 'legacy', accepted: "'buildkit' or 'legacy'" },
   bytes: { test: (v) => v instanceof Uint8Array, accepted: 'a Buffer' },
+  text: { test: (v) => typeof v === 'string' || v instanceof Uint8Array, accepted: 'a Buffer or a string' },
+  rules: {
+    test: (v) => Array.isArray(v) && v.every((r) => isObject(r) && typeof r.pattern === 'string' && isObject(r.origin)),
+    accepted: 'an array of rules ({ pattern, origin }, from parseIgnoreFile)',
+  },
   stringOrFalse: { test: (v) => typeof v === 'string' || v === false, accepted: 'a path (string) or false' },
+  boolean: { test: (v) => typeof v === 'boolean', accepted: 'true or false' },
+  measure: { test: (v) => v === 'bytes' || v === 'files', accepted: "'bytes' or 'files'" },
+  count: { test: (v) => Number.isInteger(v) && (v as number) >= 0, accepted: 'a whole number ≥ 0' },
+  positiveCount: { test: (v) => Number.isInteger(v) && (v as number) >= 1, accepted: 'a whole number ≥ 1' },
+  finiteNumber: { test: (v) => typeof v === 'number' && Number.isFinite(v), accepted: 'a finite number' },
   nonNegativeNumber: { test: (v) => typeof v === 'number' && v >= 0 && !Number.isNaN(v), accepted: 'a number ≥ 0' },
   fs: {
     test: (v) => isObject(v) && ['readdir', 'lstat', 'readlink', 'accessRead', 'realpath', 'readFile'].every((k) => typeof v[k] === 'function'),

@@ -8,8 +8,18 @@ import { EntryState, sentIndex, type WalkResult } from '../walk/walk-result.js';
 import { type Explanation, explainPath } from './explain.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
+import { checkArgument } from '../validate.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
 import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
+
+/**
+ * Checks that an argument is a BuildContext (what the analysis entry points take).
+ * @returns nothing
+ * @throws InputError naming the argument
+ */
+export function checkContextArgument(value: unknown, name: string): asserts value is BuildContext {
+  checkArgument(value, name, { test: (v) => v instanceof BuildContext, accepted: 'a BuildContext (from computeContext or computeContextWithBaseline)' });
+}
 
 /** Everything ctxlens knows about one build context under one builder. */
 export class BuildContext {

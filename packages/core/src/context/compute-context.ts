@@ -7,7 +7,7 @@ import { nodeFs } from '../fs-adapter.js';
 import { type Builder, type ContextOptions, resolveOptions, type ResolvedOptions } from '../options.js';
 import type { SubtreeTally } from '../inventory/tally.js';
 import { guessPrunedDirectory } from '../walk/enter-excluded.js';
-import { BuildContext } from './build-context.js';
+import { type BuildContext, checkContextArgument } from './build-context.js';
 import { evaluate, evaluateUnfiltered } from './evaluate.js';
 import { type BuildInputs, resolveInputs } from './resolve-inputs.js';
 import { builderPatternSet, extraRules as toRawRules, loadRules, type RuleSource } from './rule-set.js';
@@ -133,6 +133,9 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
 export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget' | 'workers'> = {}): Promise<SizeComparison> {
   const resolved = resolveOptions(contextDir, options);
   checkArgument(scan, 'scan', ACCEPTS.object);
+  checkArgument(scan.threads, 'scan.threads', ACCEPTS.positiveCount, true);
+  checkArgument(scan.minEntries, 'scan.minEntries', ACCEPTS.count, true);
+  checkArgument(scan.taskBudget, 'scan.taskBudget', ACCEPTS.positiveCount, true);
   const { workers: started, ...sizing } = scan;
   if (started) return measureWith(resolved, resolved.fs === nodeFs ? started : undefined, sizing);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
@@ -180,7 +183,7 @@ export interface RuleChange {
  * @throws InputError for a `base` or `change` it does not accept
  */
 export function evaluateRules(base: BuildContext, change: RuleChange): BuildContext {
-  checkArgument(base, 'base', { test: (v) => v instanceof BuildContext, accepted: 'a BuildContext (from computeContext or computeContextWithBaseline)' });
+  checkContextArgument(base, 'base');
   checkArgument(change, 'change', ACCEPTS.object);
   checkStringList(change.rules, 'change.rules');
   checkArgument(change.builder, 'change.builder', ACCEPTS.builder, true);

@@ -4,6 +4,7 @@ import type { RawRule } from '../ignorefile/read-ignore-file.js';
 import { compilePattern, type MatchKind } from './compile.js';
 import { goMatchSyntaxError } from './go-match-syntax.js';
 import { translateRe2 } from './re2.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 
 /** A rule as Docker's matcher holds it: exclusion flag, cleaned text, origin. */
 export interface Pattern {
@@ -97,6 +98,7 @@ export function countSlashes(path: string): number {
  * @throws IgnoreFileError for a lone `!` or a pattern filepath.Match rejects
  */
 export function compileRules(rules: readonly RawRule[]): PatternSet {
+  checkArgument(rules, 'rules', ACCEPTS.rules);
   const patterns: CompiledPattern[] = [];
   for (const rule of rules) {
     let p = goTrimSpace(rule.pattern);
