@@ -9,7 +9,7 @@ import type { EntryKind } from '../inventory/inventory.js';
 import type { Builder } from '../options.js';
 import { excludedDirEntry } from '../walk/enter-excluded.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
-import { SOCKET_NOTES } from '../walk/walk-result.js';
+import { unsentReason } from '../walk/walk-result.js';
 
 /** The kind of the entry at a cleaned context-relative path, or undefined when there is none (or it is not known). */
 export type EntryKindLookup = (path: string) => EntryKind | undefined;
@@ -78,7 +78,8 @@ export function explainPath(set: PatternSet, builder: Builder, path: string, kin
     }
   }
   const rule = deciding >= 0 ? set.patterns[deciding] : undefined;
-  // The walks send every entry the rules include, except sockets (WalkRecorder.send).
-  if (included && parts.length > 0 && kindOf?.(clean) === 'socket') return { path: clean, builder, included: false, rule, trace, prunedAt: undefined, notSent: SOCKET_NOTES[builder] };
+  // The walks send every entry the rules include, except what unsentReason names (WalkRecorder.send).
+  const notSent = included && parts.length > 0 && kindOf !== undefined ? unsentReason(builder, kindOf(clean)) : undefined;
+  if (notSent !== undefined) return { path: clean, builder, included: false, rule, trace, prunedAt: undefined, notSent };
   return { path: clean, builder, included, rule, trace, prunedAt: undefined };
 }

@@ -10,7 +10,7 @@ import type { Inventory } from '../inventory/inventory.js';
 import type { WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import { excludedDirEntry } from './enter-excluded.js';
-import { SOCKET_NOTES, WalkRecorder, type WalkResult } from './walk-result.js';
+import { WalkRecorder, type WalkResult } from './walk-result.js';
 
 /**
  * fsutil's filtered walk over an inventory.
@@ -28,7 +28,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
       path,
       message: `BuildKit stops with "failed to match excludepatterns: ${error.message}" at "${path}" (${error.file}:${error.line}).`,
     }),
-    SOCKET_NOTES.buildkit,
+    'buildkit',
   );
   // Per depth on the current path: an excluded directory entered but not sent yet (sent just
   // before the first entry below it that is included), or -1.

@@ -8,7 +8,7 @@ import type { Inventory } from '../inventory/inventory.js';
 import { matchesOrParentMatches, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import { excludedDirEntry } from './enter-excluded.js';
-import { SOCKET_NOTES, WalkRecorder, type WalkResult } from './walk-result.js';
+import { WalkRecorder, type WalkResult } from './walk-result.js';
 
 /** Options for the legacy walk. */
 export interface LegacyWalkOptions {
@@ -68,7 +68,7 @@ export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
       path,
       message: `The legacy client hits a rule it cannot compile at "${path}" (${error.toString()}), logs "Error matching" and silently sends only the entries before it.`,
     }),
-    SOCKET_NOTES.legacy,
+    'legacy',
   );
   const visit = (dir: number, info: WalkInfo | undefined, depth: number): boolean => {
     const [start, n] = inv.children(dir);
