@@ -25,7 +25,6 @@ function attachSubtree(inv: Inventory, dir: number, records: readonly (Directory
   for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor, deferred);
 }
 
-
 /**
  * Works through the tasks on the workers, and on this thread too when `mainReads`. Batches are
  * guided: big while much is queued (fewer messages), small at the end, so no thread is left alone
