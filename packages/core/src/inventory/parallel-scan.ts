@@ -7,7 +7,7 @@
 import { InputError } from '../errors.js';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
-import { readInSlices } from './scan-slices.js';
+import { readInSlices, sliceClock } from './scan-slices.js';
 import { type ScanWorkers, startScanWorkers, type Task, TASK_BUDGET } from './scan-workers.js';
 import { shareTasks } from './share-tasks.js';
 import type { SubtreeTally } from './tally.js';
@@ -96,11 +96,16 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
       estimate += (names?.length ?? 0) * 10;
     }
   };
+  // The top levels of a big tree take a while too: pause for the event loop every slice.
+  const clock = sliceClock();
   for (;;) {
     listPruned();
     const walked = pending.filter((dir) => !tallied.has(dir));
     if (walked.length === 0 || pending.length >= threads * 32 || inv.count + estimate >= minEntries) break;
-    for (const dir of walked) inv.children(dir);
+    for (const dir of walked) {
+      inv.children(dir);
+      if (clock.due()) await clock.pause();
+    }
     pending = [...pending.filter((dir) => tallied.has(dir)), ...classify(walked.flatMap((dir) => childDirs(inv, dir)))];
   }
   if (pending.length === 0 || inv.count + estimate + pending.length * 10 < minEntries) {

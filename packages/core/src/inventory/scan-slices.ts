@@ -28,6 +28,29 @@ export interface SliceOptions {
  */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A slice timer for loops that read in their own order (the parallel scan's). */
+export interface SliceClock {
+  /** True once the current slice has run its time. */
+  due(): boolean;
+  /** Yields to the event loop and starts the next slice. */
+  pause(): Promise<void>;
+}
+
+/**
+ * Starts a slice timer.
+ * @returns the clock, its first slice running
+ */
+export function sliceClock(sliceMs = SLICE_MS): SliceClock {
+  let end = performance.now() + sliceMs;
+  return {
+    due: () => performance.now() >= end,
+    async pause() {
+      await yieldToEventLoop();
+      end = performance.now() + sliceMs;
+    },
+  };
+}
+
 /**
  * Reads the directories not read yet, depth first in walk order as
  * Inventory.scanAll does, yielding to the event loop between slices.

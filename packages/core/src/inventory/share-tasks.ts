@@ -4,7 +4,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Inventory } from './inventory.js';
 import { type DirectoryRecord, readDirectory } from './read-directory.js';
-import { SLICE_MS, yieldToEventLoop } from './scan-slices.js';
+import { sliceClock, yieldToEventLoop } from './scan-slices.js';
 import type { Task, TaskResult } from './scan-workers.js';
 import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
@@ -144,13 +144,12 @@ export async function shareTasks(
       if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
       const batch = mainReads ? take() : undefined;
       if (batch !== undefined) {
-        let sliceEnd = performance.now() + SLICE_MS;
+        const clock = sliceClock();
         for (let k = batch[0]; k < batch[1]; k++) {
           // A batch can hold a few hundred thousand entries: pause for the event loop (timers, an
           // abort, the workers' answers) every slice, not only between batches.
-          if (performance.now() >= sliceEnd) {
-            await yieldToEventLoop();
-            sliceEnd = performance.now() + SLICE_MS;
+          if (clock.due()) {
+            await clock.pause();
             if (failure !== undefined) throw failure;
           }
           if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
