@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import { type FsAdapter, nodeFs } from './fs-adapter.js';
+import { ACCEPTS, checkArgument, checkStringList } from './validate.js';
 
 /** Which Docker builder's rules to reproduce. */
 export type Builder = 'buildkit' | 'legacy';
@@ -55,10 +56,32 @@ export interface ResolvedOptions {
 }
 
 /**
- * Applies defaults once, so every later stage sees the same frozen values.
+ * Checks a caller's context directory and options: every public entry that takes ContextOptions
+ * comes through resolveOptions, so this is the one place they are checked.
+ * @returns nothing
+ * @throws InputError naming the first argument that is not accepted
+ */
+function checkOptions(contextDir: unknown, options: unknown): asserts options is ContextOptions {
+  checkArgument(contextDir, 'contextDir', ACCEPTS.string);
+  checkArgument(options, 'options', ACCEPTS.object);
+  const o = options as Record<keyof ContextOptions, unknown>;
+  checkArgument(o.dockerfile, 'options.dockerfile', ACCEPTS.string, true);
+  checkArgument(o.builder, 'options.builder', ACCEPTS.builder, true);
+  checkStringList(o.extraRules, 'options.extraRules', true);
+  checkArgument(o.ignoreFile, 'options.ignoreFile', ACCEPTS.stringOrFalse, true);
+  checkArgument(o.signal, 'options.signal', ACCEPTS.signal, true);
+  checkArgument(o.onProgress, 'options.onProgress', ACCEPTS.function, true);
+  checkArgument(o.cwd, 'options.cwd', ACCEPTS.string, true);
+  checkArgument(o.fs, 'options.fs', ACCEPTS.fs, true);
+}
+
+/**
+ * Checks the caller's arguments, then applies defaults once, so every later stage sees the same frozen values.
  * @returns the resolved options
+ * @throws InputError for an argument it does not accept (see checkOptions)
  */
 export function resolveOptions(contextDir: string, options: ContextOptions = {}): ResolvedOptions {
+  checkOptions(contextDir, options);
   const cwd = options.cwd ?? process.cwd();
   return Object.freeze({
     contextDir: nodePath.resolve(cwd, contextDir),

@@ -53,7 +53,9 @@ export interface LegacyBuildResult {
 /** Whether the Docker CLI can be used, with its version or the reason it cannot. */
 export type DockerCliStatus = { available: true; version: string } | { available: false; reason: string };
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+// A guard against a hung client, not a speed check: on a loaded 2-core machine Docker took 25 s on
+// a random case with a 64 KiB rule (seed 42), so the margin is wide.
+const DEFAULT_TIMEOUT_MS = 90_000;
 const SIZE_LINE = /Sending build context to Docker daemon\s+([0-9.]+\s?[A-Za-z]+)/g;
 const DEPRECATION_NOTICE = /^DEPRECATED: The legacy builder is deprecated[^\n]*\n(?:[ \t]+[^\n]*\n)*\n?/m;
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { IgnoreFile, RawRule } from '../ignorefile/read-ignore-file.js';
-import type { Inventory } from '../inventory/inventory.js';
+import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
@@ -8,8 +8,18 @@ import { EntryState, sentIndex, type WalkResult } from '../walk/walk-result.js';
 import { type Explanation, explainPath } from './explain.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
+import { checkArgument } from '../validate.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
 import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
+
+/**
+ * Checks that an argument is a BuildContext (what the analysis entry points take).
+ * @returns nothing
+ * @throws InputError naming the argument
+ */
+export function checkContextArgument(value: unknown, name: string): asserts value is BuildContext {
+  checkArgument(value, name, { test: (v) => v instanceof BuildContext, accepted: 'a BuildContext (from computeContext or computeContextWithBaseline)' });
+}
 
 /** Everything ctxlens knows about one build context under one builder. */
 export class BuildContext {
@@ -102,9 +112,20 @@ export class BuildContext {
 
   /**
    * Why a path is in or out under this context's builder and rules.
+   * @param path context-relative, `/`-separated (need not exist)
    * @returns the deciding rule and the trace of matches
+   * @throws InputError when `path` is not a string
    */
   explain(path: string): Explanation {
-    return explainPath(this.patternSet, this.builder, path);
+    return explainPath(this.patternSet, this.builder, path, this.kindOf);
   }
+
+  /**
+   * The kind of the recorded entry at a cleaned context-relative path, without reading the disk: an
+   * entry in a directory not read yet lies below one the walk pruned, so the rules decide it anyway.
+   */
+  readonly kindOf = (path: string): EntryKind | undefined => {
+    const i = this.inventory.indexOf(path, false);
+    return i > 0 ? this.inventory.kind(i) : undefined;
+  };
 }

@@ -9,6 +9,7 @@ import { IGNORE_FILE_LIMITS, readInputFile } from '../input-file.js';
 import type { RawRule } from './read-ignore-file.js';
 import { readAllPattern } from './read-ignore-file.js';
 import { resolveWriteTarget } from './write-target.js';
+import { ACCEPTS, checkArgument, indexBetween } from '../validate.js';
 
 /** One line: its content bytes and the exact bytes that ended it (`\n`, `\r\n`, `\r` or none). */
 export interface DocumentLine {
@@ -34,6 +35,7 @@ const NONE = Buffer.alloc(0);
  * @returns the document
  */
 export function parseDocument(bytes: Buffer = NONE): IgnoreDocument {
+  checkArgument(bytes, 'bytes', ACCEPTS.bytes);
   const bom = bytes.subarray(0, 3).equals(BOM);
   const body = bom ? bytes.subarray(3) : bytes;
   const lines: DocumentLine[] = [];
@@ -58,6 +60,7 @@ export function parseDocument(bytes: Buffer = NONE): IgnoreDocument {
  * @returns exactly the original bytes for an unedited document
  */
 export function serializeDocument(doc: IgnoreDocument): Buffer {
+  checkArgument(doc, 'doc', ACCEPTS.document);
   const parts: Buffer[] = doc.bom ? [BOM] : [];
   for (const line of doc.lines) parts.push(line.content, line.ending);
   return Buffer.concat(parts);
@@ -65,6 +68,7 @@ export function serializeDocument(doc: IgnoreDocument): Buffer {
 
 /** A line's text: UTF-8, with bytes that are not UTF-8 escaped as in names (inventory/raw-names.ts). */
 export function lineText(line: DocumentLine): string {
+  checkArgument(line, 'line', ACCEPTS.line);
   return decodeName(line.content);
 }
 
@@ -73,6 +77,8 @@ export function lineText(line: DocumentLine): string {
  * @returns the raw rules
  */
 export function documentRules(doc: IgnoreDocument, file: string): RawRule[] {
+  checkArgument(doc, 'doc', ACCEPTS.document);
+  checkArgument(file, 'file', ACCEPTS.string);
   const rules: RawRule[] = [];
   doc.lines.forEach((line, i) => {
     const text = lineText(line);
@@ -80,6 +86,12 @@ export function documentRules(doc: IgnoreDocument, file: string): RawRule[] {
     if (pattern !== undefined) rules.push({ pattern, origin: { file, line: i + 1, text } });
   });
   return rules;
+}
+
+/** Checks a document and the index of one of its lines. */
+function checkLineIndex(doc: unknown, index: unknown, name: string): asserts doc is IgnoreDocument {
+  checkArgument(doc, 'doc', ACCEPTS.document);
+  checkArgument(index, name, indexBetween(0, (doc as IgnoreDocument).lines.length - 1));
 }
 
 function withLines(doc: IgnoreDocument, lines: DocumentLine[]): IgnoreDocument {
@@ -97,7 +109,11 @@ function terminated(lines: DocumentLine[], index: number, newline: Buffer): void
  * @param at 0-based position; defaults to the end
  * @returns the new document
  */
-export function insertLine(doc: IgnoreDocument, text: string, at = doc.lines.length): IgnoreDocument {
+export function insertLine(doc: IgnoreDocument, text: string, at?: number): IgnoreDocument {
+  checkArgument(doc, 'doc', ACCEPTS.document);
+  checkArgument(text, 'text', ACCEPTS.string);
+  checkArgument(at, 'at', indexBetween(0, doc.lines.length), true);
+  at ??= doc.lines.length;
   const lines = [...doc.lines];
   terminated(lines, at - 1, doc.newline);
   lines.splice(at, 0, { content: pathBytes(text), ending: doc.newline });
@@ -109,6 +125,7 @@ export function insertLine(doc: IgnoreDocument, text: string, at = doc.lines.len
  * @returns the new document
  */
 export function removeLine(doc: IgnoreDocument, index: number): IgnoreDocument {
+  checkLineIndex(doc, index, 'index');
   const lines = [...doc.lines];
   const [removed] = lines.splice(index, 1);
   // Removing the last line: the new last line keeps its ending, so the file still ends as it did.
@@ -124,6 +141,8 @@ export function removeLine(doc: IgnoreDocument, index: number): IgnoreDocument {
  * @returns the new document
  */
 export function replaceLine(doc: IgnoreDocument, index: number, text: string): IgnoreDocument {
+  checkLineIndex(doc, index, 'index');
+  checkArgument(text, 'text', ACCEPTS.string);
   const lines = [...doc.lines];
   const line = lines[index]!;
   lines[index] = { content: pathBytes(text), ending: line.ending };
@@ -135,6 +154,8 @@ export function replaceLine(doc: IgnoreDocument, index: number, text: string): I
  * @returns the new document
  */
 export function moveLine(doc: IgnoreDocument, from: number, to: number): IgnoreDocument {
+  checkLineIndex(doc, from, 'from');
+  checkArgument(to, 'to', indexBetween(0, doc.lines.length - 1));
   if (from === to) return doc;
   const lines = [...doc.lines];
   // A line without ending moving away from the end needs one; the new last line then keeps its own.
@@ -163,6 +184,8 @@ export class IgnoreFileConflictError extends CtxlensError {
  * @throws InputError when there is no regular file to write (see resolveWriteTarget)
  */
 export function writeDocument(path: string, doc: IgnoreDocument, original: Buffer | undefined): boolean {
+  checkArgument(path, 'path', ACCEPTS.string);
+  checkArgument(original, 'original', ACCEPTS.bytes, true);
   const next = serializeDocument(doc);
   const target = resolveWriteTarget(path);
   // resolveWriteTarget refuses anything but a regular file, so this read never blocks.

@@ -6,6 +6,7 @@ import { pathBytes } from '../inventory/raw-names.js';
 import { goMatchSyntaxError } from './go-match-syntax.js';
 import { translateRe2 } from './re2.js';
 import { Re2Matcher } from './re2-engine.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 
 /** A rule as Docker's matcher holds it: exclusion flag, cleaned text, origin. */
 export interface Pattern {
@@ -99,6 +100,7 @@ export function countSlashes(path: string): number {
  * @throws IgnoreFileError for a lone `!` or a pattern filepath.Match rejects
  */
 export function compileRules(rules: readonly RawRule[]): PatternSet {
+  checkArgument(rules, 'rules', ACCEPTS.rules);
   const patterns: CompiledPattern[] = [];
   for (const rule of rules) {
     let p = goTrimSpace(rule.pattern);

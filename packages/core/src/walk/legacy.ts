@@ -97,7 +97,7 @@ export function walkLegacy(inv: Inventory, set: PatternSet): WalkResult {
       path,
       message: `The legacy client hits a rule it cannot compile at "${path}" (${error.toString()}), logs "Error matching" and silently sends only the entries before it.`,
     }),
-    'Sockets cannot be archived; the legacy client logs an error and leaves it out.',
+    'legacy',
   );
   const visit = (dir: number, info: WalkInfo | undefined, depth: number): boolean => {
     const [start, n] = inv.children(dir);

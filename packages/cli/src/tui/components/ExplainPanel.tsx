@@ -44,7 +44,7 @@ export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
       <Text wrap="truncate-end">
         <Tinted tone={current.included ? 'included' : 'excluded'} bold>{verdict}</Tinted>
         {' '}under {builderName(current.builder)}
-        <Shown text={current.rule === undefined ? ': no rule matches it, so it is sent' : `, decided by ${ruleLabel(current.rule)}  ${current.rule.origin.text}`} />
+        <Shown text={current.notSent !== undefined ? `: ${current.notSent}` : current.rule === undefined ? ': no rule matches it, so it is sent' : `, decided by ${ruleLabel(current.rule)}  ${current.rule.origin.text}`} />
       </Text>
       {current.prunedAt !== undefined ? (
         <Tinted tone="muted">{`  ${current.prunedAt}/ is excluded and the walk never enters it, so nothing below it is sent`}</Tinted>
