@@ -6,6 +6,7 @@ import { CtxlensError, IgnoreFileError, InputError } from '@ctxlens/core';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 import type { Io } from './io.js';
 import { displayPath } from './output/paths.js';
+import { oneLine } from './output/terminal-text.js';
 
 /** An error in how the command was called, found by the CLI itself (for example conflicting flags). */
 export class UsageError extends Error {
@@ -26,6 +27,13 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
  * @returns the message lines (without trailing newline) and the exit code to use
  */
 export function describeError(error: unknown, cwd: string): { lines: string[]; code: ExitCodeValue } {
+  const described = describeRaw(error, cwd);
+  // What the user wrote (a pattern, a path) may hold control characters, even NUL bytes from
+  // /dev/zero: each line is shown with them escaped. A bug's stack is printed as it is.
+  return described.code === ExitCode.Internal ? described : { ...described, lines: described.lines.map(oneLine) };
+}
+
+function describeRaw(error: unknown, cwd: string): { lines: string[]; code: ExitCodeValue } {
   if (error instanceof IgnoreFileError) {
     const where = error.line > 0 ? `${displayPath(error.file, cwd)}:${error.line}` : displayPath(error.file, cwd);
     const lines = [`ctxlens: ${where}: ${error.message}`];

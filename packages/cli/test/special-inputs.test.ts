@@ -82,6 +82,9 @@ describe('devices that never end are read with a bound', () => {
   it('.dockerignore -> /dev/zero: Docker\'s "bufio.Scanner: token too long", at once', async () => {
     const r = await runCli(['ls', '--builder', 'legacy'], { cwd: at('zero-ignore'), killAfterMs: KILL_AFTER_MS });
     expectRefused(r, '.dockerignore:1: bufio.Scanner: token too long');
+    // The start of the line is quoted, with its NUL bytes made visible rather than sent to the terminal.
+    expect(r.stderr).not.toContain('\0');
+    expect(r.stderr).toContain('  pattern: \\x00\\x00');
   });
 
   it('--ignore-file /dev/zero: the same error', async () => {
