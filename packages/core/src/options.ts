@@ -1,4 +1,5 @@
 import * as nodePath from 'node:path';
+import { InputError } from './errors.js';
 import { type FsAdapter, nodeFs } from './fs-adapter.js';
 
 /** Which Docker builder's rules to reproduce. */
@@ -20,8 +21,22 @@ export interface ContextOptions {
    * @default `Dockerfile` in the context (or `dockerfile` when only that exists)
    */
   readonly dockerfile?: string;
+  /**
+   * The Dockerfile's content, as with `docker build -f -` (the Dockerfile comes from stdin): it is
+   * then not read from disk. `dockerfile` may still name it for messages.
+   */
+  readonly dockerfileText?: string;
   /** @default 'buildkit' */
   readonly builder?: Builder;
+  /** `--target`: the stage to build (BuildKit sends only what the stages it needs read). @default the last stage */
+  readonly target?: string;
+  /** `--build-arg K=V`, which can change what COPY and ADD read. @default {} */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /**
+   * Show the whole eligible context, as if the Dockerfile ran `COPY . .`, instead of only the paths
+   * its instructions read (BuildKit). @default false
+   */
+  readonly wholeContext?: boolean;
   /** Rules evaluated after the ignore file's, each one `.dockerignore` line. @default [] */
   readonly extraRules?: readonly string[];
   /**
@@ -43,7 +58,11 @@ export interface ContextOptions {
 export interface ResolvedOptions {
   readonly contextDir: string;
   readonly dockerfile: string | undefined;
+  readonly dockerfileText: string | undefined;
   readonly builder: Builder;
+  readonly target: string | undefined;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly wholeContext: boolean;
   readonly extraRules: readonly string[];
   readonly ignoreFile: string | false | undefined;
   readonly signal: AbortSignal | undefined;
@@ -57,12 +76,33 @@ export interface ResolvedOptions {
 /**
  * Applies defaults once, so every later stage sees the same frozen values.
  * @returns the resolved options
+ * @throws InputError for an option of the wrong type or a build arg without a name
  */
 export function resolveOptions(contextDir: string, options: ContextOptions = {}): ResolvedOptions {
   const cwd = options.cwd ?? process.cwd();
+  if (options.builder !== undefined && options.builder !== 'buildkit' && options.builder !== 'legacy') {
+    throw new InputError('INPUT_INVALID', `unknown builder ${JSON.stringify(options.builder)}`, String(options.builder), "Use 'buildkit' or 'legacy'.");
+  }
+  if (options.target !== undefined && typeof options.target !== 'string') {
+    throw new InputError('INPUT_INVALID', 'target must be a stage name', String(options.target), 'Pass the name after AS in a FROM line, as with docker build --target.');
+  }
+  if (options.dockerfileText !== undefined && typeof options.dockerfileText !== 'string') {
+    throw new InputError('INPUT_INVALID', 'dockerfileText must be the Dockerfile as a string', '-', 'Read the Dockerfile (e.g. from stdin) into a string first.');
+  }
+  const buildArgs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.buildArgs ?? {})) {
+    if (key === '' || typeof value !== 'string') {
+      throw new InputError('INPUT_INVALID', `invalid build arg ${JSON.stringify(key)}`, key, 'Give each build arg a name and a string value, as with --build-arg NAME=value.');
+    }
+    buildArgs[key] = value;
+  }
   return Object.freeze({
     contextDir: nodePath.resolve(cwd, contextDir),
     dockerfile: options.dockerfile === undefined ? undefined : nodePath.resolve(cwd, options.dockerfile),
+    dockerfileText: options.dockerfileText,
+    target: options.target === '' ? undefined : options.target,
+    buildArgs: Object.freeze(buildArgs),
+    wholeContext: options.wholeContext === true,
     builder: options.builder ?? 'buildkit',
     extraRules: options.extraRules ?? [],
     ignoreFile: typeof options.ignoreFile === 'string' ? nodePath.resolve(cwd, options.ignoreFile) : options.ignoreFile,

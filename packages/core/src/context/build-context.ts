@@ -5,7 +5,10 @@ import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
 import { EntryState, sentIndex, type WalkResult } from '../walk/walk-result.js';
-import { type Explanation, explainPath } from './explain.js';
+import { walkBuildKit } from '../walk/buildkit.js';
+import type { FollowedPaths } from '../walk/follow-links.js';
+import { type Explanation, explainPath, explainRequest } from './explain.js';
+import type { SendPlan } from './send-plan.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
@@ -24,7 +27,15 @@ export class BuildContext {
   readonly inventory: Inventory;
   readonly walk: WalkResult;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * What BuildKit asks the client for (the Dockerfile's reads), under BuildKit; undefined under the
+   * legacy builder, which uploads the whole filtered context.
+   */
+  readonly plan: SendPlan | undefined;
+  /** The requested paths after fsutil's FollowLinks (symlinks followed), when the plan names paths. */
+  readonly followed: FollowedPaths | undefined;
   private readonly outsideDockerfileSize: number | undefined;
+  private eligibleCache: WalkResult | undefined;
   private described: ContextEntry[] | undefined;
   private summed: ContextSizes | undefined;
 
@@ -39,7 +50,11 @@ export class BuildContext {
     diagnostics: readonly Diagnostic[];
     /** Size of a Dockerfile outside the context, which the legacy client adds to its upload. */
     outsideDockerfileSize?: number;
+    plan?: SendPlan | undefined;
+    followed?: FollowedPaths | undefined;
   }) {
+    this.plan = init.plan;
+    this.followed = init.followed;
     this.outsideDockerfileSize = init.outsideDockerfileSize;
     this.builder = init.builder;
     this.inputs = init.inputs;
@@ -54,6 +69,18 @@ export class BuildContext {
   /** The rules, in order. */
   get rules(): readonly CompiledPattern[] {
     return this.patternSet.patterns;
+  }
+
+  /**
+   * The walk of everything the ignore file lets through ("eligible"), whether or not the Dockerfile
+   * asks for it. Under BuildKit with a Dockerfile that reads only some paths, this reads the parts of
+   * the tree the send walk skipped; otherwise it is `walk` itself.
+   * @returns the walk of the eligible entries
+   */
+  eligibleWalk(): WalkResult {
+    if (this.builder === 'legacy' || this.plan === undefined || (this.plan.scope === 'whole' && this.followed === undefined)) return this.walk;
+    this.eligibleCache ??= walkBuildKit(this.inventory, this.patternSet);
+    return this.eligibleCache;
   }
 
   /**
@@ -88,7 +115,7 @@ export class BuildContext {
    * @returns the totals
    */
   sizesFrom(entryBytes: Float64Array | undefined): ContextSizes {
-    const sums = sumSizes(this.inventory, this.walk.order, entryBytes);
+    const sums = sumSizes(this.inventory, this.walk.order, entryBytes, this.plan?.scope !== 'none');
     if (this.builder !== 'legacy' || this.outsideDockerfileSize === undefined) return sums;
     const ignore = sentIndex(this.inventory, this.walk, '.dockerignore');
     const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore < 0 ? undefined : this.inventory.sizes[ignore]);
@@ -101,10 +128,17 @@ export class BuildContext {
   }
 
   /**
-   * Why a path is in or out under this context's builder and rules.
-   * @returns the deciding rule and the trace of matches
+   * Why a path is sent or not under this context's builder and rules: the ignore file's verdict
+   * and, under BuildKit with a Dockerfile, whether the Dockerfile asks for it and which instructions do.
+   * @returns the deciding rule, the trace of matches and the request
    */
   explain(path: string): Explanation {
-    return explainPath(this.patternSet, this.builder, path);
+    const ignore = explainPath(this.patternSet, this.builder, path);
+    if (this.plan === undefined) return ignore;
+    const request = explainRequest(this.plan, this.followed, ignore.path, (p) => {
+      const i = this.inventory.indexOf(p, false);
+      return i > 0 && this.walk.state[i] === EntryState.Included;
+    });
+    return { ...ignore, eligible: ignore.included, included: ignore.included && request.kind !== 'not-requested' && request.kind !== 'no-context-use', request };
   }
 }

@@ -1,13 +1,15 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { IgnoreFileError } from '../errors.js';
+import { IgnoreFileError, InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
 import type { Builder } from '../options.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import { walkBuildKit } from '../walk/buildkit.js';
+import { type FollowedPaths, followLinks } from '../walk/follow-links.js';
 import { validateLegacy, walkLegacy } from '../walk/legacy.js';
-import { sentIndex, walkEverything } from '../walk/walk-result.js';
+import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
+import type { SendPlan } from './send-plan.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
 
 /** What an evaluation needs besides the tree. */
@@ -18,6 +20,36 @@ export interface EvaluationInput {
   /** Check read permission of included files (non-root processes). */
   readonly checkReadable: boolean;
   readonly accessRead: (absPath: string) => void;
+  /** What BuildKit asks for (send-plan.ts); without one, the whole filtered context. Legacy ignores it. */
+  readonly plan?: SendPlan | undefined;
+}
+
+/** Label of the include patterns' origin: the paths the Dockerfile's instructions read. */
+export const REQUESTED_PATHS = '(paths the Dockerfile reads)';
+
+/** The walk of a build that reads no context: nothing read, nothing sent. */
+function emptyWalk(inv: Inventory): WalkResult {
+  return { state: new Uint8Array(inv.count), deciding: new Int32Array(inv.count).fill(-1), order: new Int32Array(0), failure: undefined, diagnostics: [] };
+}
+
+/**
+ * BuildKit's walk for a plan: the ignore file's walk, limited to the requested paths when the plan
+ * names some (after fsutil's FollowLinks).
+ * @returns the walk and the followed paths
+ */
+function walkPlan(inv: Inventory, set: PatternSet, plan: SendPlan | undefined): { walk: WalkResult; followed: FollowedPaths | undefined } {
+  if (plan?.scope === 'none') return { walk: emptyWalk(inv), followed: undefined };
+  if (plan?.scope !== 'paths') return { walk: walkBuildKit(inv, set), followed: undefined };
+  const followed = followLinks(inv, plan.followPaths ?? []);
+  if (followed.patterns === undefined) return { walk: walkBuildKit(inv, set), followed };
+  let include: PatternSet;
+  try {
+    include = compileRules(followed.patterns.map((pattern) => ({ pattern, origin: { file: REQUESTED_PATHS, line: 0, text: pattern } })));
+  } catch (error) {
+    if (!(error instanceof IgnoreFileError)) throw error;
+    throw new InputError('INPUT_INVALID', `BuildKit fails with "invalid includepatterns": the Dockerfile reads ${JSON.stringify(error.pattern)}, which is not a valid pattern (${error.message}).`, error.pattern, 'Escape [ ] * ? and \\ in COPY and ADD sources with a backslash when they are part of a name.');
+  }
+  return { walk: walkBuildKit(inv, set, include), followed };
 }
 
 function compileErrorOf(p: CompiledPattern): IgnoreFileError | undefined {
@@ -37,6 +69,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   let rawRules = source.rules;
   const diagnostics: Diagnostic[] = [];
   let walk;
+  let followed: FollowedPaths | undefined;
   let outsideDockerfileSize: number | undefined;
   if (builder === 'legacy') {
     // The pre-flight pass can only fail on rule errors or unreadable paths; skip it when neither can happen.
@@ -64,8 +97,9 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
       });
     }
   } else {
-    walk = walkBuildKit(inv, set);
+    ({ walk, followed } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
+    diagnostics.push(...(input.plan?.diagnostics ?? []));
   }
   diagnostics.push(...walk.diagnostics);
   for (const line of source.ignoreFile?.source.invalidUtf8Lines ?? []) {
@@ -75,7 +109,8 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
       message: `${source.ignoreFile!.file}:${line} is not valid UTF-8. Docker compares such bytes as they are; ctxlens reads them as U+FFFD, so this rule may match differently. Save the file as UTF-8.`,
     });
   }
-  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize });
+  const plan = builder === 'buildkit' ? input.plan : undefined;
+  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize, plan, followed });
 }
 
 /**

@@ -15,6 +15,11 @@ export interface BuildInputs {
   readonly dockerfileRelative: string;
   /** The Dockerfile's size (the legacy client uploads it separately when it is outside the context). */
   readonly dockerfileSize: number;
+  /**
+   * False when there is no Dockerfile on disk: its content was given (`-f -`), or, under BuildKit
+   * without `-f`, the context has none (the whole eligible context is then shown).
+   */
+  readonly dockerfileExists: boolean;
   /** Absolute path of the ignore file in use, or undefined when there is none. */
   readonly ignoreFile: string | undefined;
   /** How the ignore file was chosen. */
@@ -56,24 +61,39 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   try {
     dockerfile = options.fs.realpath(given);
   } catch {
+    // Without a Dockerfile on disk BuildKit's requests cannot be known: the whole context stands in.
+    if (options.dockerfileText !== undefined || (options.builder === 'buildkit' && options.dockerfile === undefined)) {
+      return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile: given, dockerfileRelative: relativePosix(contextDir, given), dockerfileSize: 0, dockerfileExists: false });
+    }
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
-  const dockerfileRelative = nodePath.relative(contextDir, dockerfile).split(nodePath.sep).join('/');
+  const dockerfileRelative = relativePosix(contextDir, dockerfile);
   const dockerfileSize = options.fs.lstat(dockerfile).size;
+  return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile, dockerfileRelative, dockerfileSize, dockerfileExists: true });
+}
 
-  if (options.ignoreFile === false) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'disabled' };
+function relativePosix(from: string, to: string): string {
+  return nodePath.relative(from, to).split(nodePath.sep).join('/');
+}
+
+type DockerfileInputs = Omit<BuildInputs, 'ignoreFile' | 'ignoreFileReason'>;
+
+/** Adds the ignore file Docker would read for a Dockerfile named `given`. */
+function withIgnoreFile(options: ResolvedOptions, contextDir: string, given: string, found: DockerfileInputs): BuildInputs {
+  if (options.ignoreFile === false) return { ...found, ignoreFile: undefined, ignoreFileReason: 'disabled' };
   if (options.ignoreFile !== undefined) {
     if (!exists(options, options.ignoreFile)) {
       throw new InputError('INPUT_NOT_FOUND', `ignore file not found: ${options.ignoreFile}`, options.ignoreFile);
     }
-    return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
+    return { ...found, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
   }
-  if (options.builder === 'buildkit') {
-    // BuildKit looks beside the Dockerfile as named (before symlink resolution).
+  // BuildKit looks beside the Dockerfile as named (before symlink resolution); a Dockerfile read
+  // from stdin has no name on disk.
+  if (options.builder === 'buildkit' && (options.dockerfileText === undefined || options.dockerfile !== undefined)) {
     const specific = `${given}.dockerignore`;
-    if (exists(options, specific)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+    if (exists(options, specific)) return { ...found, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
   }
   const root = nodePath.join(contextDir, '.dockerignore');
-  if (exists(options, root)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: root, ignoreFileReason: 'context-root' };
-  return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' };
+  if (exists(options, root)) return { ...found, ignoreFile: root, ignoreFileReason: 'context-root' };
+  return { ...found, ignoreFile: undefined, ignoreFileReason: 'none' };
 }

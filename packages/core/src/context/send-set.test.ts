@@ -1,0 +1,139 @@
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DockerfileError } from '../errors.js';
+import { computeContext } from './compute-context.js';
+import { SEND_SET_VECTORS } from './send-set.vectors.js';
+
+const names = (entries: readonly { path: string; kind: string }[]): string[] => entries.map((e) => e.path + (e.kind === 'dir' ? '/' : '')).sort();
+
+describe("BuildKit's send set", () => {
+  describe.each(SEND_SET_VECTORS)('$name', (row) => {
+    let tmp: TempDir;
+    beforeAll(async () => {
+      tmp = await makeTempDir('ctxlens-sendset-');
+      await buildTree(tmp.path, [...row.tree, { file: 'Dockerfile', content: row.dockerfile }, ...(row.ignore === undefined ? [] : [{ file: '.dockerignore', content: row.ignore }])]);
+    });
+    afterAll(() => tmp.cleanup());
+
+    it(`sends what BuildKit sends (${row.source})`, async () => {
+      const ctx = await computeContext(tmp.path, { ...(row.target === undefined ? {} : { target: row.target }), ...(row.buildArgs === undefined ? {} : { buildArgs: row.buildArgs }) });
+      const ignoreFile = row.ignore === undefined ? [] : ['.dockerignore'];
+      const sent = names(ctx.entries()).filter((p) => !ignoreFile.includes(p));
+      if (row.sends === 'none') {
+        expect(sent).toEqual([]);
+        expect(ctx.plan?.scope).toBe('none');
+        expect(ctx.sizes.transferBytes).toBe(0);
+        expect(ctx.diagnostics.map((d) => d.code)).toContain('no-context-use');
+      } else {
+        expect(sent).toEqual(row.sends);
+      }
+    });
+  });
+});
+
+describe('send-set options and errors', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-sendset-opts-');
+    await buildTree(tmp.path, [
+      { file: 'Dockerfile', content: 'FROM scratch\n\nCOPY src ./src\n' },
+      { file: 'src/a.ts', content: 'x' },
+      { file: 'docs/b.md', content: 'x' },
+      { file: 'node_modules/m/deep/index.js', content: 'x' },
+      { file: 'bad.Dockerfile', content: 'FROM scratch\nCOPY --parents a /b\n' },
+    ]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('wholeContext sends everything that passes the ignore file, as if COPY . .', async () => {
+    const ctx = await computeContext(tmp.path, { wholeContext: true });
+    expect(ctx.filePaths()).toEqual(['Dockerfile', 'bad.Dockerfile', 'docs/b.md', 'node_modules/m/deep/index.js', 'src/a.ts']);
+    expect(ctx.plan?.wholeBecause).toBe('option');
+  });
+
+  it('reads nothing outside the requested paths from disk', async () => {
+    const ctx = await computeContext(tmp.path);
+    expect(ctx.filePaths()).toEqual(['src/a.ts']);
+    const inv = ctx.inventory;
+    expect(inv.isScanned(inv.indexOf('src', false))).toBe(true);
+    expect(inv.isScanned(inv.indexOf('node_modules', false))).toBe(false);
+    expect(inv.isScanned(inv.indexOf('docs', false))).toBe(false);
+  });
+
+  it('takes the Dockerfile as text (docker build -f -)', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY docs /d\n' });
+    expect(ctx.filePaths()).toEqual(['docs/b.md']);
+  });
+
+  it('a directory without a Dockerfile: the whole eligible context and a note', async () => {
+    const ctx = await computeContext(`${tmp.path}/docs`);
+    expect(ctx.filePaths()).toEqual(['b.md']);
+    expect(ctx.diagnostics.map((d) => d.code)).toContain('no-dockerfile');
+  });
+
+  it("a Dockerfile BuildKit refuses fails with BuildKit's message and line", async () => {
+    const run = computeContext(tmp.path, { dockerfile: `${tmp.path}/bad.Dockerfile` });
+    await expect(run).rejects.toBeInstanceOf(DockerfileError);
+    await expect(run).rejects.toMatchObject({ line: 2 });
+  });
+
+  it('a missing --target is an error naming the stages', async () => {
+    await expect(computeContext(tmp.path, { target: 'nope' })).rejects.toThrow('target stage "nope" could not be found');
+  });
+
+  it('the legacy builder ignores the Dockerfile and uploads the whole context', async () => {
+    const ctx = await computeContext(tmp.path, { builder: 'legacy' });
+    expect(ctx.filePaths()).toContain('docs/b.md');
+    expect(ctx.plan).toBeUndefined();
+  });
+
+  it('explains a path the Dockerfile does not ask for, and names the instruction for one it does', async () => {
+    const ctx = await computeContext(tmp.path);
+    const out = ctx.explain('docs/b.md');
+    expect(out.included).toBe(false);
+    expect(out.eligible).toBe(true);
+    expect(out.request?.kind).toBe('not-requested');
+    expect(out.request?.reason).toBe('not requested by the Dockerfile');
+    const sent = ctx.explain('src/a.ts');
+    expect(sent.included).toBe(true);
+    expect(sent.request?.kind).toBe('path');
+    expect(sent.request?.instructions).toEqual(['Dockerfile:3 COPY src ./src']);
+  });
+
+  it('keeps the eligible entries (passing the ignore file) apart from the sent ones', async () => {
+    const ctx = await computeContext(tmp.path);
+    const inv = ctx.inventory;
+    const eligible = [...ctx.eligibleWalk().order].filter((i) => !inv.isDir(i)).map((i) => inv.path(i)).sort();
+    expect(eligible).toEqual(['Dockerfile', 'bad.Dockerfile', 'docs/b.md', 'node_modules/m/deep/index.js', 'src/a.ts']);
+    expect(ctx.filePaths()).toEqual(['src/a.ts']);
+  });
+});
+
+describe("BuildKit's transfer figure on a real tree", () => {
+  let tmp: TempDir;
+  const mtime = new Date(1_700_000_000_000);
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-transfer-');
+    await buildTree(tmp.path, [
+      { file: 'Dockerfile', content: 'FROM scratch\nCOPY a /\n' },
+      { file: 'a', content: 'hello', mode: 0o644, mtime },
+      { dir: 'd', mode: 0o755, mtime },
+      { file: 'd/f', content: 'xy', mode: 0o644, mtime },
+    ]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  // a: stat packet 20 (path 3, mode 3, size 2, time 10, wrapped in 2), data 9 + closing 2; FIN 2.
+  it('one 5-byte file: 33 bytes, printed 33B', async () => {
+    const ctx = await computeContext(tmp.path);
+    expect(ctx.sizes.transferBytes).toBe(33);
+    expect(ctx.sizes.transferSize).toBe('33B');
+    expect(ctx.entries().map((e) => e.transferBytes)).toEqual([31]);
+  });
+
+  // d: 21 (path 3, Go mode with ModeDir 6, time 10); d/f: 22 and data with id 1: 8 + closing 4; FIN 2.
+  it('a directory and its file: the file is the second stat packet, so its data packets carry id 1', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY d /d\n' });
+    expect(ctx.sizes.transferBytes).toBe(21 + 22 + 12 + 2);
+  });
+});
