@@ -9,6 +9,7 @@ import { validateLegacy, walkLegacy } from '../walk/legacy.js';
 import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
+import { missingSourceDiagnostics } from './missing-sources.js';
 import type { SendPlan } from './send-plan.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
 
@@ -99,7 +100,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   } else {
     ({ walk, followed } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
-    diagnostics.push(...(input.plan?.diagnostics ?? []));
+    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan, followed));
   }
   diagnostics.push(...walk.diagnostics);
   for (const line of source.ignoreFile?.source.invalidUtf8Lines ?? []) {

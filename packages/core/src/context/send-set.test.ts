@@ -137,3 +137,28 @@ describe("BuildKit's transfer figure on a real tree", () => {
     expect(ctx.sizes.transferBytes).toBe(21 + 22 + 12 + 2);
   });
 });
+
+describe('sources BuildKit will not receive', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-missing-');
+    await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: 'a' }, { file: 'secret/k' }, { file: 'src/x.ts' }, { file: '.dockerignore', content: 'secret\n' }]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  const errors = async (dockerfile: string): Promise<string[]> => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: dockerfile });
+    return ctx.diagnostics.filter((d) => d.code === 'buildkit-source-missing').map((d) => d.message.split(': ').slice(1).join(': ').split('. The path')[0]!);
+  };
+
+  it.each([
+    ['a missing only source: not found', 'FROM scratch\nCOPY nope /x\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/nope": not found']],
+    ['an excluded only source: not found', 'FROM scratch\nCOPY secret /x\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/secret": not found']],
+    ['one of several sources missing: lstat', 'FROM scratch\nCOPY a nope /x/\n', ['lstat /nope: no such file or directory']],
+    ['a glob that matches nothing: fine', 'FROM scratch\nCOPY *.go /x/\n', []],
+    ["a glob whose directory is excluded: lstat", 'FROM scratch\nCOPY secret/*.k /x/\n', ['lstat /secret: no such file or directory']],
+    ['present sources: fine', 'FROM scratch\nCOPY a src /x/\n', []],
+  ])('%s (issue 11, real BuildKit)', async (_, dockerfile, expected) => {
+    expect(await errors(dockerfile)).toEqual(expected);
+  });
+});
