@@ -119,6 +119,7 @@ describe("BuildKit's transfer figure on a real tree", () => {
       { file: 'a', content: 'hello', mode: 0o644, mtime },
       { dir: 'd', mode: 0o755, mtime },
       { file: 'd/f', content: 'xy', mode: 0o644, mtime },
+      { file: 'f', size: 1095, mode: 0o644, mtime: new Date('2024-01-01T00:00:00Z') },
     ]);
   });
   afterAll(() => tmp.cleanup());
@@ -129,6 +130,14 @@ describe("BuildKit's transfer figure on a real tree", () => {
     expect(ctx.sizes.transferBytes).toBe(33);
     expect(ctx.sizes.transferSize).toBe('33B');
     expect(ctx.entries().map((e) => e.transferBytes)).toEqual([31]);
+  });
+
+  // Seen on the real BuildKit (28.5.2 / buildx 0.29.1, branch wip/buildkit-oracle): a lone 1,095-byte
+  // file costs 1,125 bytes, printed 1.12kB. Stat packet 21, data 1,100 + closing 2, FIN 2.
+  it('a lone 1,095-byte file: 1,125 bytes, printed 1.12kB, as on the real BuildKit', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY f /\n' });
+    expect(ctx.sizes.transferBytes).toBe(1125);
+    expect(ctx.sizes.transferSize).toBe('1.12kB');
   });
 
   // d: 21 (path 3, Go mode with ModeDir 6, time 10); d/f: 22 and data with id 1: 8 + closing 4; FIN 2.
