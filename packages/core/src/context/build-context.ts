@@ -36,6 +36,7 @@ export class BuildContext {
   readonly followed: FollowedPaths | undefined;
   private readonly outsideDockerfileSize: number | undefined;
   private eligibleCache: WalkResult | undefined;
+  private sentSet: Set<number> | undefined;
   private described: ContextEntry[] | undefined;
   private summed: ContextSizes | undefined;
 
@@ -137,7 +138,9 @@ export class BuildContext {
     if (this.plan === undefined) return ignore;
     const request = explainRequest(this.plan, this.followed, ignore.path, (p) => {
       const i = this.inventory.indexOf(p, false);
-      return i > 0 && this.walk.state[i] === EntryState.Included;
+      // A parent directory is sent with its own verdict as state (excluded, not requested): look in the order.
+      this.sentSet ??= new Set(this.walk.order);
+      return i > 0 && this.sentSet.has(i);
     });
     return { ...ignore, eligible: ignore.included, included: ignore.included && request.kind !== 'not-requested' && request.kind !== 'no-context-use', request };
   }

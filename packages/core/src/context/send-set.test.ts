@@ -171,3 +171,29 @@ describe('sources BuildKit will not receive', () => {
     expect(await errors(dockerfile)).toEqual(expected);
   });
 });
+
+describe('explain under a Dockerfile', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-explain-parent-');
+    await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY src/lib/deep.ts /x\nCOPY . /all\n' }, { file: 'src/lib/deep.ts' }, { file: 'src/other' }]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('a directory sent on the way to a requested file is a parent', async () => {
+    const ctx = await computeContext(tmp.path, { target: undefined, dockerfileText: 'FROM scratch\nCOPY src/lib/deep.ts /x\n' });
+    expect(ctx.explain('src/lib').request).toMatchObject({ kind: 'parent', instructions: ['Dockerfile:2 COPY src/lib/deep.ts /x'] });
+    expect(ctx.explain('src/lib').included).toBe(true);
+    expect(ctx.explain('src/other').request?.kind).toBe('not-requested');
+  });
+
+  it('COPY . . asks for everything, and explain names it', async () => {
+    const ctx = await computeContext(tmp.path);
+    expect(ctx.explain('src/other').request).toMatchObject({ kind: 'whole', instructions: ['Dockerfile:3 COPY . /all'] });
+  });
+
+  it('a build that reads no context explains every path as not sent', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nENV A=1\n' });
+    expect(ctx.explain('src/other')).toMatchObject({ included: false, eligible: true, request: { kind: 'no-context-use' } });
+  });
+});
