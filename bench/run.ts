@@ -8,6 +8,7 @@ import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../test-fixtur
 import { benchTree } from './bench-tree.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { measureFirstPaint } from './first-paint.js';
+import { measurePatterns } from './patterns.js';
 import { measureReevaluation } from './reevaluate.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,8 @@ if (process.env.TSX_TSCONFIG_PATH) process.env.TSX_TSCONFIG_PATH = path.resolve(
 const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
+// CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone and leaves docs/ as it is.
+const only = process.env.CTXLENS_BENCH_ONLY;
 
 if (!fs.existsSync(cli)) {
   console.error(`bench: ${cli} is missing; run \`npx -y pnpm@10 build\` first`);
@@ -44,7 +47,19 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
-for (const files of sizes) {
+out(`## Pattern matching (in memory)\n`);
+const pat = measurePatterns(rounds);
+out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
+out(`| case | median | matches |`);
+out(`|---|---|---|`);
+for (const t of pat.hostile) out(`| ${t.label} | ${t.medianMs.toFixed(3)} ms | ${t.matched} |`);
+out(`\nThe old RE2 → JavaScript RegExp translation on smaller instances of the same (it grows exponentially past them):\n`);
+out(`| case | median |`);
+out(`|---|---|`);
+for (const t of pat.oldHostile) out(`| ${t.label} | ${t.medianMs.toFixed(1)} ms |`);
+out(`\nCommon rules (${pat.rules.map((r) => `\`${r}\``).join(', ')}) against ${pat.paths.toLocaleString('en-US')} project-like paths, every rule on every path: linear engine ${pat.engineMs.toFixed(0)} ms, old JavaScript RegExps ${pat.regexpMs.toFixed(0)} ms (${ratio(pat.engineMs, pat.regexpMs)}).\n`);
+
+for (const files of only === 'patterns' ? [] : sizes) {
   const tree = benchTree(path.join(repo, '.bench-trees'), files);
   out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
@@ -135,6 +150,8 @@ for (const files of sizes) {
 }
 await daemon?.close();
 if (!docker.available) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
-out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
-fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
-fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns runs the pattern section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
+if (only !== 'patterns') {
+  fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');
+}

@@ -45,6 +45,25 @@ export default function stringWidth(text, options) {
   },
 };
 
+/**
+ * yargs guesses a version when it is created, reading the nearest package.json above its "main
+ * file", which in a bundle (no node_modules in the path) is the working directory: every command
+ * read the user's package.json, and blocked forever when that was a FIFO (issue 10). The guess
+ * starts from the bundle's own directory instead, finding ctxlens's package.json; the real version
+ * is set by cli.ts anyway.
+ */
+const yargsOwnPackageJson = {
+  name: 'yargs-own-package-json',
+  setup(b) {
+    b.onLoad({ filter: /yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const from = 'mainFilename: mainFilename || process.cwd(),';
+      if (!source.includes(from)) throw new Error(`${args.path}: "${from}" not found; check how this yargs finds package.json`);
+      return { contents: source.replace(from, "mainFilename: fileURLToPath(new URL('..', import.meta.url)),"), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: { ctxlens: `${root}packages/cli/src/bin.ts` },
   outdir,
@@ -58,6 +77,7 @@ const result = await build({
   alias: { '@ctxlens/core': `${root}packages/core/src/index.ts` },
   plugins: [
     lazyStringWidth,
+    yargsOwnPackageJson,
     {
       // Ink connects to the React devtools only when DEV=true; they are not a dependency, so the
       // import is answered with an empty module instead of failing at startup.

@@ -1,6 +1,7 @@
 // Public surface of the test fixtures package: tree builders, the seed scenario and the oracles.
 export * from './go-oracle/index.js';
 export * from './docker-oracle/index.js';
+export * from './buildkit-oracle/index.js';
 export { buildTree } from './trees/build-tree.js';
 export type { BuildTreeOptions } from './trees/build-tree.js';
 export { makeTempDir, removeTree } from './trees/make-temp-dir.js';

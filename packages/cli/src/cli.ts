@@ -9,6 +9,7 @@ import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { lintCommand } from './commands/lint.js';
 import { lsCommand } from './commands/ls.js';
+import { operandsAfterDashes } from './commands/operands.js';
 import { sizeCommand } from './commands/size.js';
 import { suggestCommand } from './commands/suggest.js';
 import { ExitCode } from './exit-codes.js';
@@ -42,6 +43,8 @@ export function createCli(io: Io, setExitCode: (code: number) => void, scanWorke
     .usage('$0 [command] [DIR] [options]\n\nSee, explain and shrink your Docker build context: exactly what `docker build` sends, given a .dockerignore.')
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors (the exit code still tells)', global: true })
     .strict()
+    // Words after `--` are kept apart in argv['--'], then given to the command's positional.
+    .parserConfiguration({ 'populate--': true })
     .exitProcess(false)
     .help()
     .alias('help', 'h')
@@ -49,8 +52,10 @@ export function createCli(io: Io, setExitCode: (code: number) => void, scanWorke
     .alias('version', 'V')
     .wrap(Math.min(100, io.columns ?? 100))
     .epilogue('Exit codes: 0 ok or pass, 1 check/lint failed (explain: no path excluded), 2 bad usage or input, 3 internal error.\nNO_COLOR and FORCE_COLOR are honoured. Docs: https://github.com/ctxlens/ctxlens#readme');
-  for (const make of COMMANDS) cli = cli.command(make({ io, setExitCode, scanWorkers }));
-  return cli;
+  const modules = COMMANDS.map((make) => make({ io, setExitCode, scanWorkers }));
+  for (const module of modules) cli = cli.command(module);
+  const names = modules.flatMap((m) => (typeof m.command === 'string' ? [m.command] : (m.command ?? [])));
+  return cli.middleware(operandsAfterDashes(names), true);
 }
 
 /**

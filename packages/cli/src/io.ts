@@ -1,6 +1,7 @@
 // The process's streams and environment, gathered once so that every command can run against fakes
 // in unit tests and against the real process in bin.ts.
 import { isatty } from 'node:tty';
+import { UsageError } from './report-error.js';
 
 /** What a command may touch of the outside world besides the file system. */
 export interface Io {
@@ -17,8 +18,23 @@ export interface Io {
 }
 
 /**
+ * The process's working directory.
+ * @returns its absolute path
+ * @throws UsageError when it was deleted (Node's getcwd fails; Docker fails the same way with `getwd: no such file or directory`)
+ */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : (error as Error).message;
+    throw new UsageError(`cannot get the current directory: ${reason} (getcwd failed)`, 'cd to a directory that exists and run ctxlens again.');
+  }
+}
+
+/**
  * The real process's streams and environment.
  * @returns an Io bound to `process`
+ * @throws UsageError when the working directory was deleted
  */
 export function processIo(): Io {
   return {
@@ -30,7 +46,7 @@ export function processIo(): Io {
     },
     env: process.env,
     isTTY: { stdin: isatty(0), stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
-    cwd: process.cwd(),
+    cwd: workingDirectory(),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }

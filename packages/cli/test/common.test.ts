@@ -54,6 +54,49 @@ describe('-q prints nothing but errors', () => {
   });
 });
 
+describe('`--` ends the options: the words after it are operands, even with a leading dash', () => {
+  // Every command that takes [dir]; before, yargs kept these words away from the positional and the
+  // command ran on `.` with exit 0.
+  it.each([['ls'], ['size'], ['check'], ['lint'], ['diff'], ['suggest'], []])('ctxlens %s -- /nonexistent: DIR is /nonexistent, which is missing (exit 2)', async (...args) => {
+    const r = await runCli([...args, '--', '/nonexistent'], { cwd: web.path });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('path "/nonexistent" not found');
+    expect(r.stdout).toBe('');
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('ctxlens ls DIR -- OTHER: a second directory is an unknown argument, as in `ls DIR OTHER` (exit 2)', async () => {
+    for (const args of [['ls', '.', '--', 'b'], ['ls', '.', 'b'], ['ls', '--', '.', 'b']]) {
+      const r = await runCli(args, { cwd: web.path });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('Unknown argument: b');
+    }
+  });
+
+  it('ctxlens ls -- -f: a directory named like an option', async () => {
+    const dashed = await fixture([{ file: '-f/Dockerfile', content: 'FROM scratch\n' }, { file: '-f/x' }]);
+    try {
+      const r = await runCli(['ls', '--', '-f'], { cwd: dashed.path });
+      expect(r).toMatchObject({ code: 0, stdout: 'Dockerfile\nx\n', stderr: '' });
+    } finally {
+      dashed.cleanup();
+    }
+  });
+
+  it('ctxlens explain -- -rf explains the path -rf', async () => {
+    const r = await runCli(['explain', '-v', '-n', '--', '-rf'], { cwd: web.path });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('::\t-rf\n');
+  });
+
+  it('ctxlens explain a -- b explains both', async () => {
+    const r = await runCli(['explain', '.env', '--', '.git/HEAD', '-x'], { cwd: web.path });
+    expect(r).toMatchObject({ code: 0, stdout: '.env\n.git/HEAD\n', stderr: '' });
+    const json = await runCli(['explain', '--json', 'a', '--', 'b'], { cwd: web.path });
+    expect((JSON.parse(json.stdout) as { paths: { path: string }[] }).paths.map((p) => p.path)).toEqual(['a', 'b']);
+  });
+});
+
 describe('default command', () => {
   it('not on a terminal: the size summary and the biggest offenders', async () => {
     const r = await runCli([], { cwd: web.path });

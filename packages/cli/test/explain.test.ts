@@ -124,6 +124,26 @@ describe('ctxlens explain: -vv trace and the other builder', () => {
   });
 });
 
+describe('ctxlens explain: entries no walk sends', () => {
+  it('a unix socket is not sent, with the reason, as ls does not list it', async () => {
+    const sock = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\n' }, { socket: 'app.sock' }, { file: 'f' }]);
+    try {
+      const run = (args: string[]) => runCli(args, { cwd: sock.path });
+      expect((await run(['ls'])).stdout).toBe('Dockerfile\nf\n');
+      const json = await run(['explain', '--json', '--builder', 'legacy', 'app.sock', 'f']);
+      expect(json.code).toBe(0);
+      const doc = JSON.parse(json.stdout);
+      expect(doc.paths[0]).toMatchObject({ path: 'app.sock', included: false, rule: null, notSent: expect.stringContaining('sockets are never sent by the legacy builder'), otherBuilder: { included: false } });
+      expect(doc.paths[1]).toMatchObject({ path: 'f', included: true, notSent: null });
+      expect(await run(['explain', 'app.sock', 'f'])).toMatchObject({ code: 0, stdout: 'app.sock\n' });
+      const trace = await run(['explain', '-vv', '-n', '--builder', 'legacy', 'app.sock']);
+      expect(trace.stdout).toContain('  not sent by the legacy builder: sockets are never sent by the legacy builder');
+    } finally {
+      sock.cleanup();
+    }
+  });
+});
+
 describe('ctxlens explain: errors (exit 2, git\'s messages, no stack)', () => {
   it.each([
     { args: [], message: 'no path specified' },

@@ -3,11 +3,12 @@
 import { computeContextWithBaseline } from '@ctxlens/core';
 import type { TempDir, TreeSpec } from '@ctxlens/test-fixtures';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, hasStackTrace, runCli } from './helpers/built-cli.js';
 import { fixture } from './helpers/fixtures.js';
+import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 
 beforeAll(() => ensureBuilt());
 const dirs: TempDir[] = [];
@@ -81,6 +82,61 @@ describe('ctxlens suggest', () => {
     const dir = await tree([{ file: '.env', content: 'TOKEN=1\n' }, { file: '.env.example', content: 'TOKEN=\n' }]);
     await runCli(['suggest', '--write', '-q'], { cwd: dir });
     expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toBe('.env\n');
+  });
+
+  it.each(['inside', 'outside'] as const)('--write through a .dockerignore linked to a shared file %s the context writes the shared file and keeps the link', async (place) => {
+    const dir = await tree([{ file: 'node_modules/x.js', size: 100 }]);
+    const linked = await linkIgnoreFile(dir, place, '# shared\nbuild\n');
+    try {
+      const before = linkState(linked);
+      // BuildKit reads no ignore file through a link out of the context (next test); the legacy client follows it.
+      const r = await runCli(['suggest', '--write', ...(place === 'outside' ? ['--builder', 'legacy'] : [])], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.split('\n')[0]).toBe('Added to .dockerignore:');
+      expect(linkState(linked)).toEqual({ ...before, content: '# shared\nbuild\nnode_modules\n', mode: SHARED_MODE });
+      expect((await runCli(['suggest', ...(place === 'outside' ? ['--builder', 'legacy'] : [])], { cwd: dir })).stdout).toContain('Nothing to suggest');
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  it('--write under BuildKit refuses a .dockerignore linked out of the context, which BuildKit does not read, and warns about it without --write', async () => {
+    const dir = await tree([{ file: 'node_modules/x.js', size: 100 }]);
+    const linked = await linkIgnoreFile(dir, 'outside', 'build\n');
+    try {
+      const before = linkState(linked);
+      const r = await runCli(['suggest', '--write'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`ctxlens: ${linked.link} is a symbolic link that BuildKit does not follow out of the context`);
+      expect(r.stderr).toContain('hint: Replace the link with a regular file');
+      expect(linkState(linked)).toEqual(before);
+      const json = JSON.parse((await runCli(['size', '--json'], { cwd: dir })).stdout);
+      expect(json.diagnostics.map((d: { code: string }) => d.code)).toContain('ignore-file-link-outside-context');
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)(`--write refuses, saying why and how to fix it, when the link's target is writable but its directory is not${root ? '' : ' (skipped: needs root to run as another user)'}`, async () => {
+    const dir = await tree([{ file: 'node_modules/x.js', size: 100 }]);
+    const linked = await linkIgnoreFile(dir, 'outside', 'build\n');
+    try {
+      // nobody may read both directories and write the shared file, but not create files beside it.
+      chmodSync(dir, 0o755);
+      chmodSync(dirname(linked.target), 0o755);
+      chmodSync(linked.target, 0o666);
+      const before = linkState(linked);
+      const r = await runCli(['suggest', '--write', '--builder', 'legacy', dir], { uid: 65534 });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `ctxlens: cannot save ${linked.link}: a save writes a new file in ${dirname(linked.target)} and renames it over ${linked.target}, and ${dirname(linked.target)} is not writable (EACCES); nothing was written\n` +
+          `  hint: Make ${dirname(linked.target)} writable for you (the file's own permissions are not enough), or save a copy elsewhere.\n`,
+      );
+      expect(linkState(linked)).toEqual(before);
+    } finally {
+      await linked.cleanup();
+    }
   });
 
   it('a gitignore exception keeps its path: .env* with !.env.example becomes the ignored paths only', async () => {

@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readlinkSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
 import { KEYS, openTui } from './tui-ink.js';
 
@@ -178,6 +180,65 @@ describe('TUI: saving and quitting', () => {
     frame = await tui.press('u', /Rules \.dockerignore · 2/);
     await tui.press(['w', 'y'], 'wrote .dockerignore');
     expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''));
+  });
+
+  // BuildKit reads no ignore file through a link out of the context (next test); the legacy
+  // builder's client follows it, so that is the builder that saves through it.
+  it.each(['inside', 'outside'] as const)('w through a .dockerignore linked to a shared file %s the context writes the shared file and keeps the link', async (place) => {
+    const linked = await linkIgnoreFile(tmp.path, place);
+    try {
+      const before = linkState(linked);
+      const tui = await openTui(tmp.path, { builder: place === 'outside' ? 'legacy' : 'buildkit' });
+      await tui.press([KEYS.tab, 'x'], '● unsaved');
+      const frame = await tui.press(['w', 'y'], /wrote \.dockerignore|could not write/);
+      expect(frame).toContain('wrote .dockerignore');
+      expect(linkState(linked)).toEqual({ ...before, content: FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''), mode: SHARED_MODE });
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  it('under BuildKit, a save through a link out of the context is refused: BuildKit would not read it', async () => {
+    const linked = await linkIgnoreFile(tmp.path, 'outside');
+    try {
+      const before = linkState(linked);
+      const tui = await openTui(tmp.path);
+      // BuildKit reads no rules here, so the pane starts empty: the user adds one.
+      expect(tui.frame()).toContain('Rules .dockerignore · 0');
+      await tui.press([KEYS.tab, 'a', ...'app.log', KEYS.enter], '● unsaved');
+      const frame = await tui.press(['w', 'y'], 'Could not save');
+      const dialog = frame.split('\n').map((row) => row.replace(/^\s*│ ?|\s*│\s*$/gu, '')).join('');
+      expect(dialog).toContain('is a symbolic link that BuildKit does not follow out of the context');
+      expect(dialog).toContain('use --builder legacy');
+      expect(linkState(linked)).toEqual(before);
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  it('a save the link makes impossible is refused with the reason and the fix, and the edits stay', async () => {
+    const linked = await linkIgnoreFile(tmp.path, 'outside');
+    try {
+      const tui = await openTui(tmp.path, { builder: 'legacy' });
+      await tui.press([KEYS.tab, 'x'], '● unsaved');
+      // The shared directory goes away after loading: the link now points into nothing.
+      await rm(dirname(linked.target), { recursive: true });
+      let frame = await tui.press(['w', 'y'], 'Could not save .dockerignore: your edits are kept');
+      // The whole reason and the whole fix, however long, wrapped inside the dialog.
+      const dialog = frame.split('\n').map((row) => row.replace(/^\s*│ ?|\s*│\s*$/gu, '')).join('');
+      expect(dialog).toContain(`${linked.link} is a symbolic link to ${linked.target}, which does not exist, nor does its directory; nothing was written`);
+      expect(dialog).toContain(`hint: Create the directory ${dirname(linked.target)} (the save then creates the file the link points to), or replace the link with a regular file.`);
+      expect(frame.split('\n')[0]).toMatch(/^ctxlens /);
+      expect(readlinkSync(linked.link)).toBe(linked.linkText);
+      frame = await tui.press(KEYS.escape, 'not saved: ');
+      expect(frame).toContain('● unsaved');
+      expect(frame).toMatch(/Rules \.dockerignore · 2/);
+      // Once the directory is back, the save creates the file there; as the file was not there, it first asks to confirm.
+      await mkdir(dirname(linked.target));
+      frame = await tui.press(['w', 'y'], '.dockerignore changed on disk since ctxlens loaded it');
+    } finally {
+      await linked.cleanup();
+    }
   });
 
   it('q quits at once when nothing changed', async () => {

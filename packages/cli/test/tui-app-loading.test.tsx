@@ -6,7 +6,9 @@ import { Root } from '../src/tui/components/Root.js';
 
 afterEach(() => cleanup());
 
-const tick = (ms = 20): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Poll for the outcome rather than sleeping a fixed time: on a loaded machine a frame can take
+// longer than any fixed pause (this file failed that way), and polling costs nothing when it is fast.
+const settle = (assertion: () => void): Promise<void> => vi.waitFor(assertion, { timeout: 5000, interval: 5 });
 
 describe('TUI: loading', () => {
   it('paints progress (entries, bytes seen, time) while the tree is read, and q cancels the scan', async () => {
@@ -19,11 +21,9 @@ describe('TUI: loading', () => {
     const onExit = vi.fn();
     const app = render(<Root options={{ dir: 'big', builder: 'buildkit' }} cwd="/" color={false} size={{ columns: 100, rows: 30 }} fixedSize loader={loader} onExit={onExit} />);
     expect(app.lastFrame()).toContain('ctxlens reading big');
-    await tick(50);
-    expect(app.lastFrame()).toMatch(/123,456 entries · 1\.24GB seen · \d+\.\ds/);
+    await settle(() => expect(app.lastFrame()).toMatch(/123,456 entries · 1\.24GB seen · \d+\.\ds/));
     app.stdin.write('q');
-    await tick();
-    expect(onExit).toHaveBeenCalledTimes(1);
+    await settle(() => expect(onExit).toHaveBeenCalledTimes(1));
     app.unmount();
     expect(signal?.aborted).toBe(true);
   });
@@ -32,7 +32,6 @@ describe('TUI: loading', () => {
     const onFailure = vi.fn();
     const loader = (): Promise<ScannedTree> => Promise.reject(Object.assign(new Error('boom'), { code: 'ENOENT', syscall: 'scandir', path: '/x' }));
     render(<Root options={{ dir: 'x', builder: 'buildkit' }} cwd="/" color={false} size={{ columns: 100, rows: 30 }} fixedSize loader={loader} onFailure={onFailure} />);
-    await tick(50);
-    expect(onFailure).toHaveBeenCalledWith({ lines: ['ctxlens: cannot scandir x: ENOENT'], code: 2 });
+    await settle(() => expect(onFailure).toHaveBeenCalledWith({ lines: ['ctxlens: cannot scandir x: ENOENT'], code: 2 }));
   });
 });

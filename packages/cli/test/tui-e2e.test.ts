@@ -2,11 +2,12 @@
 // the node_modules rule off and on, ignore coverage from the tree, save, and check the file on
 // disk byte for byte. Runs the dev entry through tsx unless CTXLENS_TUI_COMMAND names another
 // command (e.g. the built CLI: `node packages/cli/dist/ctxlens.mjs`); the directory is appended to it.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
 import { hasTmux, TmuxSession } from './tui-tmux.js';
 
@@ -72,6 +73,51 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     expect(screen).toContain('ctxlens 18.94kB · 7 files');
     expect(screen.split('\n').filter((l) => l.length > 80)).toEqual([]);
 
+    await tui.type(['q']);
+    await tui.waitFor('EXIT:0');
+  });
+
+  // BuildKit does not follow a link out of the context (the refusal is tested in tui-app-dialogs),
+  // so the outside link is saved under the legacy builder, whose client reads through it.
+  it.each(['inside', 'outside'] as const)('w through a .dockerignore linked to a shared file %s the context writes the shared file and keeps the link', async (place) => {
+    const linked = await linkIgnoreFile(tmp.path, place);
+    try {
+      const before = linkState(linked);
+      const tui = open(place === 'outside' ? { DOCKER_BUILDKIT: '0' } : {});
+      await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+      await tui.type(['Tab']);
+      await tui.waitFor('▸ Rules');
+      await tui.type(['x']);
+      await tui.waitFor('● unsaved');
+      await tui.type(['w']);
+      await tui.waitFor(/- +3 node_modules/);
+      await tui.type(['y']);
+      await tui.waitFor(/wrote \.dockerignore|Could not save/);
+      expect(tui.capture()).toContain('wrote .dockerignore');
+      expect(linkState(linked)).toEqual({ ...before, content: FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''), mode: SHARED_MODE });
+      await tui.type(['q']);
+      await tui.waitFor('EXIT:0');
+    } finally {
+      await linked.cleanup();
+    }
+  });
+
+  it('a rule or name holding a tab, a carriage return or an escape stays on its one row; the header stays on top', async () => {
+    await writeFile(join(tmp.path, '.dockerignore'), '\tdist\na\u001bb\nc\rd\n');
+    await buildTree(tmp.path, [{ file: 'dist/app.js', size: 3000 }, { file: 'we\tird.txt', size: 9000 }, { file: 'e\u001b[31msc', size: 5000 }]);
+    const tui = open({}, { columns: 100, rows: 24 });
+    // Once the rules' figures are in, the screen is complete.
+    const screen = await tui.waitFor(/\[x\] +2 a\S* +±0B$/m, 30_000);
+    const rows = screen.split('\n');
+    expect(rows[0]).toMatch(/^ctxlens \S+ · \d+ files/);
+    expect(rows[1]).toMatch(/^builder BuildKit · \.dockerignore/);
+    expect(rows.filter((r) => /\[x\] +1 \\tdist +−\S+$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /\[x\] +2 a\\x1bb +±0B$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /\[x\] +3 c\\rd +±0B$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /✓ +\S+ .*we\\tird\.txt *$/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /✓ +\S+ .*e\\x1b\[31msc *$/.test(r))).toHaveLength(1);
+    // The file name's own escape sequence never reaches the terminal: nothing on screen turned red.
+    expect(tui.capture(true)).not.toContain('\u001b[31msc');
     await tui.type(['q']);
     await tui.waitFor('EXIT:0');
   });

@@ -25,18 +25,20 @@ export class TmuxSession {
     const name = `ctxlens-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     // Ink renders only the last frame when it thinks it runs in CI; a terminal session is not CI.
     const env = { ...process.env, ...options.env, CI: undefined, CONTINUOUS_INTEGRATION: undefined, TERM: 'xterm-256color' };
-    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), '-c', options.cwd, command], { env: env as NodeJS.ProcessEnv });
+    // A server of its own (-L): a session started on a shared server gets that server's
+    // environment, not this one, so DOCKER_BUILDKIT or NO_COLOR set here would be lost.
+    execFileSync('tmux', ['-L', name, 'new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), '-c', options.cwd, command], { env: env as NodeJS.ProcessEnv });
     return new TmuxSession(name);
   }
 
   /** The screen as text (`escapes`: with colour and style codes). */
   capture(escapes = false): string {
-    return execFileSync('tmux', ['capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-L', this.name, 'capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.name], { encoding: 'utf8' });
   }
 
   /** Sends keys, in tmux's key names (`Tab`, `Space`, `Enter`, `Escape`) or literally with `literal`. */
   send(keys: string, literal = false): void {
-    execFileSync('tmux', ['send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
+    execFileSync('tmux', ['-L', this.name, 'send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
   }
 
   /** Sends keys one at a time with a pause, as a person types. */
@@ -64,11 +66,11 @@ export class TmuxSession {
 
   /** Changes the terminal's size, as a user resizing the window. */
   resize(columns: number, rows: number): void {
-    execFileSync('tmux', ['resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows)]);
+    execFileSync('tmux', ['-L', this.name, 'resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows)]);
   }
 
   /** Ends the session (and the program in it). */
   kill(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+    spawnSync('tmux', ['-L', this.name, 'kill-server'], { stdio: 'ignore' });
   }
 }

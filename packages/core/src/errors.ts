@@ -56,14 +56,20 @@ export class IgnoreFileError extends CtxlensError {
   }
 }
 
-/** A missing or unusable context directory, Dockerfile or ignore file named by the user. */
+/**
+ * A missing or unusable context directory, Dockerfile or ignore file named by the user, or an
+ * argument of the library API that it does not accept.
+ */
 export class InputError extends CtxlensError {
-  /** The path the user gave us. */
+  /** The path the user gave us ('' for a bad argument). */
   readonly path: string;
+  /** For a bad argument: its name as the caller knows it, e.g. `options.builder`. */
+  readonly argument: string | undefined;
 
-  constructor(code: 'INPUT_NOT_FOUND' | 'INPUT_INVALID' | 'PERMISSION_DENIED', message: string, path: string, hint?: string) {
+  constructor(code: 'INPUT_NOT_FOUND' | 'INPUT_INVALID' | 'PERMISSION_DENIED', message: string, path: string, hint?: string, argument?: string) {
     super(code, message, hint);
     this.path = path;
+    this.argument = argument;
   }
 }
 

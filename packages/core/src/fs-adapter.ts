@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { type InputFileRead, type InputReadLimits, readInputFile } from './input-file.js';
 import { bindingLstat, scanFsBinding } from './inventory/lstat-facts.js';
 import { createRawReader, decodeName, toFsPath } from './inventory/raw-names.js';
 import type { DirectoryReader } from './inventory/read-directory.js';
@@ -13,7 +14,8 @@ export interface FsAdapter {
   /** Throws when the current user may not open the file for reading. */
   accessRead(path: string): void;
   realpath(path: string): string;
-  readFile(path: string): Buffer;
+  /** A whole input file, never blocking and never unbounded (input-file.ts); `what` names it in errors. */
+  readFile(path: string, what: string, limits?: InputReadLimits): InputFileRead;
 }
 
 const raw = createRawReader(fs, toFsPath, decodeName);
@@ -28,7 +30,7 @@ export const nodeFs: FsAdapter = {
   readlink: raw.readlink,
   accessRead: (path) => fs.accessSync(toFsPath(path), fs.constants.R_OK),
   realpath: (path) => fs.realpathSync.native(path),
-  readFile: (path) => fs.readFileSync(toFsPath(path)),
+  readFile: readInputFile,
 };
 
 let nodeScanReader: DirectoryReader | undefined;

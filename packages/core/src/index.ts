@@ -4,6 +4,7 @@ export { computeContext, computeContextWithBaseline, evaluateRules, measureConte
 export type { ContextComparison, RuleChange, SizeComparison } from './context/compute-context.js';
 export { BuildContext } from './context/build-context.js';
 export type { BuildInputs } from './context/resolve-inputs.js';
+export { ignoreFileToEdit } from './context/resolve-inputs.js';
 export type { ContextEntry, ContextSizes } from './context/sizes.js';
 export type { Explanation, RequestExplanation, TraceStep } from './context/explain.js';
 export type { SendPlan, SendScope } from './context/send-plan.js';
@@ -47,6 +48,8 @@ export { startScanWorkers } from './inventory/scan-workers.js';
 export type { ScanWorkers } from './inventory/scan-workers.js';
 export { pathBytes, pathFromBytes } from './inventory/raw-names.js';
 export type { FsAdapter } from './fs-adapter.js';
+export { IGNORE_FILE_LIMITS, MAX_INPUT_FILE_BYTES, readInputFile } from './input-file.js';
+export type { InputFileRead, InputReadLimits } from './input-file.js';
 export type { EntryKind } from './inventory/inventory.js';
 export { EntryState } from './walk/walk-result.js';
 export type { WalkResult } from './walk/walk-result.js';

@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
-import { InputError } from './errors.js';
 import { type FsAdapter, nodeFs } from './fs-adapter.js';
+import { ACCEPTS, checkArgument, checkStringList, invalidArgument } from './validate.js';
 
 /** Which Docker builder's rules to reproduce. */
 export type Builder = 'buildkit' | 'legacy';
@@ -74,28 +74,42 @@ export interface ResolvedOptions {
 }
 
 /**
- * Applies defaults once, so every later stage sees the same frozen values.
+ * Checks a caller's context directory and options: every public entry that takes ContextOptions
+ * comes through resolveOptions, so this is the one place they are checked.
+ * @returns nothing
+ * @throws InputError naming the first argument that is not accepted
+ */
+function checkOptions(contextDir: unknown, options: unknown): asserts options is ContextOptions {
+  checkArgument(contextDir, 'contextDir', ACCEPTS.string);
+  checkArgument(options, 'options', ACCEPTS.object);
+  const o = options as Record<keyof ContextOptions, unknown>;
+  checkArgument(o.dockerfile, 'options.dockerfile', ACCEPTS.string, true);
+  checkArgument(o.builder, 'options.builder', ACCEPTS.builder, true);
+  checkStringList(o.extraRules, 'options.extraRules', true);
+  checkArgument(o.ignoreFile, 'options.ignoreFile', ACCEPTS.stringOrFalse, true);
+  checkArgument(o.signal, 'options.signal', ACCEPTS.signal, true);
+  checkArgument(o.onProgress, 'options.onProgress', ACCEPTS.function, true);
+  checkArgument(o.cwd, 'options.cwd', ACCEPTS.string, true);
+  checkArgument(o.fs, 'options.fs', ACCEPTS.fs, true);
+  checkArgument(o.dockerfileText, 'options.dockerfileText', ACCEPTS.string, true);
+  checkArgument(o.target, 'options.target', ACCEPTS.string, true);
+  checkArgument(o.wholeContext, 'options.wholeContext', ACCEPTS.boolean, true);
+  checkArgument(o.buildArgs, 'options.buildArgs', ACCEPTS.object, true);
+  for (const [key, value] of Object.entries((o.buildArgs ?? {}) as Record<string, unknown>)) {
+    if (key === '') throw invalidArgument('options.buildArgs', '', 'build args with names (as with --build-arg NAME=value)');
+    checkArgument(value, `options.buildArgs.${key}`, ACCEPTS.string);
+  }
+}
+
+/**
+ * Checks the caller's arguments, then applies defaults once, so every later stage sees the same frozen values.
  * @returns the resolved options
- * @throws InputError for an option of the wrong type or a build arg without a name
+ * @throws InputError for an argument it does not accept (see checkOptions)
  */
 export function resolveOptions(contextDir: string, options: ContextOptions = {}): ResolvedOptions {
+  checkOptions(contextDir, options);
   const cwd = options.cwd ?? process.cwd();
-  if (options.builder !== undefined && options.builder !== 'buildkit' && options.builder !== 'legacy') {
-    throw new InputError('INPUT_INVALID', `unknown builder ${JSON.stringify(options.builder)}`, String(options.builder), "Use 'buildkit' or 'legacy'.");
-  }
-  if (options.target !== undefined && typeof options.target !== 'string') {
-    throw new InputError('INPUT_INVALID', 'target must be a stage name', String(options.target), 'Pass the name after AS in a FROM line, as with docker build --target.');
-  }
-  if (options.dockerfileText !== undefined && typeof options.dockerfileText !== 'string') {
-    throw new InputError('INPUT_INVALID', 'dockerfileText must be the Dockerfile as a string', '-', 'Read the Dockerfile (e.g. from stdin) into a string first.');
-  }
-  const buildArgs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.buildArgs ?? {})) {
-    if (key === '' || typeof value !== 'string') {
-      throw new InputError('INPUT_INVALID', `invalid build arg ${JSON.stringify(key)}`, key, 'Give each build arg a name and a string value, as with --build-arg NAME=value.');
-    }
-    buildArgs[key] = value;
-  }
+  const buildArgs: Record<string, string> = { ...options.buildArgs };
   return Object.freeze({
     contextDir: nodePath.resolve(cwd, contextDir),
     dockerfile: options.dockerfile === undefined ? undefined : nodePath.resolve(cwd, options.dockerfile),

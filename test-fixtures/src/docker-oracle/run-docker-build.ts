@@ -1,11 +1,12 @@
 // Runs the real Docker CLI's legacy builder (`DOCKER_BUILDKIT=0 docker build`) against a
 // fake daemon and captures the build context tar the CLI uploads.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RUN_TAG_HEADER, type FakeDaemon } from './fake-daemon.js';
 import { readTar, type TarEntry } from './tar-reader.js';
+import { runProcess } from '../process/run-process.js';
 
 /** Options for {@link runLegacyBuild}. */
 export interface LegacyBuildOptions {
@@ -52,7 +53,9 @@ export interface LegacyBuildResult {
 /** Whether the Docker CLI can be used, with its version or the reason it cannot. */
 export type DockerCliStatus = { available: true; version: string } | { available: false; reason: string };
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+// A guard against a hung client, not a speed check: on a loaded 2-core machine Docker took 25 s on
+// a random case with a 64 KiB rule (seed 42), so the margin is wide.
+const DEFAULT_TIMEOUT_MS = 90_000;
 const SIZE_LINE = /Sending build context to Docker daemon\s+([0-9.]+\s?[A-Za-z]+)/g;
 const DEPRECATION_NOTICE = /^DEPRECATED: The legacy builder is deprecated[^\n]*\n(?:[ \t]+[^\n]*\n)*\n?/m;
 
@@ -121,47 +124,6 @@ async function acquireSlot(daemon: FakeDaemon): Promise<{ tag: string; configDir
   return { tag: leased, configDir: join(daemon.baseDir, 'config', leased), release: () => p.free.push(leased) };
 }
 
-interface ProcessOutcome {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, stdin: string | Buffer | undefined): Promise<ProcessOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(dockerCliPath(), args, { cwd, env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout?.on('data', (c: Buffer) => out.push(c));
-    child.stderr?.on('data', (c: Buffer) => err.push(c));
-    if (stdin !== undefined && child.stdin) {
-      child.stdin.on('error', () => {
-        /* the CLI may exit without reading stdin */
-      });
-      child.stdin.end(stdin);
-    }
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const stdout = Buffer.concat(out).toString('utf8');
-      const stderr = Buffer.concat(err).toString('utf8');
-      if (timedOut) {
-        reject(new Error(`docker ${args.join(' ')} timed out after ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-      } else {
-        resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr });
-      }
-    });
-  });
-}
-
 /** Extracts the final value of the "Sending build context to Docker daemon" progress line. */
 export function parsePrintedSize(output: string): string | null {
   let last: string | null = null;
@@ -203,7 +165,7 @@ export async function runLegacyBuild(daemon: FakeDaemon, contextDir: string, opt
     args.push(...(opts.extraArgs ?? []), contextDir);
 
     const started = performance.now();
-    const proc = await runCli(args, opts.cwd ?? process.cwd(), env, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.stdin);
+    const proc = await runProcess(dockerCliPath(), args, { cwd: opts.cwd ?? process.cwd(), env, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }) });
     const durationMs = performance.now() - started;
 
     const request = daemon.takeBuild(slot.tag);

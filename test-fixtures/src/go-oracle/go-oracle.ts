@@ -101,9 +101,12 @@ export interface GoFilepathMatchResult {
 export interface GoOracle {
   /** `runtime.Version()` of the oracle binary, e.g. `go1.19.8`. */
   readonly goVersion: string;
-  /** Builds `patternmatcher.New(patterns)` and asks every matching method about each path. */
+  /**
+   * Builds `patternmatcher.New(patterns)` and asks every matching method about each path. Escaped
+   * bytes (U+DC80..U+DCFF, as ctxlens keeps names that are not UTF-8) reach Go as those bytes.
+   */
   match(patterns: readonly string[], paths: readonly string[]): Promise<GoMatchResult>;
-  /** `regexp.Compile(regex)`, then `MatchString` for each input. */
+  /** `regexp.Compile(regex)`, then `MatchString` for each input (escaped bytes reach Go as bytes). */
   regexp(regex: string, inputs: readonly string[]): Promise<GoRegexpResult>;
   /** How each pattern compiles on its own: match kind and the regexp source Docker builds. */
   compile(patterns: readonly string[]): Promise<GoCompileResult[]>;
@@ -158,12 +161,14 @@ export async function startGoOracle(): Promise<GoOracle> {
   return {
     goVersion,
     async match(patterns, paths) {
-      const r = await call({ op: 'match', patterns, paths });
+      const r = await call(asBytesIfEscaped({ op: 'match', patterns, paths }));
       if (typeof r['newError'] === 'string') return { ok: false, newError: r['newError'] };
-      return { ok: true, results: arrayField(r, 'results') as GoMatchPathResult[] };
+      // Answers come in request order; the echoed path is Go's (lossy) view of it, so use ours.
+      const results = (arrayField(r, 'results') as GoMatchPathResult[]).map((result, i) => ({ ...result, path: paths[i]! }));
+      return { ok: true, results };
     },
     async regexp(regex, inputs) {
-      const r = await call({ op: 'regexp', regex, inputs });
+      const r = await call(asBytesIfEscaped({ op: 'regexp', regex, inputs }));
       if (typeof r['error'] === 'string') return { ok: false, error: r['error'] };
       return { ok: true, matches: arrayField(r, 'matches') as boolean[] };
     },
@@ -182,6 +187,27 @@ export async function startGoOracle(): Promise<GoOracle> {
     },
     close: () => client.close(),
   };
+}
+
+const ESCAPED_BYTE = /[\udc80-\udcff]/u;
+
+/**
+ * A request whose strings hold escaped bytes (ctxlens's U+DC80..U+DCFF for bytes that are not
+ * UTF-8, see packages/core/src/inventory/raw-names.ts) goes as hex-encoded bytes, so Go sees the
+ * bytes themselves; any other request goes as it is.
+ */
+function asBytesIfEscaped(request: { op: string; patterns?: readonly string[]; paths?: readonly string[]; regex?: string; inputs?: readonly string[] }): Record<string, unknown> {
+  const { patterns = [], paths = [], regex = '', inputs = [] } = request;
+  if (![...patterns, ...paths, regex, ...inputs].some((s) => ESCAPED_BYTE.test(s))) return request;
+  const hex = (s: string): string => {
+    const parts: Buffer[] = [];
+    for (const ch of s) {
+      const c = ch.charCodeAt(0);
+      parts.push(ch.length === 1 && c >= 0xdc80 && c <= 0xdcff ? Buffer.from([c - 0xdc00]) : Buffer.from(ch, 'utf8'));
+    }
+    return Buffer.concat(parts).toString('hex');
+  };
+  return { op: request.op, bytes: true, patterns: patterns.map(hex), paths: paths.map(hex), regex: hex(regex), inputs: inputs.map(hex) };
 }
 
 function stringField(record: Record<string, unknown>, key: string): string {

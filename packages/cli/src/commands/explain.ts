@@ -74,10 +74,12 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     let out = '';
     asked.forEach((a, i) => {
       const v = verdicts[i]!;
-      // git: without -v a matching exception does not count; with -v it prints and counts.
+      // git: without -v a matching exception does not count; with -v it prints and counts. Without
+      // -v every path left out counts, a socket too, which no rule names (-vv tells why).
       const rule = options.verbosity > 0 ? v.primary.rule : v.primary.included ? undefined : v.primary.rule;
-      if (rule !== undefined) counted++;
-      if (options.quiet || (rule === undefined && !options.nonMatching)) return;
+      const counts = options.verbosity > 0 ? rule !== undefined : !v.primary.included;
+      if (counts) counted++;
+      if (options.quiet || (!counts && !options.nonMatching)) return;
       if (options.verbosity === 0) out += options.nul ? `${a.given}\0` : `${quoteCStyle(a.given)}\n`;
       else out += verboseRecord(rule, a, cwd, options.nul);
       if (options.verbosity > 1 && !options.nul) out += traceLines(v, a.relative, cwd).join('\n') + '\n';

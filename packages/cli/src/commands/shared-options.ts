@@ -3,11 +3,13 @@ import type { Builder, ContextOptions } from '@ctxlens/core';
 import type { InferredOptionTypes, Options } from 'yargs';
 import type { Io } from '../io.js';
 
-/** The `[DIR]` positional: the build context, as given to `docker build`. */
+/**
+ * The `[DIR]` positional: the build context, as given to `docker build`. No yargs default (toContextArgs
+ * applies `.`): a default would hide whether DIR was given, which `ls -- DIR` must know (operands.ts).
+ */
 export const dirPositional = {
   type: 'string',
-  default: '.',
-  describe: 'Build context directory (what you pass to `docker build`)',
+  describe: 'Build context directory (what you pass to `docker build`) [default: .]',
 } as const;
 
 /** -f, --builder and --ignore-file. */

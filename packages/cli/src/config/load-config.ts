@@ -2,6 +2,7 @@
 // key of `package.json`, looked for in the context directory and then in the current directory.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { InputError, readInputFile } from '@ctxlens/core';
 import { ConfigError, parseCheckConfig, type PartialCheckConfig } from './check-config.js';
 
 /** A configuration and where it came from. */
@@ -12,7 +13,7 @@ export interface LoadedConfig {
 }
 
 function readJson(path: string): unknown {
-  const text = fs.readFileSync(path, 'utf8');
+  const text = readInputFile(path, 'config file').bytes.toString('utf8');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -31,6 +32,7 @@ export function readConfigFile(path: string): LoadedConfig | undefined {
     raw = readJson(path);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
+    if (error instanceof InputError) throw new ConfigError(error.message, error.hint);
     throw new ConfigError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (nodePath.basename(path) === 'package.json') {

@@ -65,7 +65,7 @@ function verdictText(e: Explanation): string {
  */
 export function traceLines(verdict: PathVerdict, relative: string, cwd: string): string[] {
   const e = verdict.primary;
-  const lines = [`  ${verdictText(e)} by ${builderName(e)}${e.rule === undefined ? ': no rule matches it' : ''}`];
+  const lines = [`  ${verdictText(e)} by ${builderName(e)}${e.notSent !== undefined ? `: ${e.notSent}` : e.rule === undefined ? ': no rule matches it' : ''}`];
   for (const step of e.trace) {
     const at = step.matchedAt === relative ? '' : ` (matched parent directory "${step.matchedAt}")`;
     lines.push(`  ${step.effect === 'exclude' ? 'excluded by' : 're-included by'} ${refText(step.rule, cwd)}${at}`);
@@ -74,7 +74,7 @@ export function traceLines(verdict: PathVerdict, relative: string, cwd: string):
     lines.push(`  decided by parent directory "${e.prunedAt}": ${builderName(e)} excludes it and never enters it, so no exception below it applies`);
   }
   const o = verdict.other;
-  const why = o.rule === undefined ? 'no rule matches it' : `${o.prunedAt === undefined ? '' : `parent directory "${o.prunedAt}", `}${refText(o.rule, cwd)}`;
+  const why = o.notSent ?? (o.rule === undefined ? 'no rule matches it' : `${o.prunedAt === undefined ? '' : `parent directory "${o.prunedAt}", `}${refText(o.rule, cwd)}`);
   if (verdict.differs) lines.push(`  ${builderName(o)} decides differently: ${verdictText(o)} (${why})`);
   else lines.push(`  ${builderName(o)} decides the same: ${verdictText(o)}`);
   return lines;
@@ -96,6 +96,7 @@ export function explanationJson(e: Explanation, cwd: string): object {
     included: e.included,
     rule: ruleJson(e.rule, cwd),
     prunedAt: e.prunedAt ?? null,
+    notSent: e.notSent ?? null,
     trace: e.trace.map((s) => ({ effect: s.effect, matchedAt: s.matchedAt, rule: ruleJson(s.rule, cwd) })),
   };
 }

@@ -1,6 +1,7 @@
 // Runs the TUI on its own, for trying it out and for the tmux end-to-end test:
 //   npx tsx --tsconfig test-fixtures/tsconfig.json packages/cli/src/tui/dev.tsx DIR [--legacy] [-f DOCKERFILE] [--ignore-file FILE]
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
+import { defaultBuilder } from '../commands/shared-options.js';
 import { processIo } from '../io.js';
 import { runTui } from './run-tui.js';
 
@@ -11,5 +12,7 @@ const value = (flag: string): string | undefined => {
 };
 const flagged = new Set(['-f', '--ignore-file']);
 const dir = args.find((a, i) => !a.startsWith('-') && !flagged.has(args[i - 1] ?? '')) ?? '.';
-const code = await runTui({ dir, builder: args.includes('--legacy') ? 'legacy' : 'buildkit', dockerfile: value('-f'), ignoreFile: value('--ignore-file') }, processIo());
+const io = processIo();
+// As the bin does: DOCKER_BUILDKIT=0 picks the legacy builder.
+const code = await runTui({ dir, builder: args.includes('--legacy') ? 'legacy' : defaultBuilder(io.env), dockerfile: value('-f'), ignoreFile: value('--ignore-file') }, io);
 process.exitCode = code;

@@ -56,6 +56,8 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** The signal that ended the CLI, if one did. */
+  readonly signal?: NodeJS.Signals | null;
 }
 
 /** Options of runCli. */
@@ -66,6 +68,8 @@ export interface RunOptions {
   readonly input?: string | Buffer;
   /** Run as this user and group id (tests of unreadable files; root reads everything). */
   readonly uid?: number;
+  /** Kill the CLI after this long (tests of inputs that could block): the result then has code null and signal SIGKILL. */
+  readonly killAfterMs?: number;
 }
 
 /** The test process's environment without what changes the CLI's output (colour, CI), plus `extra`. */
@@ -94,8 +98,12 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
+    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
     child.stdin.end(options.input ?? '');
   });
 }

@@ -1,7 +1,7 @@
 // What one builder sends and the other does not, for the same directory. Both contexts are
 // evaluated on one inventory (no second read of the disk), each builder with its own ignore file
 // (BuildKit may use <Dockerfile>.dockerignore), and every difference is explained under both.
-import { BuildContext } from '../context/build-context.js';
+import { BuildContext, checkContextArgument } from '../context/build-context.js';
 import { evaluateRules } from '../context/compute-context.js';
 import type { Explanation } from '../context/explain.js';
 import type { EntryKind } from '../inventory/inventory.js';
@@ -56,6 +56,8 @@ function sentMask(ctx: BuildContext): Uint8Array {
  * @returns the differences, each explained under both builders
  */
 export function diffBuilders(primary: BuildContext, other: BuildContext): BuilderDiff {
+  checkContextArgument(primary, 'primary');
+  checkContextArgument(other, 'other');
   const inv = primary.inventory;
   const a = sentMask(primary);
   const b = sentMask(other);

@@ -40,13 +40,15 @@ export interface CategoryScanOptions {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Reads the first 64 KiB of a file as UTF-8.
- * @returns the text, or undefined when the file cannot be read
+ * Reads the first 64 KiB of a regular file as UTF-8.
+ * @returns the text, or undefined when the file cannot be read or is not a regular file
  */
 export function readHead(absPath: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(absPath, 'r');
+    // A FIFO in the tree must not block the read: opened non-blocking, read only when regular.
+    fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    if (!fs.fstatSync(fd).isFile()) return undefined;
     const buf = Buffer.alloc(HEAD_BYTES);
     const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
     return buf.subarray(0, n).toString('utf8');

@@ -1,7 +1,8 @@
 // The rules of `ctxlens check`, the CI and pre-commit gate: size and file-count limits, categories
 // that must not be sent, and agreement between the two builders. Each rule yields PASS, FAIL or
 // SKIP with the offending paths and a .dockerignore line for each; wording is left to the CLI.
-import type { BuildContext } from '../context/build-context.js';
+import { type BuildContext, checkContextArgument } from '../context/build-context.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import type { Builder } from '../options.js';
 import type { BuilderDiff } from './builder-diff.js';
 import { CATEGORY_NAMES, type CategoryName } from './categories.js';
@@ -65,6 +66,10 @@ export interface CheckInput {
  * @returns one result per rule, in that order
  */
 export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[] {
+  checkArgument(input, 'input', ACCEPTS.object);
+  checkContextArgument(input.context, 'input.context');
+  checkArgument(input.offenderLimit, 'input.offenderLimit', ACCEPTS.nonNegativeNumber, true);
+  checkArgument(config, 'config', ACCEPTS.object);
   const { context } = input;
   const limit = input.offenderLimit ?? 20;
   const totals = includedTotals(context);

@@ -9,6 +9,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { BuildContext } from '../context/build-context.js';
 import { CATEGORIES } from './categories.js';
 import { literalPattern } from './docker-pattern.js';
+import { readInputFile } from '../input-file.js';
 
 /** One .gitignore file that applies to the context. */
 export interface GitignoreFile {
@@ -27,7 +28,7 @@ const SKIP_DIRS = new Set(CATEGORIES.filter((c) => c.name === 'dependencies' || 
 function load(path: string, dir: string, above: string | undefined): GitignoreFile | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    text = readInputFile(path, '.gitignore').bytes.toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // `ctxlens lint`: problems with the ignore file itself, found by evaluating it on the real tree
 // under both builders. See lint-effect.ts (dead, redundant, shadowed, invalid rules), lint-habits.ts
 // (.gitignore habits) and lint-reach.ts (exceptions a builder cannot reach, full BuildKit walks).
-import type { BuildContext } from '../context/build-context.js';
+import { type BuildContext, checkContextArgument } from '../context/build-context.js';
 import { evaluateRules } from '../context/compute-context.js';
 import { LEGACY_FORCED_RULES } from '../context/rule-set.js';
 import { IgnoreFileError } from '../errors.js';
@@ -25,6 +25,7 @@ function ownRules(ctx: BuildContext): CompiledPattern[] {
  * @returns findings sorted by line
  */
 export function lintIgnoreFile(ctx: BuildContext): LintFinding[] {
+  checkContextArgument(ctx, 'ctx');
   if (ctx.ignoreFile === undefined) return [];
   const lines = ctx.ignoreFile.source.lines.map((l) => l.text);
   const rules = ownRules(ctx);

@@ -2,7 +2,8 @@
 // entries and repeatedly take the biggest: a file or a category directory (node_modules, .git) is
 // reported as it is; a directory whose biggest entry holds at least half its bytes is opened up
 // (so a lone 2 GB video is named, not its "assets" folder); any other directory is reported whole.
-import type { BuildContext } from '../context/build-context.js';
+import { type BuildContext, checkContextArgument } from '../context/build-context.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import type { EntryKind } from '../inventory/inventory.js';
 import type { CategoryName } from './categories.js';
 import { type CategoryHit, findCategoryHits } from './category-hits.js';
@@ -43,6 +44,10 @@ const DOMINANT_SHARE = 0.5;
  * @returns up to `limit` offenders, biggest first
  */
 export function rankOffenders(ctx: BuildContext, options: RankOptions = {}): RankedOffender[] {
+  checkContextArgument(ctx, 'ctx');
+  checkArgument(options, 'options', ACCEPTS.object);
+  checkArgument(options.limit, 'options.limit', ACCEPTS.nonNegativeNumber, true);
+  checkArgument(options.measure, 'options.measure', ACCEPTS.measure, true);
   const limit = options.limit ?? 10;
   const inv = ctx.inventory;
   const totals = options.totals ?? includedTotals(ctx);

@@ -3,7 +3,8 @@
 // gitignore-derived line is kept only if everything it removes is ignored by git too. Lines are
 // chosen greedily by bytes saved (lazily re-scored, since savings only shrink as lines are added),
 // secrets first, and the final savings are measured exactly by re-evaluating with the engine.
-import type { BuildContext } from '../context/build-context.js';
+import { type BuildContext, checkContextArgument } from '../context/build-context.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import { evaluateRules } from '../context/compute-context.js';
 import type { CompiledPattern } from '../patterns/pattern-set.js';
 import { EntryState } from '../walk/walk-result.js';
@@ -59,6 +60,10 @@ const NOT_BY_CATEGORY = new Set(['vendor']);
  * @returns the lines in the order to write them, each with its exact marginal saving
  */
 export function suggestIgnoreLines(ctx: BuildContext, options: SuggestOptions = {}): SuggestResult {
+  checkContextArgument(ctx, 'ctx');
+  checkArgument(options, 'options', ACCEPTS.object);
+  checkArgument(options.gitignore, 'options.gitignore', ACCEPTS.boolean, true);
+  checkArgument(options.limit, 'options.limit', ACCEPTS.nonNegativeNumber, true);
   const inv = ctx.inventory;
   const included = new Uint8Array(inv.count);
   for (let i = 1; i < inv.count; i++) included[i] = ctx.walk.state[i] === EntryState.Included ? 1 : 0;

@@ -1,7 +1,8 @@
 // "Why is this path in or out?" under either builder, from a context evaluated under one of them:
 // the rules are compiled again for the other builder, with the exceptions the legacy client adds
 // for the Dockerfile and .dockerignore (docker/cli TrimBuildFilesFromExcludes) when it is legacy.
-import type { BuildContext } from '../context/build-context.js';
+import { type BuildContext, checkContextArgument } from '../context/build-context.js';
+import { ACCEPTS, checkArgument, checkStringList } from '../validate.js';
 import { type Explanation, explainPath } from '../context/explain.js';
 import { builderPatternSet, extraRules, LEGACY_FORCED_RULES } from '../context/rule-set.js';
 import type { Builder } from '../options.js';
@@ -20,9 +21,10 @@ export interface BuilderExplanations {
  * @throws IgnoreFileError when a rule on the way does not compile
  */
 export function explainUnder(context: BuildContext, builder: Builder, path: string): Explanation {
+  checkContextArgument(context, 'context');
   if (builder === context.builder) return context.explain(path);
   const own = context.rawRules.filter((r) => r.origin.file !== LEGACY_FORCED_RULES);
-  return explainPath(builderPatternSet(own, builder, context.inputs.dockerfileRelative), builder, path);
+  return explainPath(builderPatternSet(own, builder, context.inputs.dockerfileRelative), builder, path, context.kindOf);
 }
 
 /**
@@ -31,6 +33,7 @@ export function explainUnder(context: BuildContext, builder: Builder, path: stri
  * @throws IgnoreFileError when a rule on the way does not compile
  */
 export function explainBothBuilders(context: BuildContext, path: string): BuilderExplanations {
+  checkContextArgument(context, 'context');
   const other: Builder = context.builder === 'buildkit' ? 'legacy' : 'buildkit';
   const current = context.explain(path);
   const second = explainUnder(context, other, path);
@@ -45,5 +48,8 @@ export function explainBothBuilders(context: BuildContext, path: string): Builde
  * @throws IgnoreFileError when a line is not a valid pattern
  */
 export function explainWithLines(context: BuildContext, lines: readonly string[], builder: Builder, path: string, file = '.dockerignore'): Explanation {
-  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path);
+  checkContextArgument(context, 'context');
+  checkStringList(lines, 'lines');
+  checkArgument(file, 'file', ACCEPTS.string);
+  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path, context.kindOf);
 }

@@ -4,20 +4,23 @@
 // a few milliseconds with a macrotask between them. Docker's inputs are resolved before anything
 // is read, so a missing directory or Dockerfile is reported at once. Rules are not compiled here:
 // the TUI evaluates the ignore file's lines itself and shows Docker's error for a bad one.
-import { CtxlensError, AbortError } from '../errors.js';
+import { AbortError } from '../errors.js';
+import { readIgnoreFile } from '../context/rule-set.js';
 import type { BuildContext } from '../context/build-context.js';
 import { evaluateUnfiltered } from '../context/evaluate.js';
 import { resolveInputs, type BuildInputs } from '../context/resolve-inputs.js';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from '../inventory/inventory.js';
 import { scanAllParallel } from '../inventory/parallel-scan.js';
+import { readInSlices, SLICE_MS } from '../inventory/scan-slices.js';
 import { type ContextOptions, resolveOptions } from '../options.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 
 /** Options of scanInSlices(): the usual context options plus the slice length. */
 export interface SliceScanOptions extends Omit<ContextOptions, 'extraRules'> {
   /**
    * How long one synchronous slice of the scan may run before yielding (injected file systems only).
-   * @default 16
+   * @default SLICE_MS (16)
    */
   readonly sliceMs?: number;
 }
@@ -31,8 +34,6 @@ export interface ScannedTree {
   readonly ignoreFileBytes: Buffer | undefined;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Reads the ignore file and the whole tree under the context, leaving the event loop free most of the time.
  * @example
@@ -44,16 +45,9 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  */
 export async function scanInSlices(contextDir: string, options: SliceScanOptions = {}): Promise<ScannedTree> {
   const resolved = resolveOptions(contextDir, options);
+  checkArgument(options.sliceMs, 'options.sliceMs', ACCEPTS.nonNegativeNumber, true);
   const inputs = resolveInputs(resolved);
-  let ignoreFileBytes: Buffer | undefined;
-  if (inputs.ignoreFile !== undefined) {
-    try {
-      ignoreFileBytes = resolved.fs.readFile(inputs.ignoreFile);
-    } catch (error) {
-      // Same words as loadRules: Docker fails the build when it cannot read the ignore file.
-      throw new CtxlensError('IGNORE_FILE_READ', `cannot read ${inputs.ignoreFile}: ${(error as Error).message}`, 'Docker fails the build when it cannot read the ignore file; fix its permissions.');
-    }
-  }
+  const ignoreFileBytes = inputs.ignoreFile === undefined ? undefined : readIgnoreFile(resolved, inputs.ignoreFile);
   const inv = new Inventory(inputs.contextDir, resolved.fs);
   inv.signal = resolved.signal;
   const started = performance.now();
@@ -63,29 +57,11 @@ export async function scanInSlices(contextDir: string, options: SliceScanOptions
       inv.onProgress = report;
       // Workers only: Ink renders the progress and reads keys on this thread.
       await scanAllParallel(inv, { mainThreadReads: false });
-    } else await scanSliced(inv, options.sliceMs ?? 16, report);
+    } else await readInSlices(inv, { sliceMs: options.sliceMs ?? SLICE_MS, onSlice: report });
   } catch (error) {
     if (resolved.signal?.aborted) throw new AbortError();
     throw error;
   }
   report();
   return { inputs, unfiltered: evaluateUnfiltered(inv, resolved.builder, inputs), ignoreFileBytes };
-}
-
-/** The synchronous scan in slices, yielding to the event loop between them. */
-async function scanSliced(inv: Inventory, sliceMs: number, report: () => void): Promise<void> {
-  const stack = [0];
-  while (stack.length > 0) {
-    const sliceEnd = performance.now() + sliceMs;
-    // At least one directory per slice, however short the slice.
-    do {
-      const dir = stack.pop()!;
-      const [start, n] = inv.children(dir);
-      // Pushed in reverse so directories are read in walk order, as Inventory.scanAll does.
-      for (let c = start + n - 1; c >= start; c--) if (inv.isDir(c)) stack.push(c);
-    } while (stack.length > 0 && performance.now() < sliceEnd);
-    report();
-    await yieldToEventLoop();
-    if (inv.signal?.aborted) throw new AbortError();
-  }
 }

@@ -1,7 +1,8 @@
 // The TUI's offenders view, on top of the categories and rankings `ctxlens check` uses
 // (categories.ts, category-hits.ts, offenders.ts): the biggest units sent, then every category hit
 // (dependencies, VCS data, test output, logs, caches, secrets) with what it costs or risks.
-import type { BuildContext } from '../context/build-context.js';
+import { type BuildContext, checkContextArgument } from '../context/build-context.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import { findCategoryHits } from './category-hits.js';
 import { rankOffenders } from './offenders.js';
 import { includedTotals } from './subtree-totals.js';
@@ -39,6 +40,8 @@ export interface TuiOffenders {
  * @returns the biggest units, bloat and secrets
  */
 export function tuiOffenders(ctx: BuildContext, limit = 15): TuiOffenders {
+  checkContextArgument(ctx, 'ctx');
+  checkArgument(limit, 'limit', ACCEPTS.nonNegativeNumber);
   const totals = includedTotals(ctx);
   const hits = findCategoryHits(ctx, { totals });
   const biggest = rankOffenders(ctx, { limit, hits, totals }).map((o) => ({

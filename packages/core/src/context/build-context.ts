@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { IgnoreFile, RawRule } from '../ignorefile/read-ignore-file.js';
-import type { Inventory } from '../inventory/inventory.js';
+import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
@@ -11,8 +11,18 @@ import { type Explanation, explainPath, explainRequest } from './explain.js';
 import type { SendPlan } from './send-plan.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
+import { checkArgument } from '../validate.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
 import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
+
+/**
+ * Checks that an argument is a BuildContext (what the analysis entry points take).
+ * @returns nothing
+ * @throws InputError naming the argument
+ */
+export function checkContextArgument(value: unknown, name: string): asserts value is BuildContext {
+  checkArgument(value, name, { test: (v) => v instanceof BuildContext, accepted: 'a BuildContext (from computeContext or computeContextWithBaseline)' });
+}
 
 /** Everything ctxlens knows about one build context under one builder. */
 export class BuildContext {
@@ -131,10 +141,12 @@ export class BuildContext {
   /**
    * Why a path is sent or not under this context's builder and rules: the ignore file's verdict
    * and, under BuildKit with a Dockerfile, whether the Dockerfile asks for it and which instructions do.
+   * @param path context-relative, `/`-separated (need not exist)
    * @returns the deciding rule, the trace of matches and the request
+   * @throws InputError when `path` is not a string
    */
   explain(path: string): Explanation {
-    const ignore = explainPath(this.patternSet, this.builder, path);
+    const ignore = explainPath(this.patternSet, this.builder, path, this.kindOf);
     if (this.plan === undefined) return ignore;
     const request = explainRequest(this.plan, this.followed, ignore.path, (p) => {
       const i = this.inventory.indexOf(p, false);
@@ -144,4 +156,13 @@ export class BuildContext {
     });
     return { ...ignore, eligible: ignore.included, included: ignore.included && request.kind !== 'not-requested' && request.kind !== 'no-context-use', request };
   }
+
+  /**
+   * The kind of the recorded entry at a cleaned context-relative path, without reading the disk: an
+   * entry in a directory not read yet lies below one the walk pruned, so the rules decide it anyway.
+   */
+  readonly kindOf = (path: string): EntryKind | undefined => {
+    const i = this.inventory.indexOf(path, false);
+    return i > 0 ? this.inventory.kind(i) : undefined;
+  };
 }

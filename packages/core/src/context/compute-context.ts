@@ -1,18 +1,20 @@
 import { AbortError } from '../errors.js';
 import { Inventory } from '../inventory/inventory.js';
 import { type ParallelScanOptions, scanAllParallel, scanParallel } from '../inventory/parallel-scan.js';
+import { readInSlices } from '../inventory/scan-slices.js';
 import { type ScanWorkers, startScanWorkers } from '../inventory/scan-workers.js';
 import { nodeFs } from '../fs-adapter.js';
 import { type Builder, type ContextOptions, resolveOptions, type ResolvedOptions } from '../options.js';
 import type { SubtreeTally } from '../inventory/tally.js';
 import { guessPrunedDirectory } from '../walk/enter-excluded.js';
-import type { BuildContext } from './build-context.js';
+import { type BuildContext, checkContextArgument } from './build-context.js';
 import { evaluate, evaluateUnfiltered } from './evaluate.js';
 import { type BuildInputs, resolveInputs } from './resolve-inputs.js';
 import { builderPatternSet, extraRules as toRawRules, loadRules, type RuleSource } from './rule-set.js';
 import { planSend, type SendPlan } from './send-plan.js';
 import type { ContextSizes } from './sizes.js';
 import { recordedTotals, unfilteredSizes } from './unfiltered-sizes.js';
+import { ACCEPTS, checkArgument, checkStringList } from '../validate.js';
 
 function newInventory(root: string, options: ResolvedOptions): Inventory {
   const inv = new Inventory(root, options.fs);
@@ -48,6 +50,19 @@ function evaluateFromDisk(inv: Inventory, resolved: ResolvedOptions, inputs: Bui
   return evaluate(inv, { builder: resolved.builder, inputs, source, checkReadable: resolved.checkReadable, accessRead: resolved.fs.accessRead, plan });
 }
 
+/**
+ * A guess, for reading ahead, of the directories BuildKit's walk enters for a plan: those on the
+ * way to or below a requested path; every one when a request holds a glob (fsutil then walks them
+ * all) or the whole context is asked for; none when nothing is. Symlink targets are left to the walk.
+ */
+function requestedDirectory(plan: SendPlan | undefined): (dirPath: string) => boolean {
+  if (plan === undefined || plan.scope === 'whole') return () => true;
+  if (plan.scope === 'none') return () => false;
+  const paths = plan.followPaths ?? [];
+  if (paths.some((p) => /[*?[\\]/.test(p))) return () => true;
+  return (dir) => dir === '' || paths.some((p) => p === dir || p.startsWith(dir + '/') || dir.startsWith(p + '/'));
+}
+
 /** BuildKit's request for this build, from the Dockerfile; the legacy builder has none. */
 function planFor(resolved: ResolvedOptions, inputs: BuildInputs): SendPlan | undefined {
   return resolved.builder === 'buildkit' ? planSend(resolved, inputs) : undefined;
@@ -69,11 +84,21 @@ function planFor(resolved: ResolvedOptions, inputs: BuildInputs): SendPlan | und
  */
 export async function computeContext(contextDir: string, options: ContextOptions = {}): Promise<BuildContext> {
   const resolved = resolveOptions(contextDir, options);
-  return guard(resolved, () => {
-    const inputs = resolveInputs(resolved);
-    const source = loadRules(inputs, resolved);
-    return evaluateFromDisk(newInventory(inputs.contextDir, resolved), resolved, inputs, source, planFor(resolved, inputs));
-  });
+  const { inputs, source, inv, pruned, plan } = guard(resolved, () => prepare(resolved));
+  // The walk reads directories lazily and synchronously, so it would hold the event loop (and any
+  // abort) for the whole read. What it will read is read first, in slices; a directory guessed
+  // wrong is still read by the walk itself. Under BuildKit that is only what the Dockerfile asks for.
+  const requested = requestedDirectory(plan);
+  await guardAsync(resolved, () => readInSlices(inv, { enter: (dir) => requested(inv.path(dir)) && !pruned(inv.path(dir)) }));
+  return guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source, plan));
+}
+
+/** Docker's inputs and rules, BuildKit's request, a fresh inventory, and a guess of the directories the builder prunes. */
+function prepare(resolved: ResolvedOptions): { inputs: BuildInputs; source: RuleSource; inv: Inventory; pruned: (dirPath: string) => boolean; plan: SendPlan | undefined } {
+  const inputs = resolveInputs(resolved);
+  const source = loadRules(inputs, resolved);
+  const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
+  return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder), plan: planFor(resolved, inputs) };
 }
 
 /** A context, and the totals of the same directory without the ignore file. */
@@ -129,6 +154,10 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
  */
 export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget' | 'workers'> = {}): Promise<SizeComparison> {
   const resolved = resolveOptions(contextDir, options);
+  checkArgument(scan, 'scan', ACCEPTS.object);
+  checkArgument(scan.threads, 'scan.threads', ACCEPTS.positiveCount, true);
+  checkArgument(scan.minEntries, 'scan.minEntries', ACCEPTS.count, true);
+  checkArgument(scan.taskBudget, 'scan.taskBudget', ACCEPTS.positiveCount, true);
   const { workers: started, ...sizing } = scan;
   if (started) return measureWith(resolved, resolved.fs === nodeFs ? started : undefined, sizing);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
@@ -142,12 +171,7 @@ export async function measureContext(contextDir: string, options: ContextOptions
 }
 
 async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | undefined, scan: Pick<ParallelScanOptions, 'minEntries' | 'taskBudget'>): Promise<SizeComparison> {
-  const { inputs, source, inv, pruned, plan } = guard(resolved, () => {
-    const inputs = resolveInputs(resolved);
-    const source = loadRules(inputs, resolved);
-    const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
-    return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder), plan: planFor(resolved, inputs) };
-  });
+  const { inputs, source, inv, pruned, plan } = guard(resolved, () => prepare(resolved));
   // The context walk and the recorded entries' totals need only the directories the builder
   // walks: they run as soon as those are recorded, while the other thread still tallies what the
   // builder prunes.
@@ -178,8 +202,14 @@ export interface RuleChange {
  * is complete (see computeContextWithBaseline). This is what the TUI does on every toggle.
  * @returns the new context
  * @throws IgnoreFileError for rules Docker rejects
+ * @throws InputError for a `base` or `change` it does not accept
  */
 export function evaluateRules(base: BuildContext, change: RuleChange): BuildContext {
+  checkContextArgument(base, 'base');
+  checkArgument(change, 'change', ACCEPTS.object);
+  checkStringList(change.rules, 'change.rules');
+  checkArgument(change.builder, 'change.builder', ACCEPTS.builder, true);
+  checkArgument(change.file, 'change.file', ACCEPTS.string, true);
   const file = change.file ?? base.inputs.ignoreFile ?? '.dockerignore';
   const source = { ignoreFile: base.ignoreFile, rules: toRawRules(change.rules, file) };
   return evaluate(base.inventory, { builder: change.builder ?? base.builder, inputs: base.inputs, source, checkReadable: false, accessRead: () => undefined, plan: base.plan });

@@ -5,7 +5,7 @@ import type { Builder } from '../options.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import { walkBuildKit } from '../walk/buildkit.js';
 import { type FollowedPaths, followLinks } from '../walk/follow-links.js';
-import { validateLegacy, walkLegacy } from '../walk/legacy.js';
+import { mayHitPathMax, validateLegacy, walkLegacy } from '../walk/legacy.js';
 import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
@@ -73,12 +73,15 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   let followed: FollowedPaths | undefined;
   let outsideDockerfileSize: number | undefined;
   if (builder === 'legacy') {
-    // The pre-flight pass can only fail on rule errors or unreadable paths; skip it when neither can happen.
-    if (input.checkReadable || set.patterns.some((p) => compileErrorOf(p) !== undefined)) {
-      validateLegacy(inv, set, { checkReadable: input.checkReadable, accessRead: input.accessRead });
-    }
+    // The pre-flight pass can only fail on rule errors, unreadable paths or paths too long for
+    // lstat; skip it when none can happen. The tar pass reads the directories first, so the
+    // longest path is known.
+    const mustValidate = input.checkReadable || set.patterns.some((p) => compileErrorOf(p) !== undefined);
+    if (mustValidate) validateLegacy(inv, set, { checkReadable: input.checkReadable, accessRead: input.accessRead });
+    const ruleSet = set;
     ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
     walk = walkLegacy(inv, set);
+    if (!mustValidate && mayHitPathMax(inv)) validateLegacy(inv, ruleSet, { checkReadable: false, accessRead: input.accessRead });
     const dockerfileSent = sentIndex(inv, walk, inputs.dockerfileRelative) >= 0;
     if (!inputs.dockerfileRelative.startsWith('../') && !dockerfileSent && walk.failure === undefined) {
       diagnostics.push({
@@ -103,11 +106,19 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan, followed));
   }
   diagnostics.push(...walk.diagnostics);
+  if (inputs.unreadIgnoreFile !== undefined) {
+    diagnostics.push({
+      code: 'ignore-file-link-outside-context',
+      severity: 'warning',
+      message: `BuildKit reads no ignore file: ${inputs.unreadIgnoreFile} is a symbolic link that leads nowhere inside the context, and BuildKit resolves links inside it. The legacy builder's client follows the link.`,
+      path: '.dockerignore',
+    });
+  }
   for (const line of source.ignoreFile?.source.invalidUtf8Lines ?? []) {
     diagnostics.push({
       code: 'invalid-utf8-rule',
       severity: 'warning',
-      message: `${source.ignoreFile!.file}:${line} is not valid UTF-8. Docker compares such bytes as they are; ctxlens reads them as U+FFFD, so this rule may match differently. Save the file as UTF-8.`,
+      message: `${source.ignoreFile!.file}:${line} is not valid UTF-8. Docker (and ctxlens) compare its bytes as they are in a plain path, \`dir/**\` or \`**/name\`, but a rule with wildcards reads each bad byte as U+FFFD, matching any bad byte of a name (\`a\\xff*\` also matches \`a\\xfe\`), and a bad byte inside [ ] is a syntax error. Save the file as UTF-8.`,
     });
   }
   const plan = builder === 'buildkit' ? input.plan : undefined;

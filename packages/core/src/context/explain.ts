@@ -1,14 +1,21 @@
 // Why a path is in or out, like `git check-ignore -v`: replays the builder's walk down the path's
 // ancestors, so parent matching, inherited matches and pruned directories are explained the way
-// Docker decides them. Works for paths that do not exist too.
+// Docker decides them. Works for paths that do not exist too. Rules are not all: an entry the walks
+// never send whatever the rules say (a socket) is explained as left out, with the reason.
 import type { ContextRequest } from '../dockerfile/requests.js';
 import { goClean } from '../ignorefile/go-strings.js';
 import { type MatchInfo, matchesUsingParentResults } from '../patterns/matcher.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
+import type { EntryKind } from '../inventory/inventory.js';
 import type { Builder } from '../options.js';
 import { excludedDirEntry } from '../walk/enter-excluded.js';
 import type { FollowedPaths } from '../walk/follow-links.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
+import { unsentReason } from '../walk/walk-result.js';
 import type { SendPlan } from './send-plan.js';
+
+/** The kind of the entry at a cleaned context-relative path, or undefined when there is none (or it is not known). */
+export type EntryKindLookup = (path: string) => EntryKind | undefined;
 
 /** One rule match that set the path's state. */
 export interface TraceStep {
@@ -35,15 +42,25 @@ export interface Explanation {
   readonly trace: readonly TraceStep[];
   /** Set when an ancestor directory was excluded and never entered: that directory decided. */
   readonly prunedAt: string | undefined;
+  /**
+   * Set when the rules send the path but the builder still leaves its entry out (a socket): why.
+   * `included` is then false and `rule` is what the rules decided.
+   */
+  readonly notSent?: string;
 }
 
 /**
  * Explains a path under one builder's rules.
  * @param path context-relative path, POSIX separators
+ * @param kindOf the kind of the entry at the cleaned path, so that an entry no walk sends (a
+ *   socket) is explained as not sent; without it only the rules decide
  * @returns the decision, the deciding rule and the trace of matches
  * @throws IgnoreFileError when a rule reached on the way does not compile
+ * @throws InputError when `path` is not a string or `builder` not a builder
  */
-export function explainPath(set: PatternSet, builder: Builder, path: string): Explanation {
+export function explainPath(set: PatternSet, builder: Builder, path: string, kindOf?: EntryKindLookup): Explanation {
+  checkArgument(path, 'path', ACCEPTS.string);
+  checkArgument(builder, 'builder', ACCEPTS.builder);
   const clean = goClean(path).replace(/^\/+/, '');
   const parts = clean === '.' || clean === '' ? [] : clean.split('/');
   const matchedAt: (string | undefined)[] = new Array(set.patterns.length).fill(undefined);
@@ -68,7 +85,11 @@ export function explainPath(set: PatternSet, builder: Builder, path: string): Ex
       return { path: clean, builder, included: false, rule: set.patterns[deciding], trace, prunedAt: prefix };
     }
   }
-  return { path: clean, builder, included, rule: deciding >= 0 ? set.patterns[deciding] : undefined, trace, prunedAt: undefined };
+  const rule = deciding >= 0 ? set.patterns[deciding] : undefined;
+  // The walks send every entry the rules include, except what unsentReason names (WalkRecorder.send).
+  const notSent = included && parts.length > 0 && kindOf !== undefined ? unsentReason(builder, kindOf(clean)) : undefined;
+  if (notSent !== undefined) return { path: clean, builder, included: false, rule, trace, prunedAt: undefined, notSent };
+  return { path: clean, builder, included, rule, trace, prunedAt: undefined };
 }
 
 /** Whether and why the Dockerfile asks for a path (BuildKit). */

@@ -24,6 +24,11 @@ export interface BuildInputs {
   readonly ignoreFile: string | undefined;
   /** How the ignore file was chosen. */
   readonly ignoreFileReason: 'override' | 'dockerfile-specific' | 'context-root' | 'none' | 'disabled';
+  /**
+   * A `.dockerignore` that is there on the host but that this builder does not read: under BuildKit,
+   * a symbolic link that leads nowhere inside the context. Rules written to it would change nothing.
+   */
+  readonly unreadIgnoreFile?: string;
 }
 
 function exists(options: ResolvedOptions, path: string): boolean {
@@ -32,6 +37,73 @@ function exists(options: ResolvedOptions, path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+const errnoOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+/**
+ * Whether Go's os.Open would find the file (docker/cli ReadDockerignore): symlinks are followed,
+ * and only "no such file" means absent, so a dangling link is absent, while a loop or a directory
+ * counts as present and fails when read, as it does in Docker.
+ */
+function opensAsPresent(options: ResolvedOptions, path: string): boolean {
+  try {
+    options.fs.realpath(path);
+    return true;
+  } catch (error) {
+    return errnoOf(error) !== 'ENOENT';
+  }
+}
+
+/**
+ * Follows symlinks one component at a time from `base`, as Go's filepath.EvalSymlinks does from `/`
+ * and fsutil's FollowLinks does inside a directory: an absolute target starts again at `base`, and
+ * `..` stops there.
+ * @returns the path reached, or where an lstat failed (`missing`)
+ */
+function followLinks(options: ResolvedOptions, base: string, relative: string): { path: string; missing?: string } {
+  const done: string[] = [];
+  const rest = relative.split('/');
+  for (let hops = 0; rest.length > 0; ) {
+    const part = rest.shift()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      done.pop();
+      continue;
+    }
+    const at = nodePath.join(base, ...done, part);
+    let isLink: boolean;
+    try {
+      isLink = options.fs.lstat(at).isSymbolicLink();
+    } catch {
+      return { path: at, missing: at };
+    }
+    if (!isLink) {
+      done.push(part);
+      continue;
+    }
+    // Go's limit; past it the caller's own read fails as a loop.
+    if (++hops > 255) return { path: at };
+    const target = options.fs.readlink(at);
+    if (target.startsWith('/')) done.length = 0;
+    rest.unshift(...target.split('/'));
+  }
+  return { path: nodePath.join(base, ...done) };
+}
+
+/**
+ * The size Docker's client would read for a Dockerfile outside the context (it reads the whole file
+ * to upload it): a regular file's length, or for a device, what a bounded read gets (/dev/null is
+ * empty; /dev/zero never ends, and Docker reads it until memory runs out, so ctxlens refuses).
+ */
+function outsideDockerfileSize(options: ResolvedOptions, dockerfile: string, stats: { isFile(): boolean; size: number }): number {
+  if (stats.isFile()) return stats.size;
+  try {
+    return options.fs.readFile(dockerfile, 'Dockerfile').bytes.length;
+  } catch (error) {
+    if (errnoOf(error) === 'EISDIR') throw new InputError('INPUT_INVALID', `read ${dockerfile}: is a directory`, dockerfile, 'Name the Dockerfile itself with -f, not its directory.');
+    throw error;
   }
 }
 
@@ -53,6 +125,7 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
 
   let given = options.dockerfile;
   if (given === undefined) {
+    // docker/cli picks the name with lstat, so a dangling Dockerfile link still wins over `dockerfile`.
     given = nodePath.join(contextDir, 'Dockerfile');
     const lower = nodePath.join(contextDir, 'dockerfile');
     if (!exists(options, given) && exists(options, lower)) given = lower;
@@ -60,7 +133,11 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   let dockerfile: string;
   try {
     dockerfile = options.fs.realpath(given);
-  } catch {
+  } catch (error) {
+    // A link whose target is missing: Docker names where its symlink evaluation stopped.
+    if (exists(options, given) && errnoOf(error) === 'ENOENT') {
+      throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${followLinks(options, '/', given).missing ?? given}: no such file or directory`, given, `${given} is a symbolic link to a file that does not exist; fix the link or name the Dockerfile with -f.`);
+    }
     // Without a Dockerfile on disk BuildKit's requests cannot be known: the whole context stands in.
     if (options.dockerfileText !== undefined || (options.builder === 'buildkit' && options.dockerfile === undefined)) {
       return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile: given, dockerfileRelative: relativePosix(contextDir, given), dockerfileSize: 0, dockerfileExists: false });
@@ -68,7 +145,14 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
   const dockerfileRelative = relativePosix(contextDir, dockerfile);
-  const dockerfileSize = options.fs.lstat(dockerfile).size;
+  const outside = dockerfileRelative.startsWith('../');
+  if (outside && options.dockerfile === undefined && options.builder === 'legacy') {
+    // docker/cli reopens a Dockerfile outside the context by the -f value, which is empty here:
+    // a default Dockerfile that links out of the context fails with open("").
+    throw new InputError('INPUT_INVALID', 'unable to open Dockerfile: open : no such file or directory', given, `${given} links to ${dockerfile}, outside the context; the legacy client only reads such a Dockerfile when it is named with -f (-f ${dockerfile}).`);
+  }
+  const stats = options.fs.lstat(dockerfile);
+  const dockerfileSize = outside ? outsideDockerfileSize(options, dockerfile, stats) : stats.size;
   return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile, dockerfileRelative, dockerfileSize, dockerfileExists: true });
 }
 
@@ -76,7 +160,7 @@ function relativePosix(from: string, to: string): string {
   return nodePath.relative(from, to).split(nodePath.sep).join('/');
 }
 
-type DockerfileInputs = Omit<BuildInputs, 'ignoreFile' | 'ignoreFileReason'>;
+type DockerfileInputs = Omit<BuildInputs, 'ignoreFile' | 'ignoreFileReason' | 'unreadIgnoreFile'>;
 
 /** Adds the ignore file Docker would read for a Dockerfile named `given`. */
 function withIgnoreFile(options: ResolvedOptions, contextDir: string, given: string, found: DockerfileInputs): BuildInputs {
@@ -87,13 +171,60 @@ function withIgnoreFile(options: ResolvedOptions, contextDir: string, given: str
     }
     return { ...found, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
   }
-  // BuildKit looks beside the Dockerfile as named (before symlink resolution); a Dockerfile read
-  // from stdin has no name on disk.
-  if (options.builder === 'buildkit' && (options.dockerfileText === undefined || options.dockerfile !== undefined)) {
-    const specific = `${given}.dockerignore`;
-    if (exists(options, specific)) return { ...found, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+  if (options.builder === 'buildkit') {
+    // BuildKit looks beside the Dockerfile as named (before symlink resolution), in the directory
+    // it sends the Dockerfile from, then in the context. A Dockerfile read from stdin has no name
+    // on disk, so only the context's ignore file counts then.
+    const specific = options.dockerfileText !== undefined && options.dockerfile === undefined ? undefined : buildkitIgnoreFile(options, nodePath.dirname(given), `${nodePath.basename(given)}.dockerignore`);
+    if (specific !== undefined) return { ...found, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+    const inContext = buildkitIgnoreFile(options, contextDir, '.dockerignore');
+    if (inContext !== undefined) return { ...found, ignoreFile: inContext, ignoreFileReason: 'context-root' };
+    const unread = nodePath.join(contextDir, '.dockerignore');
+    const none = { ...found, ignoreFile: undefined, ignoreFileReason: 'none' } as const;
+    return exists(options, unread) ? { ...none, unreadIgnoreFile: unread } : none;
   }
   const root = nodePath.join(contextDir, '.dockerignore');
-  if (exists(options, root)) return { ...found, ignoreFile: root, ignoreFileReason: 'context-root' };
+  if (opensAsPresent(options, root)) return { ...found, ignoreFile: root, ignoreFileReason: 'context-root' };
   return { ...found, ignoreFile: undefined, ignoreFileReason: 'none' };
+}
+
+/**
+ * Where BuildKit finds an ignore file: symlinks are resolved inside the directory it was sent from,
+ * never outside it (fsutil's FollowLinks, then the frontend's read of the snapshot): an absolute
+ * target is taken from that directory, and `..` stops at it. Read from the fsutil and BuildKit
+ * sources; not yet checked against a real BuildKit.
+ * @returns the path to read (the name itself when the host resolves it to the same file), or
+ *   undefined when there is nothing there
+ */
+function buildkitIgnoreFile(options: ResolvedOptions, root: string, name: string): string | undefined {
+  const { path: found, missing } = followLinks(options, root, name);
+  if (missing !== undefined) return undefined;
+  const named = nodePath.join(root, name);
+  try {
+    if (options.fs.realpath(named) === found) return named;
+  } catch {
+    // The host cannot resolve it; the path inside the directory is the one BuildKit reads.
+  }
+  return found;
+}
+
+/**
+ * The file an edit of the rules must be written to: the ignore file the builder reads, or a new
+ * `.dockerignore` in the context when there is none.
+ * @returns the path to write
+ * @throws InputError when the context has a `.dockerignore` the builder does not read (a BuildKit
+ *   link out of the context): writing through it would change nothing, and replacing it would
+ *   break the link
+ */
+export function ignoreFileToEdit(inputs: BuildInputs): string {
+  const unread = inputs.unreadIgnoreFile;
+  if (unread !== undefined) {
+    throw new InputError(
+      'INPUT_INVALID',
+      `${unread} is a symbolic link that BuildKit does not follow out of the context, so BuildKit reads no ignore file and rules saved there would change nothing; nothing was written`,
+      unread,
+      'Replace the link with a regular file holding the rules (cp --remove-destination "$(readlink -f .dockerignore)" .dockerignore), or use --builder legacy, whose client follows the link.',
+    );
+  }
+  return inputs.ignoreFile ?? nodePath.join(inputs.contextDir, '.dockerignore');
 }

@@ -1,6 +1,7 @@
 import type { RuleOrigin } from '../errors.js';
 import { CtxlensError } from '../errors.js';
 import { parseIgnoreFile, type IgnoreFile, type RawRule, readAllPattern } from '../ignorefile/read-ignore-file.js';
+import { IGNORE_FILE_LIMITS, type InputFileRead } from '../input-file.js';
 import { matchesSingleDepth } from '../patterns/matcher.js';
 import { compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import type { ResolvedOptions } from '../options.js';
@@ -23,17 +24,39 @@ export interface RuleSource {
  * @throws IgnoreFileError when the file cannot be read or has a line Docker cannot read
  */
 export function loadRules(inputs: BuildInputs, options: ResolvedOptions): RuleSource {
-  let ignoreFile: IgnoreFile | undefined;
-  if (inputs.ignoreFile !== undefined) {
-    let bytes: Buffer;
-    try {
-      bytes = options.fs.readFile(inputs.ignoreFile);
-    } catch (error) {
-      throw new CtxlensError('IGNORE_FILE_READ', `cannot read ${inputs.ignoreFile}: ${(error as Error).message}`, 'Docker fails the build when it cannot read the ignore file; fix its permissions.');
-    }
-    ignoreFile = parseIgnoreFile(bytes, inputs.ignoreFile);
-  }
+  const ignoreFile = inputs.ignoreFile === undefined ? undefined : parseIgnoreFile(readIgnoreFile(options, inputs.ignoreFile), inputs.ignoreFile);
   return { ignoreFile, rules: [...(ignoreFile?.rules ?? []), ...extraRules(options.extraRules)] };
+}
+
+/** Go's words for the errors opening a file gives, so a message can be set beside Docker's. */
+const GO_ERRNO_TEXT: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENOTDIR: 'not a directory',
+  ENOENT: 'no such file or directory',
+};
+
+/**
+ * Reads an ignore file whole, through the bounded reader: a FIFO is refused, and a device stops at
+ * the first line Docker's scanner refuses (64 KiB), where Docker stops too.
+ * @returns the file's bytes
+ * @throws IgnoreFileError for a device whose line is too long; InputError for a file that is not
+ *   regular or too long; CtxlensError when the file cannot be read
+ */
+export function readIgnoreFile(options: ResolvedOptions, path: string): Buffer {
+  let read: InputFileRead;
+  try {
+    read = options.fs.readFile(path, 'ignore file', IGNORE_FILE_LIMITS);
+  } catch (error) {
+    if (error instanceof CtxlensError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code !== undefined && code in GO_ERRNO_TEXT ? `${GO_ERRNO_TEXT[code]} (${code})` : (error as Error).message;
+    throw new CtxlensError('IGNORE_FILE_READ', `cannot read ${path}: ${reason}`, 'Docker fails the build when it cannot read the ignore file; fix the file or its permissions.');
+  }
+  // The bytes end inside a line of 64 KiB, so parsing raises the error Docker gives for it.
+  if (read.stoppedAtLongLine) parseIgnoreFile(read.bytes, path);
+  return read.bytes;
 }
 
 /**

@@ -33,7 +33,7 @@ export function planSend(options: ResolvedOptions, inputs: BuildInputs): SendPla
   // The caller asked for everything: the Dockerfile's reads do not matter, so it is not even parsed.
   if (options.wholeContext) return { scope: 'whole', wholeBecause: 'option', requests: undefined, followPaths: undefined, diagnostics };
   let text = options.dockerfileText;
-  if (text === undefined && inputs.dockerfileExists) text = options.fs.readFile(inputs.dockerfile).toString('utf8');
+  if (text === undefined && inputs.dockerfileExists) text = Buffer.from(options.fs.readFile(inputs.dockerfile, 'Dockerfile').bytes).toString('utf8');
   if (text === undefined) {
     diagnostics.push({
       code: 'no-dockerfile',

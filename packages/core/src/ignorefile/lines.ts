@@ -1,10 +1,15 @@
+import { decodeName } from '../inventory/raw-names.js';
+
 /** One physical line of an ignore file, kept byte-exact so edits can write the file back unchanged. */
 export interface IgnoreLine {
   /** 1-based line number. */
   readonly number: number;
   /** The line's bytes, without the terminating LF (a CR before it stays here). */
   readonly raw: Buffer;
-  /** The line decoded as UTF-8, without the LF and without one trailing CR (bufio.ScanLines). */
+  /**
+   * The line decoded as UTF-8, without the LF and without one trailing CR (bufio.ScanLines). A byte
+   * that is not UTF-8 is escaped as in file names (inventory/raw-names.ts), so rules compare bytes.
+   */
   readonly text: string;
   /** True when the line ended with LF; false only for a last line without one. */
   readonly hasLF: boolean;
@@ -17,7 +22,7 @@ export interface SplitIgnoreFile {
   readonly lines: readonly IgnoreLine[];
   /** 1-based number of the first line Docker cannot read (64 KiB or longer), if any. */
   readonly tooLongLine: number | undefined;
-  /** Line numbers whose bytes are not valid UTF-8 (decoded with U+FFFD). */
+  /** Line numbers whose bytes are not valid UTF-8 (their bad bytes escaped, as names' are). */
   readonly invalidUtf8Lines: readonly number[];
 }
 
@@ -31,7 +36,8 @@ function decode(bytes: Buffer): { text: string; valid: boolean } {
   try {
     return { text: decoder.decode(bytes), valid: true };
   } catch {
-    return { text: bytes.toString('utf8'), valid: false };
+    // Docker keeps the bytes: exact, prefix and suffix rules compare them, as escaped names do here.
+    return { text: decodeName(bytes), valid: false };
   }
 }
 

@@ -10,6 +10,12 @@ describe('parseIgnoreFile', () => {
     expect(parsed.rules.map((r) => [r.origin.line, r.pattern])).toEqual(expected);
   });
 
+  it('keeps bytes that are not UTF-8, escaped as in names, so rules compare them as Docker does', () => {
+    // a 0xff, then " 0xfe* " (trimmed), then a real U+FFFD
+    const content = Buffer.from([0x61, 0xff, 0x0a, 0x20, 0xfe, 0x2a, 0x20, 0x0a, 0xef, 0xbf, 0xbd, 0x0a]);
+    expect(parseIgnoreFile(content).rules.map((r) => r.pattern)).toEqual(['a\udcff', '\udcfe*', '\ufffd']);
+  });
+
   it('keeps file, line and original text on every rule', () => {
     const rule = parseIgnoreFile('# x\n  ./node_modules/  \n', 'ctx/.dockerignore').rules[0]!;
     expect(rule.origin).toEqual({ file: 'ctx/.dockerignore', line: 2, text: '  ./node_modules/  ' });

@@ -1,4 +1,5 @@
 import { IgnoreFileError, type RuleOrigin } from '../errors.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import { goClean, goTrimSpace } from './go-strings.js';
 import { splitIgnoreFile, type SplitIgnoreFile } from './lines.js';
 
@@ -24,6 +25,8 @@ export interface IgnoreFile {
  * @throws IgnoreFileError when a line is 64 KiB or longer (Docker refuses the whole file)
  */
 export function parseIgnoreFile(content: Buffer | string, file = '.dockerignore'): IgnoreFile {
+  checkArgument(content, 'content', ACCEPTS.text);
+  checkArgument(file, 'file', ACCEPTS.string);
   const source = splitIgnoreFile(content);
   if (source.tooLongLine !== undefined) {
     const line = source.lines[source.tooLongLine - 1]!;

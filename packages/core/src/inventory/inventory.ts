@@ -116,6 +116,22 @@ export class Inventory {
   }
 
   /**
+   * The length of the longest directory path read so far, in UTF-16 units (no entry's path is
+   * longer than that plus a slash and a name). Cached until more entries arrive.
+   * @returns 0 when only the root is known
+   */
+  longestDirPath(): number {
+    if (this.longestDirPathAt.count !== this.count) {
+      let longest = 0;
+      for (const path of this.dirPaths.values()) if (path.length > longest) longest = path.length;
+      this.longestDirPathAt = { count: this.count, longest };
+    }
+    return this.longestDirPathAt.longest;
+  }
+
+  private longestDirPathAt = { count: -1, longest: 0 };
+
+  /**
    * The index of the entry at a context-relative path, reading directories on the way if needed.
    * @param read false to look only at what was read already (-1 past a directory not read)
    * @returns the index, or -1 when there is no such entry

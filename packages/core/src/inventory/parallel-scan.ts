@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import { nodeFs } from '../fs-adapter.js';
 import type { Inventory } from './inventory.js';
+import { readInSlices, sliceClock } from './scan-slices.js';
 import { type ScanWorkers, startScanWorkers, type Task, TASK_BUDGET } from './scan-workers.js';
 import { shareTasks } from './share-tasks.js';
 import type { SubtreeTally } from './tally.js';
@@ -46,7 +47,8 @@ const TALLY_PIECE = 32;
 
 /**
  * Reads every directory not read yet, on two threads when the tree is big and the inventory reads
- * the real file system; otherwise it is the same as `inv.scanAll()`.
+ * the real file system; otherwise it is the same as `inv.scanAll()`. Either way this thread's reads
+ * pause for the event loop every few milliseconds (scan-slices.ts), so timers and an abort get in.
  * @returns when the inventory holds the whole tree
  */
 export async function scanAllParallel(inv: Inventory, options: Omit<ParallelScanOptions, 'tally'> = {}): Promise<void> {
@@ -66,7 +68,8 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
   const minEntries = options.minEntries ?? 20_000;
   const tallies = new Map<number, SubtreeTally>();
   if (inv.fs !== nodeFs || workerCount < 1) {
-    inv.scanAll();
+    await readInSlices(inv);
+    inv.trim();
     options.onRecorded?.();
     return tallies;
   }
@@ -93,15 +96,21 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
       estimate += (names?.length ?? 0) * 10;
     }
   };
+  // The top levels of a big tree take a while too: pause for the event loop every slice.
+  const clock = sliceClock();
   for (;;) {
     listPruned();
     const walked = pending.filter((dir) => !tallied.has(dir));
     if (walked.length === 0 || pending.length >= threads * 32 || inv.count + estimate >= minEntries) break;
-    for (const dir of walked) inv.children(dir);
+    for (const dir of walked) {
+      inv.children(dir);
+      if (clock.due()) await clock.pause();
+    }
     pending = [...pending.filter((dir) => tallied.has(dir)), ...classify(walked.flatMap((dir) => childDirs(inv, dir)))];
   }
   if (pending.length === 0 || inv.count + estimate + pending.length * 10 < minEntries) {
-    inv.scanAll();
+    await readInSlices(inv);
+    inv.trim();
     options.onRecorded?.();
     return tallies;
   }

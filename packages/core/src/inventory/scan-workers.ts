@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { bindingLstat, scanFsBinding } from './lstat-facts.js';
 import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 import { sortByteOrder } from './sort-names.js';
 import { emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
@@ -84,6 +85,7 @@ parentPort.on('message', ({ tasks, entries }) => {
  * @returns the workers; close them when done
  */
 export function startScanWorkers(count: number): ScanWorkers {
+  checkArgument(count, 'count', ACCEPTS.count);
   // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
   // under 300 MB for the whole process. No inherited execArgv: a host started with
   // `--input-type=module` would otherwise run this CommonJS source as an ES module.

@@ -4,6 +4,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Inventory } from './inventory.js';
 import { type DirectoryRecord, readDirectory } from './read-directory.js';
+import { sliceClock, yieldToEventLoop } from './scan-slices.js';
 import type { Task, TaskResult } from './scan-workers.js';
 import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
@@ -23,8 +24,6 @@ function attachSubtree(inv: Inventory, dir: number, records: readonly (Directory
   const [start, n] = inv.children(dir);
   for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor, deferred);
 }
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Works through the tasks on the workers, and on this thread too when `mainReads`. Batches are
@@ -145,7 +144,14 @@ export async function shareTasks(
       if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
       const batch = mainReads ? take() : undefined;
       if (batch !== undefined) {
+        const clock = sliceClock();
         for (let k = batch[0]; k < batch[1]; k++) {
+          // A batch can hold a few hundred thousand entries: pause for the event loop (timers, an
+          // abort, the workers' answers) every slice, not only between batches.
+          if (clock.due()) {
+            await clock.pause();
+            if (failure !== undefined) throw failure;
+          }
           if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
           const [fsPath, isTally, rel, ascii, only] = tasks[k]!;
           if (isTally) {
@@ -158,7 +164,7 @@ export async function shareTasks(
         }
         workers.forEach((_, w) => give(w));
         // Let the workers' answers in, and hand them their next batches.
-        await nextTurn();
+        await yieldToEventLoop();
         continue;
       }
       if (next >= tasks.length && inFlight.every((batches) => batches.length === 0)) return;

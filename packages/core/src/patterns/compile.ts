@@ -31,7 +31,7 @@ export function compilePattern(cleaned: string): PatternProgram {
   let re = '^';
   let kind: MatchKind = 'exact';
   for (let i = 0; pos < chars.length; i++) {
-    const ch = chars[pos++]!;
+    const ch = scanned(chars[pos++]!);
     if (ch === '*') {
       if (chars[pos] === '*') {
         pos++;
@@ -59,7 +59,7 @@ export function compilePattern(cleaned: string): PatternProgram {
       re += '\\' + ch;
     } else if (ch === '\\') {
       if (pos < chars.length) {
-        re += '\\' + chars[pos++]!;
+        re += '\\' + scanned(chars[pos++]!);
         kind = 'regexp';
       } else {
         re += '\\';
@@ -72,4 +72,14 @@ export function compilePattern(cleaned: string): PatternProgram {
     }
   }
   return { kind, goRegex: kind === 'regexp' ? re + '$' : '' };
+}
+
+/**
+ * A pattern character as text/scanner hands it over: a byte that is not UTF-8 (escaped as a lone
+ * surrogate, see inventory/raw-names.ts) becomes U+FFFD, so in a regexp it matches any bad byte of
+ * a path, and U+FFFD itself, as Go's regexp reads each of those as U+FFFD.
+ */
+function scanned(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && c >= 0xdc80 && c <= 0xdcff ? '\uFFFD' : ch;
 }

@@ -2,7 +2,8 @@
 // away (patternmatcher.New): only its error counts. Match checks each chunk (the text between
 // unbracketed stars) as far as it gets, and stops at the first chunk that cannot match ".". So a
 // bad bracket after such a chunk is never seen: `a*[` loads, `*[` does not. Reproduced to the
-// letter, over code points (names are valid UTF-8 here, and "." is ASCII).
+// letter, over code points; a byte that is not UTF-8 (escaped, see inventory/raw-names.ts) is the
+// U+FFFD Go decodes it as.
 
 /** The outcome of filepath.Match: whether it matched, or ErrBadPattern. */
 export type GoMatchResult = boolean | 'bad-pattern';
@@ -78,7 +79,7 @@ function matchChunk(chunk: string[], name: string[]): string[] | false | 'bad-pa
     if (!failed && s >= name.length) failed = true;
     const ch = chunk[c]!;
     if (ch === '[') {
-      const r = failed ? -1 : name[s++]!.codePointAt(0)!;
+      const r = failed ? -1 : goRune(name[s++]!);
       c++;
       let negated = false;
       if (chunk[c] === '^') {
@@ -131,7 +132,14 @@ function classChar(chunk: string[], at: number): { value: number; next: number }
     i++;
     if (i >= chunk.length) return undefined;
   }
-  const value = chunk[i]!.codePointAt(0)!;
+  const value = goRune(chunk[i]!);
+  if (value === 0xfffd && chunk[i] !== '\ufffd') return undefined; // Go refuses a bad byte in a class
   i++;
   return i >= chunk.length ? undefined : { value, next: i };
+}
+
+/** The rune Go decodes for one character: U+FFFD for an escaped byte. */
+function goRune(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  return c >= 0xdc80 && c <= 0xdcff ? 0xfffd : c;
 }

@@ -2,8 +2,11 @@ import { IgnoreFileError, type RuleOrigin } from '../errors.js';
 import { goClean, goTrimSpace } from '../ignorefile/go-strings.js';
 import type { RawRule } from '../ignorefile/read-ignore-file.js';
 import { compilePattern, type MatchKind } from './compile.js';
+import { pathBytes } from '../inventory/raw-names.js';
 import { goMatchSyntaxError } from './go-match-syntax.js';
 import { translateRe2 } from './re2.js';
+import { Re2Matcher } from './re2-engine.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
 
 /** A rule as Docker's matcher holds it: exclusion flag, cleaned text, origin. */
 export interface Pattern {
@@ -97,6 +100,7 @@ export function countSlashes(path: string): number {
  * @throws IgnoreFileError for a lone `!` or a pattern filepath.Match rejects
  */
 export function compileRules(rules: readonly RawRule[]): PatternSet {
+  checkArgument(rules, 'rules', ACCEPTS.rules);
   const patterns: CompiledPattern[] = [];
   for (const rule of rules) {
     let p = goTrimSpace(rule.pattern);
@@ -132,7 +136,8 @@ function buildProgram(text: string, origin: RuleOrigin): Program | IgnoreFileErr
     }
     case 'prefix': {
       const prefix = text.slice(0, -2);
-      return { kind, test: (path) => path.startsWith(prefix), minSlashes: countSlashes(prefix), maxSlashes: Infinity };
+      const test = ESCAPED_BYTE.test(prefix) ? hasBytePrefix(pathBytes(prefix)) : (path: string) => path.startsWith(prefix);
+      return { kind, test, minSlashes: countSlashes(prefix), maxSlashes: Infinity };
     }
     case 'suffix':
       return suffixProgram(text);
@@ -146,33 +151,46 @@ function buildProgram(text: string, origin: RuleOrigin): Program | IgnoreFileErr
           `Docker turns this pattern into the regular expression ${goRegex}, which Go rejects (${translated.error}). Docker only reports it once a path reaches this rule.`,
         );
       }
-      const re = new RegExp(translated.source, 'u');
-      return { kind, test: (path) => re.test(path), minSlashes: translated.minSlashes, maxSlashes: translated.maxSlashes };
+      const matcher = new Re2Matcher(translated.node);
+      return { kind, test: (path) => matcher.matches(path), minSlashes: translated.minSlashes, maxSlashes: translated.maxSlashes };
     }
   }
+}
+
+/** A byte that is not UTF-8, as ctxlens escapes it (inventory/raw-names.ts). */
+const ESCAPED_BYTE = /[\udc80-\udcff]/u;
+
+// Docker compares prefixes and suffixes as bytes. On the strings ctxlens keeps, that is the same
+// comparison while the pattern is valid UTF-8 (its characters decode alike wherever they sit in a
+// path); a pattern holding a bad byte can also match part of a valid character (`a\xc3**` matches
+// "aé"), so those compare bytes.
+function hasBytePrefix(prefix: Buffer): (path: string) => boolean {
+  return (path) => {
+    const bytes = pathBytes(path);
+    return bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
+  };
+}
+
+function hasByteSuffix(suffix: Buffer): (path: string) => boolean {
+  return (path) => {
+    const bytes = pathBytes(path);
+    return bytes.length >= suffix.length && bytes.subarray(bytes.length - suffix.length).equals(suffix);
+  };
 }
 
 function suffixProgram(text: string): Program {
   if (text.startsWith('\uFEFF')) {
     // Docker slices the leading "**" off by bytes; after a byte order mark that cuts into it.
-    const suffix = Buffer.from(text, 'utf8').subarray(2);
-    return {
-      kind: 'suffix',
-      test: (path) => {
-        const bytes = Buffer.from(path, 'utf8');
-        return bytes.length >= suffix.length && bytes.subarray(bytes.length - suffix.length).equals(suffix);
-      },
-      minSlashes: 0,
-      maxSlashes: Infinity,
-    };
+    return { kind: 'suffix', test: hasByteSuffix(pathBytes(text).subarray(2)), minSlashes: 0, maxSlashes: Infinity };
   }
   const suffix = text.slice(2);
   // "**/foo" also matches "foo" itself.
   const bare = suffix.startsWith('/') ? suffix.slice(1) : undefined;
   const minSlashes = Math.max(0, countSlashes(suffix) - (bare === undefined ? 0 : 1));
+  const endsWith = ESCAPED_BYTE.test(suffix) ? hasByteSuffix(pathBytes(suffix)) : (path: string) => path.endsWith(suffix);
   return {
     kind: 'suffix',
-    test: (path) => path.endsWith(suffix) || path === bare,
+    test: (path) => endsWith(path) || path === bare,
     minSlashes,
     maxSlashes: Infinity,
   };

@@ -24,6 +24,10 @@ export const syntaxVectors: readonly { pattern: string; valid: boolean; from: st
   { pattern: '**/x', valid: true, from: 'handwritten' },
   { pattern: 'a\\b', valid: true, from: 'escape' },
   { pattern: '[a-b-c]', valid: false, from: 'after a range, "-" would start another: filepath.Match rejects' },
+  // Bytes that are not UTF-8 are escaped as in names (inventory/raw-names.ts): U+DCFF is the byte 0xff.
+  { pattern: '[\udcff]', valid: false, from: 'real CLI: "syntax error in pattern"; filepath.Match refuses a bad byte in a class' },
+  { pattern: '[\ufffd]', valid: true, from: 'real CLI: a real U+FFFD in a class is fine' },
+  { pattern: 'a*[\udcff]', valid: true, from: 'real CLI: Match stops at chunk "a" before the class' },
 ];
 
 /** Docker's match kind and RE2 source for a cleaned pattern (Pattern.compile). */
@@ -95,6 +99,23 @@ export const matchVectors: readonly { pattern: string; path: string; expected: b
   { pattern: 'a{,}*', path: 'a{,}', expected: true, from: 'an unparsable { is a literal' },
   { pattern: '\\p{Greek}*', path: 'αβ', expected: true, from: 'real CLI: Unicode script class' },
   { pattern: '\\Qab*', path: 'ab[^/]*$/more', expected: true, from: '\\Q swallows Docker\'s $, so the match is unanchored at the end' },
+  // Bytes that are not UTF-8, escaped as in names (U+DCxx is the byte 0xxx): exact, prefix and
+  // suffix kinds compare bytes; a regexp reads a bad byte of the pattern and of the path as U+FFFD.
+  { pattern: 'a\udcff', path: 'a\udcff', expected: true, from: 'real CLI: exact kind, same bytes' },
+  { pattern: 'a\udcff', path: 'a\ufffd', expected: false, from: 'real CLI: exact kind, U+FFFD is other bytes' },
+  { pattern: 'a\udcff', path: 'a\udcfe', expected: false, from: 'real CLI: exact kind' },
+  { pattern: 'a\udcff*', path: 'a\udcfe', expected: true, from: 'real CLI: both bad bytes read as U+FFFD' },
+  { pattern: 'a\udcff*', path: 'a\ufffd', expected: true, from: 'real CLI: the pattern\'s bad byte reads as U+FFFD' },
+  { pattern: 'a\udcff*', path: 'aé', expected: false, from: 'Go oracle (bytes)' },
+  { pattern: '*\udcff', path: 'a\udcfe', expected: true, from: 'real CLI' },
+  { pattern: 'a\udcff**', path: 'a\udcfe', expected: false, from: 'real CLI: prefix kind compares bytes' },
+  { pattern: 'a\udcc3**', path: 'aé', expected: true, from: 'Go oracle (bytes): the prefix a 0xc3 is the start of "aé" in bytes' },
+  { pattern: '**\udca9', path: 'café', expected: true, from: 'Go oracle (bytes): suffix kind, 0xa9 ends "é" in bytes' },
+  { pattern: '**\udcff', path: 'a\udcfe', expected: false, from: 'real CLI: suffix kind compares bytes' },
+  { pattern: '**/\udcff', path: '\udcff', expected: true, from: 'Go oracle (bytes): **/name also matches name' },
+  { pattern: 'a??b', path: 'a\udce2\udc82b', expected: true, from: 'Go oracle (bytes): a cut-off sequence is two bad bytes, two characters' },
+  { pattern: 'a\\x{FFFD}', path: 'a\udcfe', expected: true, from: 'real CLI: \\x{FFFD} matches a bad byte' },
+  { pattern: 'a[^a]', path: 'a\udcfe', expected: true, from: 'real CLI: a negated class matches a bad byte' },
 ];
 
 /** Patterns whose RE2 compile fails, so Docker reports "syntax error in pattern" when reached. */
@@ -110,4 +131,5 @@ export const re2ErrorVectors: readonly { pattern: string; from: string }[] = [
   { pattern: '\\x4', from: 'short hex escape' },
   { pattern: '*{2}', from: 'real CLI: repeat of a repeat' },
   { pattern: 'a{1001}*', from: 'real CLI: repeat count over 1000' },
+  { pattern: `${'x{1000}'.repeat(3356)}*`, from: 'real CLI: over Go\'s limit of 3,355,443 instructions (3355 repeats load)' },
 ];

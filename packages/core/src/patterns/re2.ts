@@ -14,15 +14,35 @@
 //   `a{2}`, `{x}`  both repeat; Go makes an unparsable `{` a literal, JS (u flag) refuses it -> escaped
 //   `[^a]`         both match \n and `/` — kept as a negated class.
 //   `\k`, `\é`, `[z-a]`, `[[:foo:]]`, `a**`: Go errors, so do we.
+//   `x{1000}` x 3356: over Go's 3,355,443-instruction limit ("expression too large"), so do we.
+// Matching does not use the JavaScript source: the parser also yields an AST (Re2Node) that the
+// linear engine (re2-engine.ts) runs; the source stays as a reference for tests and the bench.
 import { mergeRanges, negateRanges, PERL_CLASSES, POSIX_CLASSES, type Range, unicodeClassItems } from './re2-classes.js';
+
+/** An empty-width assertion: `^`/`\A` (begin), `$`/`\z` (end), `\b` (word), `\B` (notWord). */
+export type Re2Assertion = 'begin' | 'end' | 'word' | 'notWord';
+
+/**
+ * The parsed regexp, for the linear-time engine (re2-engine.ts). Groups vanish (nothing captures);
+ * a class keeps its JavaScript source, which matches exactly the code points Go's class holds and
+ * is only ever run against one character, so it cannot backtrack.
+ */
+export type Re2Node =
+  | { readonly type: 'char'; readonly cp: number }
+  | { readonly type: 'class'; readonly source: string }
+  | { readonly type: 'assert'; readonly assertion: Re2Assertion }
+  | { readonly type: 'concat'; readonly items: readonly Re2Node[] }
+  | { readonly type: 'alternate'; readonly items: readonly Re2Node[] }
+  | { readonly type: 'repeat'; readonly item: Re2Node; readonly min: number; readonly max: number };
 
 /** A translated regular expression, or the reason Go's regexp.Compile would refuse it. */
 export type Re2Translation =
-  | { readonly ok: true; readonly source: string; readonly minSlashes: number; readonly maxSlashes: number }
+  | { readonly ok: true; readonly source: string; readonly node: Re2Node; readonly minSlashes: number; readonly maxSlashes: number }
   | { readonly ok: false; readonly error: string };
 
 interface Piece {
   src: string;
+  node: Re2Node;
   /** Bounds on how many `/` characters this piece can consume: used to skip paths cheaply. */
   min: number;
   max: number;
@@ -47,14 +67,43 @@ export function translateRe2(goSource: string): Re2Translation {
     const parser = new Parser(Array.from(goSource));
     const piece = parser.parseAlternation();
     if (parser.pos < parser.chars.length) throw new Re2SyntaxError('unexpected )');
+    if (goProgramSize(piece.node) > MAX_PROGRAM_SIZE) throw new Re2SyntaxError('expression too large');
     // Slash bounds hold for the whole path only when the match must span it (`a|b`, or a \Q that
     // swallowed Docker's closing $, leave it unanchored).
     const spans = piece.anchoredStart === true && piece.anchoredEnd === true;
-    return { ok: true, source: piece.src, minSlashes: piece.min, maxSlashes: spans ? piece.max : Number.POSITIVE_INFINITY };
+    return { ok: true, source: piece.src, node: piece.node, minSlashes: piece.min, maxSlashes: spans ? piece.max : Number.POSITIVE_INFINITY };
   } catch (error) {
     if (error instanceof Re2SyntaxError) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+/** regexp/syntax's maxSize: 128 MB of 40-byte instructions. Go refuses a regexp whose program would exceed it. */
+const MAX_PROGRAM_SIZE = Math.floor((128 << 20) / 40);
+
+/**
+ * The instruction count regexp/syntax's calcSize estimates for a parsed regexp (only repeats
+ * make it large: `x{1000}` a few thousand times in one pattern is over the limit).
+ */
+function goProgramSize(node: Re2Node): number {
+  let size: number;
+  switch (node.type) {
+    case 'concat':
+      size = node.items.reduce((n, item) => n + goProgramSize(item), 0);
+      break;
+    case 'alternate':
+      size = node.items.reduce((n, item) => n + goProgramSize(item), 0) + node.items.length - 1;
+      break;
+    case 'repeat': {
+      const sub = goProgramSize(node.item);
+      if (node.max < 0) size = node.min === 0 ? 2 + sub : 1 + node.min * sub;
+      else size = node.max * sub + (node.max - node.min);
+      break;
+    }
+    default:
+      size = 1;
+  }
+  return Math.max(size, 1);
 }
 
 function lit(cp: number): string {
@@ -66,7 +115,12 @@ function lit(cp: number): string {
 
 function literalPiece(cp: number): Piece {
   const slash = cp === SLASH ? 1 : 0;
-  return { src: lit(cp), min: slash, max: slash };
+  return { src: lit(cp), node: { type: 'char', cp }, min: slash, max: slash };
+}
+
+function assertPiece(src: string, assertion: Re2Assertion): Piece {
+  const anchor = assertion === 'begin' ? 'start' : assertion === 'end' ? 'end' : undefined;
+  return { src, node: { type: 'assert', assertion }, min: 0, max: 0, ...(anchor ? { anchor } : {}) };
 }
 
 class Parser {
@@ -86,6 +140,7 @@ class Parser {
     if (branches.length === 1) return branches[0]!;
     return {
       src: `(?:${branches.map((b) => b.src).join('|')})`,
+      node: { type: 'alternate', items: branches.map((b) => b.node) },
       min: Math.min(...branches.map((b) => b.min)),
       max: Math.max(...branches.map((b) => b.max)),
       anchoredStart: branches.every((b) => b.anchoredStart),
@@ -115,6 +170,7 @@ class Parser {
     }
     return {
       src: pieces.map((p) => p.src).join(''),
+      node: pieces.length === 1 ? pieces[0]!.node : { type: 'concat', items: pieces.map((p) => p.node) },
       min: pieces.reduce((n, p) => n + p.min, 0),
       max: pieces.reduce((n, p) => n + p.max, 0),
       anchoredStart: pieces[0]?.anchor === 'start',
@@ -147,16 +203,16 @@ class Parser {
         const inner = this.parseAlternation();
         if (this.peek() !== ')') throw new Re2SyntaxError('missing closing )');
         this.pos++;
-        return [{ src: `(?:${inner.src})`, min: inner.min, max: inner.max }];
+        return [{ src: `(?:${inner.src})`, node: inner.node, min: inner.min, max: inner.max }];
       }
       case '[':
         return [this.parseClass()];
       case '.':
-        return [{ src: '[^\\n]', min: 0, max: 1 }];
+        return [{ src: '[^\\n]', node: { type: 'class', source: '[^\\n]' }, min: 0, max: 1 }];
       case '^':
-        return [{ src: '^', min: 0, max: 0, anchor: 'start' }];
+        return [assertPiece('^', 'begin')];
       case '$':
-        return [{ src: '$', min: 0, max: 0, anchor: 'end' }];
+        return [assertPiece('$', 'end')];
       case '\\':
         this.pos--; // escapes are parsed from their backslash
         return this.parseEscapeAtom();
@@ -172,15 +228,15 @@ class Parser {
     switch (next) {
       case 'A':
         this.pos += 2;
-        return [{ src: '^', min: 0, max: 0, anchor: 'start' }];
+        return [assertPiece('^', 'begin')];
       case 'z':
         this.pos += 2;
-        return [{ src: '$', min: 0, max: 0, anchor: 'end' }];
+        return [assertPiece('$', 'end')];
       case 'b':
       case 'B':
         // Both engines use ASCII word characters for \b without the i flag.
         this.pos += 2;
-        return [{ src: '\\' + next, min: 0, max: 0 }];
+        return [assertPiece('\\' + next, next === 'b' ? 'word' : 'notWord')];
       case 'C':
         throw new Re2SyntaxError('invalid escape sequence: \\C');
       case 'Q': {
@@ -377,12 +433,12 @@ function classPiece(ranges: Range[], items: string[], negated: boolean): Piece {
   const test = new RegExp(`^${src}$`, 'u');
   const slash = test.test('/');
   const onlySlash = slash && !negated && unions.length === 0 && items.length === 0 && merged.every(([lo, hi]) => lo === SLASH && hi === SLASH);
-  return { src, min: onlySlash ? 1 : 0, max: slash ? 1 : 0 };
+  return { src, node: { type: 'class', source: src }, min: onlySlash ? 1 : 0, max: slash ? 1 : 0 };
 }
 
 function quantify(atom: Piece, min: number, max: number): Piece {
   // Always grouping is simplest, and JavaScript refuses a bare quantified assertion (`^*`).
   const op = max === 1 && min === 0 ? '?' : max < 0 ? (min === 0 ? '*' : min === 1 ? '+' : `{${min},}`) : min === max ? `{${min}}` : `{${min},${max}}`;
   const unbounded = max < 0 && atom.max > 0;
-  return { src: `(?:${atom.src})${op}`, min: atom.min * min, max: unbounded ? Number.POSITIVE_INFINITY : atom.max * Math.max(max, 0) };
+  return { src: `(?:${atom.src})${op}`, node: { type: 'repeat', item: atom.node, min, max }, min: atom.min * min, max: unbounded ? Number.POSITIVE_INFINITY : atom.max * Math.max(max, 0) };
 }

@@ -1,6 +1,7 @@
 // docker/go-units HumanSize: divide by 1000 until below 1000, then fmt "%.4g" plus a decimal unit.
 // Go rounds the exact binary value half-to-even; JavaScript's toPrecision rounds halves up, so the
 // 4-significant-digit rounding is done here on the exact decimal expansion.
+import { ACCEPTS, checkArgument } from '../validate.js';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
@@ -9,6 +10,7 @@ const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
  * @returns the formatted size
  */
 export function formatDockerSize(bytes: number): string {
+  checkArgument(bytes, 'bytes', ACCEPTS.finiteNumber);
   let size = bytes;
   let unit = 0;
   // Same float divisions as Go, so the same rounding errors.

@@ -45,7 +45,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
       path,
       message: `BuildKit stops with "failed to match excludepatterns: ${error.message}" at "${path}" (${error.file}:${error.line}).`,
     }),
-    'Sockets carry no data; ctxlens leaves them out of the context.',
+    'buildkit',
   );
   // Per depth on the current path: an excluded directory entered but not sent yet (sent just
   // before the first entry below it that is included), or -1.

@@ -1,8 +1,23 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { IgnoreFileError } from '../errors.js';
-import type { Inventory } from '../inventory/inventory.js';
+import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { createWalkMatcher, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
+import type { Builder } from '../options.js';
+
+const SOCKET_NOTES: Readonly<Record<Builder, string>> = {
+  legacy: 'sockets are never sent by the legacy builder: archive/tar cannot hold them, so the client logs "sockets not supported" and leaves them out',
+  buildkit: 'sockets carry no data; ctxlens leaves them out of the BuildKit context',
+};
+
+/**
+ * Whether a builder's walk leaves out an entry of this kind whatever the rules say (sockets), and
+ * why. The walks (WalkRecorder.send) and explain both ask here, so they cannot disagree.
+ * @returns the reason, or undefined when the builder sends such an entry
+ */
+export function unsentReason(builder: Builder, kind: EntryKind | undefined): string | undefined {
+  return kind === 'socket' ? SOCKET_NOTES[builder] : undefined;
+}
 
 /** An entry's fate in one walk. */
 export const enum EntryState {
@@ -54,7 +69,7 @@ export class WalkRecorder {
     private readonly inv: Inventory,
     set: PatternSet,
     private readonly onRuleError: (error: IgnoreFileError, path: string) => Diagnostic,
-    private readonly socketNote: string,
+    private readonly builder: Builder,
   ) {
     this.state = new Uint8Array(inv.count);
     this.deciding = new Int32Array(inv.count).fill(-1);
@@ -93,10 +108,12 @@ export class WalkRecorder {
     this.state[c] = state;
   }
 
-  /** Queues an entry for sending (sockets carry nothing and are noted instead). */
+  /** Queues an entry for sending (one the builder never sends, a socket, is noted instead). */
   send(c: number): void {
-    if (this.inv.kind(c) === 'socket') {
-      this.diagnostics.push({ code: 'socket-skipped', severity: 'info', path: this.inv.path(c), message: this.socketNote });
+    const kind = this.inv.kind(c);
+    const unsent = unsentReason(this.builder, kind);
+    if (unsent !== undefined) {
+      this.diagnostics.push({ code: `${kind}-skipped`, severity: 'info', path: this.inv.path(c), message: unsent });
       return;
     }
     if (this.sent === this.order.length) {

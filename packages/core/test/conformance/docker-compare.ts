@@ -46,7 +46,7 @@ export interface ConformanceOutcome {
 }
 
 /** Docker's wording for each kind of refusal; both sides must use the same one. */
-const ERROR_KINDS = ['syntax error in pattern', 'illegal exclusion pattern', 'token too long'];
+const ERROR_KINDS = ['syntax error in pattern', 'illegal exclusion pattern', 'token too long', 'is a directory', 'too many levels of symbolic links'];
 
 const padded = (n: number): number => Math.ceil(n / 512) * 512;
 

@@ -108,6 +108,9 @@ const rows: EdgeCase[] = [
   { name: '!a[ fails at load: Go 1.20+ checks the rest of a chunk after a mismatch', tree: [f('a')], dockerignore: '!a[\n', from: 'handwritten (filepath.Match)' },
   { name: 'Dockerfile symlinked into an excluded directory: its target is forced back in', tree: [{ file: 'sub/real.Dockerfile', content: 'FROM scratch\n' }, { symlink: 'Dockerfile', target: 'sub/real.Dockerfile' }, f('sub/other')], dockerignore: 'sub\n', from: 'handwritten (GetContextFromLocalDir evaluates symlinks)' },
   { name: '-f a/b/c/Dockerfile under **/c: the deprecated matcher misses it, so it is not sent', tree: [{ file: 'a/b/c/Dockerfile', content: 'FROM scratch\n' }], dockerignore: '**/c\n', dockerfile: 'a/b/c/Dockerfile', from: 'handwritten (TrimBuildFilesFromExcludes uses Matches)' },
+  // Hostile patterns: V8's backtracking RegExp took 21.9 s and over 60 s on these; Go (and now ctxlens) milliseconds.
+  { name: '**/ fourteen times then *x, on files 20 directories deep', tree: [f(`${'d/'.repeat(20)}file`), f(`${'d/'.repeat(20)}fx`), f(`${'d/'.repeat(19)}x`)], dockerignore: `${'**/'.repeat(14)}*x\n`, from: 'issue 10' },
+  { name: '*a ten times then b, on names of 60 characters', tree: [f('a'.repeat(60)), f(`${'a'.repeat(59)}b`), f('ba'.repeat(30))], dockerignore: `${'*a'.repeat(10)}b\n`, from: 'issue 10' },
 ];
 
 /** The edge cases, each with a root Dockerfile. */

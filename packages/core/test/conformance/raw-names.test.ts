@@ -33,7 +33,7 @@ const TREE: [Buffer, { size: number } | { symlink: Buffer } | { hardlink: Buffer
   [raw('empty', [0xf5]), { dir: true }],
 ];
 
-async function writeTree(root: string, dockerignore: string | null): Promise<void> {
+async function writeTree(root: string, dockerignore: string | Buffer | null): Promise<void> {
   const rootBytes = Buffer.from(root);
   const at = (rel: Buffer): Buffer => Buffer.concat([rootBytes, Buffer.from('/'), rel]);
   for (const [rel, what] of TREE) {
@@ -68,6 +68,11 @@ describe.skipIf(!docker.available)(`names that are not UTF-8, vs the Docker CLI$
     // `d?` matches the directory whose name is "d" and one bad byte; `caf?` matches all three cafés
     // (é is one character, and so is each bad byte); `!caf\u00e9` brings back only the UTF-8 one.
     ['rules that reach raw names', 'd?\n!d?/a\ncaf?\n!café\ntrunc*\n'],
+    // Rules that are not UTF-8 themselves. Plain paths, `x**` and `**x` compare bytes: caf 0xe9 is
+    // only itself, `**` 0xa9 takes "café" (whose é ends in 0xa9), `**` 0xaf the overlong slash.
+    ['rules with bad bytes: exact, prefix and suffix compare bytes', raw('caf', [0xe9], '\nr', [0xbf], '**\n**', [0xaf], '\n**', [0xa9], '\nd', [0xe9], '/a\nh', [0xfa], '\n')],
+    // With a wildcard the rule is a regexp: each bad byte, in the rule or the name, is one U+FFFD.
+    ['rules with bad bytes: wildcards read them as U+FFFD', raw('caf', [0x80], '*\n', [0xff], '.tx?\ne', [0xed], '*\nempty[^a]\n')],
   ])('%s: the same entries, order, sizes and tar bytes as Docker', async (label, dockerignore) => {
     const root = path.join(tmp.path, label.replace(/\W+/g, '-'));
     fs.mkdirSync(root);

@@ -7,11 +7,16 @@
 // stdout, in the same order. A request that cannot be decoded, or names an
 // unknown op, gets {"protocolError": "..."} so that the ordering is kept.
 //
+// JSON strings cannot carry bytes that are not UTF-8 (Go decodes them as
+// U+FFFD), so a request with "bytes": true gives patterns, paths, regex and
+// inputs as hex-encoded bytes instead.
+//
 // Build it in GOPATH mode (no module download), see go-oracle.ts.
 package main
 
 import (
 	"bufio"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,6 +39,24 @@ type request struct {
 	Inputs   []string `json:"inputs"`
 	Pattern  string   `json:"pattern"`
 	Name     string   `json:"name"`
+	Bytes    bool     `json:"bytes"`
+}
+
+// decodeBytes replaces each hex-encoded string of a "bytes" request with its bytes.
+func decodeBytes(req *request) error {
+	one := func(s *string) error {
+		b, err := hex.DecodeString(*s)
+		*s = string(b)
+		return err
+	}
+	for _, list := range [][]string{req.Patterns, req.Paths, req.Inputs} {
+		for i := range list {
+			if err := one(&list[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return one(&req.Regex)
 }
 
 // pathResult holds the answer of each matcher method for one path. A nil
@@ -210,6 +233,11 @@ func handle(line []byte) interface{} {
 	var req request
 	if err := json.Unmarshal(line, &req); err != nil {
 		return map[string]string{"protocolError": "bad request: " + err.Error()}
+	}
+	if req.Bytes {
+		if err := decodeBytes(&req); err != nil {
+			return map[string]string{"protocolError": "bad hex in a bytes request: " + err.Error()}
+		}
 	}
 	switch req.Op {
 	case "match":

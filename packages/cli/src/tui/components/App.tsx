@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { BuilderDiffView } from './BuilderDiffView.js';
-import { ConfirmIgnore, ConfirmInclude, ConfirmQuit, ConflictPrompt } from './Dialogs.js';
+import { ConfirmIgnore, ConfirmInclude, ConfirmQuit, ConflictPrompt, SaveFailed } from './Dialogs.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -52,6 +52,8 @@ function Body({ state }: { state: TuiState }): ReactNode {
       return withDialog(state, <ConfirmInclude state={state} />);
     case 'conflict':
       return withDialog(state, <ConflictPrompt state={state} />);
+    case 'save-failed':
+      return withDialog(state, <SaveFailed state={state} />);
     case 'confirm-quit':
       return withDialog(state, <ConfirmQuit state={state} />);
     case 'browse':

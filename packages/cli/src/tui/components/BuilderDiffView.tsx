@@ -8,7 +8,7 @@ import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
 import { cell } from './format.js';
-import { Tinted } from './theme.js';
+import { Shown, Tinted } from './theme.js';
 
 /** Props of BuilderDiffView. */
 export interface BuilderDiffViewProps {
@@ -44,7 +44,7 @@ export function BuilderDiffView({ state }: BuilderDiffViewProps): ReactNode {
         const onlyNow = row.sentBy === state.builder;
         return (
           <Text key={row.index} inverse={selected} wrap="truncate-end">
-            {selected ? '›' : ' '} <Tinted tone={onlyNow ? 'included' : 'excluded'}>{onlyNow ? '+' : '−'}</Tinted> {cell(formatDockerSize(row.bytes), 8, 'right')} {cell(row.path, Math.max(12, width - 40))}
+            {selected ? '›' : ' '} <Tinted tone={onlyNow ? 'included' : 'excluded'}>{onlyNow ? '+' : '−'}</Tinted> {cell(formatDockerSize(row.bytes), 8, 'right')} <Shown text={row.path} width={Math.max(12, width - 40)} />
             <Tinted tone="muted"> sent only by {nameOf(row.sentBy)}</Tinted>
           </Text>
         );

@@ -4,10 +4,9 @@
 import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { layoutOf } from '../state/selectors.js';
+import { layoutOf, saveFailedRows } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
-import { cell } from './format.js';
-import { Tinted } from './theme.js';
+import { Shown, Tinted } from './theme.js';
 
 /** Props of the dialogs. */
 export interface DialogProps {
@@ -18,7 +17,9 @@ function Frame({ state, title, children }: DialogProps & { title: string; childr
   const { dialogRows } = layoutOf(state);
   return (
     <Box flexDirection="column" height={dialogRows} width={state.viewport.columns} borderStyle="round" paddingX={1}>
-      <Text bold wrap="truncate-end">{title}</Text>
+      <Text bold wrap="truncate-end">
+        <Shown text={title} />
+      </Text>
       {children}
     </Box>
   );
@@ -38,7 +39,7 @@ export function ConfirmIgnore({ state }: DialogProps): ReactNode {
       {data?.options.map((option, k) => (
         <Text key={option.rule.line} inverse={k === mode.choice} wrap="truncate-end">
           {k === mode.choice ? '› ' : '  '}
-          {cell(option.rule.line, 32)}
+          <Shown text={option.rule.line} width={32} />
           <Tinted tone="success">{option.savesBytes === undefined ? '' : ` saves ${formatDockerSize(option.savesBytes)}`}</Tinted>
           <Tinted tone="muted">  {option.rule.reason}</Tinted>
         </Text>
@@ -60,7 +61,7 @@ export function ConfirmInclude({ state }: DialogProps): ReactNode {
       {data?.rule !== undefined ? (
         <Text wrap="truncate-end">
           {'› '}
-          {data.rule.line}
+          <Shown text={data.rule.line} />
           <Tinted tone="warn">{data.addsBytes === undefined ? '' : `  adds ${formatDockerSize(data.addsBytes)} to the context`}</Tinted>
         </Text>
       ) : null}
@@ -80,6 +81,22 @@ export function ConflictPrompt({ state }: DialogProps): ReactNode {
     <Frame state={state} title={`${state.session?.ignoreLabel} changed on disk since ctxlens loaded it`}>
       <Tinted tone="error">Nothing was written: your edits would overwrite someone else's change.</Tinted>
       <Text wrap="truncate-end">r reloads it from disk (then u brings your edits back over it) · Esc keeps editing</Text>
+    </Frame>
+  );
+}
+
+/** A save that failed for a reason other than a conflict: why, how to fix it; the edits are kept. */
+export function SaveFailed({ state }: DialogProps): ReactNode {
+  const mode = state.mode;
+  if (mode.kind !== 'save-failed') return null;
+  return (
+    <Frame state={state} title={`Could not save ${state.session?.ignoreLabel}: your edits are kept`}>
+      {saveFailedRows(mode, state.viewport.columns).map((row, k) => (
+        <Tinted key={k} tone={row.hint ? 'plain' : 'error'}>
+          {row.text}
+        </Tinted>
+      ))}
+      <Text wrap="truncate-end">Esc/↵ keeps editing (w tries again)</Text>
     </Frame>
   );
 }

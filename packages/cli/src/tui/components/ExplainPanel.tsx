@@ -6,8 +6,7 @@ import type { ReactNode } from 'react';
 import { explainView, ruleLabel } from '../state/explain-view.js';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
-import { cell } from './format.js';
-import { MARKS, Tinted } from './theme.js';
+import { MARKS, Shown, Tinted } from './theme.js';
 
 /** Props of ExplainPanel. */
 export interface ExplainPanelProps {
@@ -26,7 +25,9 @@ export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
   if (!view.ok) {
     return (
       <Box flexDirection="column" height={bodyRows} width={width}>
-        <Text bold>Explain {view.path}</Text>
+        <Text bold wrap="truncate-end">
+          Explain <Shown text={view.path} />
+        </Text>
         <Tinted tone="error">✗ {view.message}</Tinted>
       </Box>
     );
@@ -37,13 +38,13 @@ export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
   return (
     <Box flexDirection="column" height={bodyRows} width={width}>
       <Text bold wrap="truncate-end">
-        Explain {view.path}
+        Explain <Shown text={view.path} />
         {view.isDir ? '/' : ''}
       </Text>
       <Text wrap="truncate-end">
         <Tinted tone={current.included ? 'included' : 'excluded'} bold>{verdict}</Tinted>
         {' '}under {builderName(current.builder)}
-        {current.rule === undefined ? ': no rule matches it, so it is sent' : `, decided by ${ruleLabel(current.rule)}  ${current.rule.origin.text}`}
+        <Shown text={current.notSent !== undefined ? `: ${current.notSent}` : current.rule === undefined ? ': no rule matches it, so it is sent' : `, decided by ${ruleLabel(current.rule)}  ${current.rule.origin.text}`} />
       </Text>
       {current.prunedAt !== undefined ? (
         <Tinted tone="muted">{`  ${current.prunedAt}/ is excluded and the walk never enters it, so nothing below it is sent`}</Tinted>
@@ -54,7 +55,7 @@ export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
       {trace.map((step, k) => (
         <Text key={k} wrap="truncate-end">
           {'  '}
-          {cell(ruleLabel(step.rule), 20)} {cell(step.rule.origin.text, 28)}
+          <Shown text={ruleLabel(step.rule)} width={20} /> <Shown text={step.rule.origin.text} width={28} />
           <Tinted tone="muted"> matched {step.matchedAt}</Tinted>
           <Tinted tone={step.effect === 'exclude' ? 'excluded' : 'included'}> → {step.effect}</Tinted>
         </Text>

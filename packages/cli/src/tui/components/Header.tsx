@@ -7,7 +7,7 @@ import { formatCount } from '../../output/numbers.js';
 import { hasUnsavedChanges, isCurrent } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { percentChange, signedSize } from './format.js';
-import { Tinted } from './theme.js';
+import { Shown, Tinted } from './theme.js';
 
 /** Props of Header. */
 export interface HeaderProps {
@@ -40,7 +40,9 @@ export function Header({ state }: HeaderProps): ReactNode {
         <Tinted tone="muted">builder </Tinted>
         <Text bold>{builderName}</Text>
         <Tinted tone="muted"> · </Tinted>
-        <Text bold>{ignore}</Text>
+        <Text bold>
+          <Shown text={ignore} />
+        </Text>
         {hasUnsavedChanges(state) ? <Tinted tone="warn"> ● unsaved</Tinted> : null}
         {state.evaluationError !== undefined ? <Tinted tone="error"> ✗ rejected by Docker</Tinted> : null}
         <Tinted tone="muted"> · session </Tinted>

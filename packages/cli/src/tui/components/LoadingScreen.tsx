@@ -5,7 +5,7 @@ import { formatDockerSize, type ScanProgressEvent } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useState } from 'react';
 import { formatCount } from '../../output/numbers.js';
-import { Tinted } from './theme.js';
+import { Shown, Tinted } from './theme.js';
 
 /** Props of LoadingScreen. */
 export interface LoadingScreenProps {
@@ -30,7 +30,7 @@ export function LoadingScreen({ dir, progress }: LoadingScreenProps): ReactNode 
     <Box flexDirection="column">
       <Text>
         <Tinted tone="accent" bold>ctxlens </Tinted>
-        reading {dir}
+        reading <Shown text={dir} />
       </Text>
       <Text>
         {frame} {formatCount(progress?.entries ?? 0)} entries · {formatDockerSize(progress?.bytes ?? 0)} seen · {(elapsed / 1000).toFixed(1)}s

@@ -9,7 +9,7 @@ import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
 import { cell } from './format.js';
-import { type Tone, Tinted } from './theme.js';
+import { Shown, type Tone, Tinted } from './theme.js';
 
 /** Props of OffendersView. */
 export interface OffendersViewProps {
@@ -62,7 +62,7 @@ export function OffendersView({ state }: OffendersViewProps): ReactNode {
         const what = line.section === 'secrets' ? `RISK: ${row.reason ?? 'secret'} is copied into the build` : (row.reason ?? row.category ?? plural(row.files, 'file'));
         return (
           <Text key={k} inverse={selected} wrap="truncate-end">
-            {selected ? '›' : ' '} {cell(formatDockerSize(row.bytes), 8, 'right')} {cell(row.path + (row.isDir ? '/' : ''), Math.max(12, Math.floor(width * 0.4)))}{' '}
+            {selected ? '›' : ' '} {cell(formatDockerSize(row.bytes), 8, 'right')} <Shown text={row.path + (row.isDir ? '/' : '')} width={Math.max(12, Math.floor(width * 0.4))} />{' '}
             <Tinted tone={SECTION_TONE[line.section!]}>{what}</Tinted>
             {row.pattern !== undefined ? <Tinted tone="muted">{`  → ${row.pattern}`}</Tinted> : null}
           </Text>

@@ -7,7 +7,7 @@ import { currentRuleRows, layoutOf, wantedKey } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
 import { cell, signedSize } from './format.js';
-import { Tinted, usePaint } from './theme.js';
+import { paintShown, Tinted, usePaint } from './theme.js';
 
 /** Props of RulesPane. */
 export interface RulesPaneProps {
@@ -45,7 +45,7 @@ export function RulesPane({ state }: RulesPaneProps): ReactNode {
           paint(row.enabled ? 'included' : 'muted', row.enabled ? '[x]' : '[ ]'),
           cell(String(row.line + 1), 3, 'right'),
           ' ',
-          paint(broken ? 'error' : row.enabled ? 'plain' : 'muted', cell((broken ? '✗ ' : '') + row.text, textWidth)),
+          paintShown(paint, broken ? 'error' : row.enabled ? 'plain' : 'muted', (broken ? '✗ ' : '') + row.text, textWidth),
           ' ',
           paint(row.enabled ? 'accent' : 'muted', cell(effect, IMPACT_WIDTH, 'right')),
         ].join('');

@@ -7,7 +7,7 @@ import { diffDocument, diffHunks } from '../state/line-diff.js';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { cell } from './format.js';
-import { Tinted } from './theme.js';
+import { Shown, Tinted } from './theme.js';
 
 /** Props of SaveDiff. */
 export interface SaveDiffProps {
@@ -27,7 +27,7 @@ export function SaveDiff({ state }: SaveDiffProps): ReactNode {
   return (
     <Box flexDirection="column" height={bodyRows} width={state.viewport.columns}>
       <Text bold wrap="truncate-end">
-        Save {session.ignorePath}? <Tinted tone="muted">{session.ignoreExists ? '' : '(new file)'}</Tinted>
+        Save <Shown text={session.ignorePath} />? <Tinted tone="muted">{session.ignoreExists ? '' : '(new file)'}</Tinted>
       </Text>
       {shown.map((line, k) =>
         line === undefined ? (

@@ -3,7 +3,7 @@
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import { Tinted } from './theme.js';
+import { Shown, Tinted } from './theme.js';
 
 /** Props of TextInput. */
 export interface TextInputProps {
@@ -20,7 +20,7 @@ export function TextInput({ prompt, value, width }: TextInputProps): ReactNode {
   return (
     <Text wrap="truncate-end">
       <Tinted tone="accent" bold>{prompt}</Tinted>
-      {shown}
+      <Shown text={shown} />
       <Text inverse> </Text>
     </Text>
   );

@@ -9,7 +9,7 @@ import { layoutOf } from '../state/selectors.js';
 import { type TreeRow, treeView } from '../state/tree-rows.js';
 import type { TuiState } from '../state/types.js';
 import { bar, cell } from './format.js';
-import { MARKS, type Paint, Tinted, usePaint } from './theme.js';
+import { MARKS, type Paint, paintShown, Tinted, usePaint } from './theme.js';
 
 /** Props of TreePane. */
 export interface TreePaneProps {
@@ -29,7 +29,7 @@ function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number
   const suffixWidth = suffix === '' ? 0 : Math.min(suffix.length, 20) + 1;
   const nameWidth = Math.max(4, width - 4 - SIZE_WIDTH - (barWidth > 0 ? barWidth + 1 : 0) - suffixWidth);
   const b = bar(row.totalBytes, row.includedBytes, maxBytes, barWidth);
-  const name = paint(row.mark === 'excluded' ? 'muted' : 'plain', cell(row.name + (row.isDir ? '/' : ''), nameWidth), row.isDir);
+  const name = paintShown(paint, row.mark === 'excluded' ? 'muted' : 'plain', row.name + (row.isDir ? '/' : ''), nameWidth, 'left', row.isDir);
   return [
     row.selected ? '›' : ' ',
     paint(row.mark, MARKS[row.mark]),
@@ -38,7 +38,7 @@ function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number
     ' ',
     barWidth > 0 ? paint('included', b.sent) + paint('excluded', b.dropped) + b.rest + ' ' : '',
     name,
-    suffix === '' ? '' : paint(row.mark === 'excluded' ? 'excluded' : 'partial', ' ' + cell(suffix, suffixWidth - 1, 'right')),
+    suffix === '' ? '' : ' ' + paintShown(paint, row.mark === 'excluded' ? 'excluded' : 'partial', suffix, suffixWidth - 1, 'right'),
   ].join('');
 }
 

@@ -1,5 +1,6 @@
 // Small presentation helpers: signed sizes, percentages and fixed-width cells.
 import { formatDockerSize } from '@ctxlens/core';
+import { fitPieces } from '../../output/terminal-text.js';
 
 const MINUS = '−';
 
@@ -26,19 +27,14 @@ export function percentChange(before: number, after: number): string {
 }
 
 /**
- * Pads or cuts text to an exact width (one column per code point; names are cut in the middle).
- * @returns the text, `width` code points long
+ * Pads or cuts text to an exact width (one column per code point; names are cut in the middle),
+ * control characters shown as escapes so the cell stays one row (paintShown and Shown also dim them).
+ * @returns the text, `width` columns long
  */
 export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const chars = Array.from(text);
-  if (width <= 0) return '';
-  if (chars.length > width) {
-    if (width <= 1) return '…';
-    const head = Math.ceil((width - 1) / 2);
-    return chars.slice(0, head).join('') + '…' + chars.slice(chars.length - (width - 1 - head)).join('');
-  }
-  const pad = ' '.repeat(width - chars.length);
-  return align === 'left' ? text + pad : pad + text;
+  return fitPieces(text, width, align)
+    .map((p) => p.text)
+    .join('');
 }
 
 /**

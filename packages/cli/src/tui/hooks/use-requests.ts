@@ -1,7 +1,6 @@
 // Carries out the I/O the reducer asks for: writing the ignore file (atomic, refused when the
 // file changed on disk), reloading it, and leaving.
-import * as fs from 'node:fs';
-import { IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
+import { CtxlensError, IGNORE_FILE_LIMITS, ignoreFileToEdit, IgnoreFileConflictError, readInputFile, serializeDocument, writeDocument } from '@ctxlens/core';
 import { useApp } from 'ink';
 import { type Dispatch, useEffect } from 'react';
 import type { Action } from '../state/actions.js';
@@ -9,7 +8,7 @@ import type { TuiState } from '../state/types.js';
 
 function readIfExists(path: string): Buffer | undefined {
   try {
-    return fs.readFileSync(path);
+    return readInputFile(path, 'ignore file', IGNORE_FILE_LIMITS).bytes;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -33,14 +32,15 @@ export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?
     if (session === undefined) return;
     try {
       if (request.kind === 'write') {
-        const wrote = writeDocument(session.ignorePath, rules.doc, session.originalBytes);
+        const wrote = writeDocument(ignoreFileToEdit(session.inputs), rules.doc, session.originalBytes);
         dispatch(wrote ? { type: 'written', bytes: serializeDocument(rules.doc) } : { type: 'nothing-to-write' });
       } else {
         dispatch({ type: 'reloaded', bytes: readIfExists(session.ignorePath) });
       }
     } catch (error) {
       if (error instanceof IgnoreFileConflictError) dispatch({ type: 'write-conflict' });
-      else dispatch({ type: 'request-failed', message: `${request.kind === 'write' ? 'could not write' : 'could not read'} ${session.ignoreLabel}: ${(error as Error).message}` });
+      else if (request.kind === 'write') dispatch({ type: 'write-failed', message: (error as Error).message, hint: error instanceof CtxlensError ? error.hint : undefined });
+      else dispatch({ type: 'request-failed', message: `could not read ${session.ignoreLabel}: ${(error as Error).message}` });
     }
     // One run per request object; the session and rules are read as they were when it was made.
     // eslint-disable-next-line react-hooks/exhaustive-deps

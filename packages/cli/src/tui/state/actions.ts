@@ -21,5 +21,6 @@ export type Action =
   | { readonly type: 'written'; readonly bytes: Buffer }
   | { readonly type: 'nothing-to-write' }
   | { readonly type: 'write-conflict' }
+  | { readonly type: 'write-failed'; readonly message: string; readonly hint: string | undefined }
   | { readonly type: 'reloaded'; readonly bytes: Buffer | undefined }
   | { readonly type: 'request-failed'; readonly message: string };

@@ -8,6 +8,7 @@ const SECTIONS: readonly [Scope, string][] = [
   ['choose', 'Proposed rules'],
   ['confirm', 'Dialogs'],
   ['conflict', 'Conflict on save'],
+  ['notice', 'Save failed'],
   ['list', 'Offenders and builder differences'],
   ['overlay', 'Help and explain'],
   ['text', 'Filter and add-rule inputs'],

@@ -12,7 +12,7 @@ export type Command =
   | 'confirm' | 'cancel' | 'next-choice' | 'reload' | 'submit' | 'erase';
 
 /** Where a binding applies. */
-export type Scope = 'tree' | 'rules' | 'global' | 'list' | 'choose' | 'confirm' | 'conflict' | 'overlay' | 'text';
+export type Scope = 'tree' | 'rules' | 'global' | 'list' | 'choose' | 'confirm' | 'conflict' | 'notice' | 'overlay' | 'text';
 
 /** One key: a typed character, or a named key from Ink, with modifiers. */
 export interface KeySpec {
@@ -75,6 +75,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'choose', command: 'next-choice', keys: [k('tab'), k('downArrow'), k('upArrow')], label: 'Tab', help: 'choose another proposal', short: 'other rule' },
   { scope: 'conflict', command: 'reload', keys: [c('r')], label: 'r', help: 'reload the file from disk (drops your edits)', short: 'reload' },
   { scope: 'conflict', command: 'cancel', keys: [c('n'), k('escape')], label: 'Esc', help: 'keep editing', short: 'keep editing' },
+  { scope: 'notice', command: 'cancel', keys: [k('escape'), k('return'), c('n')], label: 'Esc/↵', help: 'close the message and keep editing (w tries again)', short: 'keep editing' },
   { scope: 'overlay', command: 'cursor-up', keys: [k('upArrow'), c('k')], label: '↑/k', help: 'scroll up' },
   { scope: 'overlay', command: 'cursor-down', keys: [k('downArrow'), c('j')], label: '↓/j', help: 'scroll down' },
   { scope: 'overlay', command: 'cancel', keys: [k('escape'), c('q'), c('?'), c('e'), k('return')], label: 'Esc', help: 'close', short: 'close' },
@@ -105,6 +106,8 @@ export function scopesFor(mode: Mode, pane: Pane): readonly Scope[] {
       return ['confirm'];
     case 'conflict':
       return ['conflict'];
+    case 'save-failed':
+      return ['notice'];
     case 'help':
     case 'explain':
       return ['overlay'];

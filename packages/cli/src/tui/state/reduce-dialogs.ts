@@ -72,6 +72,7 @@ export function reduceDialogCommand(state: TuiState, command: Command): TuiState
   if (command === 'cancel') {
     if (mode.kind === 'filter') return browse({ ...state, tree: { ...state.tree, filter: '', cursor: 0 } });
     if (mode.kind === 'conflict') return browse({ ...state, status: { text: `not saved: ${state.session?.ignoreLabel ?? 'the file'} changed on disk`, tone: 'warn' } });
+    if (mode.kind === 'save-failed') return browse({ ...state, status: { text: `not saved: ${mode.message}`, tone: 'error' } });
     return browse(state);
   }
   switch (mode.kind) {
@@ -108,6 +109,7 @@ export function reduceDialogCommand(state: TuiState, command: Command): TuiState
       return state;
     case 'browse':
     case 'explain':
+    case 'save-failed':
       return state;
     default: {
       const unreachable: never = mode;

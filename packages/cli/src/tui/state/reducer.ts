@@ -74,6 +74,9 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, request: undefined, status: { text: 'nothing to write: the file already holds these bytes', tone: 'info' } };
     case 'write-conflict':
       return { ...state, request: undefined, mode: { kind: 'conflict' }, status: undefined };
+    case 'write-failed':
+      // The edits stay as they are: closing the dialog goes back to them, and w tries again.
+      return { ...state, request: undefined, mode: { kind: 'save-failed', message: action.message, hint: action.hint }, status: undefined };
     case 'reloaded': {
       // The edits stay on the undo stack: `u` brings them back over the reloaded file.
       const next = withSession(state, action.bytes, { text: `reloaded ${state.session?.ignoreLabel ?? 'the file'} from disk (u restores your edits)`, tone: 'info' });

@@ -27,6 +27,14 @@ describe('rules model', () => {
     expect(isDirty(off, bytes)).toBe(true);
   });
 
+  it('switches a rule holding bytes that are not UTF-8 off and on, keeping those bytes', () => {
+    const bytes = Buffer.from([0x61, 0xff, 0x0a, 0x62, 0x0a]); // "a" 0xff, then "b"
+    const off = toggleRule(rulesFromBytes(bytes), 0);
+    expect(serializeDocument(off.doc)).toEqual(Buffer.from([0x23, 0x20, 0x61, 0xff, 0x0a, 0x62, 0x0a]));
+    expect(serializeDocument(toggleRule(off, 0).doc)).toEqual(bytes);
+    expect(serializeDocument(appendRule(off, ruleRows(off)[0]!.text).model.doc)).toEqual(Buffer.from([0x23, 0x20, 0x61, 0xff, 0x0a, 0x62, 0x0a, 0x61, 0xff, 0x0a]));
+  });
+
   it('moves a switched-off rule together with its memory of the original line', () => {
     const model = toggleRule(rulesFromBytes(Buffer.from('a\nb\nc\n')), 0);
     const moved = moveRule(model, 0, 2);

@@ -3,7 +3,8 @@
 import type { Inventory, InventoryTotals } from '@ctxlens/core';
 import { documentLines, isDirty, type RuleRow, ruleRows, type RulesModel } from './rules-model.js';
 import { evaluationKey } from './derive.js';
-import type { SortMode, TuiState } from './types.js';
+import { wrapRows } from '../../output/terminal-text.js';
+import type { Mode, SortMode, TuiState } from './types.js';
 
 function memoOne<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
@@ -137,6 +138,18 @@ export function layoutFor(columns: number, rows: number, dialogRows = 0): Layout
 }
 
 /**
+ * The rows of a failed save's dialog: why, then how to fix it, each in full, wrapped to fit inside
+ * the dialog's border and padding.
+ * @returns the rows, each marked as the message or the hint
+ */
+export function saveFailedRows(mode: Extract<Mode, { kind: 'save-failed' }>, columns: number): { text: string; hint: boolean }[] {
+  const width = columns - 4;
+  const message = wrapRows(mode.message, width).map((text) => ({ text, hint: false }));
+  const hint = mode.hint === undefined ? [] : wrapRows(`hint: ${mode.hint}`, width).map((text) => ({ text, hint: true }));
+  return [...message, ...hint];
+}
+
+/**
  * Rows a confirmation takes under the panes (the panes stay visible while it is open).
  * @returns the row count, 0 when no such dialog is open
  */
@@ -153,6 +166,9 @@ export function dialogRowsFor(state: TuiState): number {
     }
     case 'conflict':
       return 5;
+    case 'save-failed':
+      // Border (2), title, the message and the hint in full (wrapped), keys.
+      return 4 + saveFailedRows(state.mode, state.viewport.columns).length;
     case 'confirm-quit':
       return 4;
     default:

@@ -24,6 +24,7 @@ export type Mode =
   | { readonly kind: 'builder-diff'; readonly from: Builder; readonly cursor: number }
   | { readonly kind: 'save' }
   | { readonly kind: 'conflict' }
+  | { readonly kind: 'save-failed'; readonly message: string; readonly hint: string | undefined }
   | { readonly kind: 'confirm-quit' };
 
 /** Figures a dialog or overlay needs that take a core call to compute; tagged with what they are for. */
