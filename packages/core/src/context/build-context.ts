@@ -13,7 +13,8 @@ import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 import { checkArgument } from '../validate.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
-import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
+import { type ContextEntry, type ContextSizes, describeEntries, type OpensFile, sumSizes } from './sizes.js';
+import { matchesOrParentMatches } from '../patterns/matcher.js';
 
 /**
  * Checks that an argument is a BuildContext (what the analysis entry points take).
@@ -45,6 +46,7 @@ export class BuildContext {
   /** The requested paths after fsutil's FollowLinks (symlinks followed), when the plan names paths. */
   readonly followed: FollowedPaths | undefined;
   private readonly outsideDockerfileSize: number | undefined;
+  private readonly include: PatternSet | undefined;
   private eligibleCache: WalkResult | undefined;
   private sentSet: Set<number> | undefined;
   private described: ContextEntry[] | undefined;
@@ -63,7 +65,10 @@ export class BuildContext {
     outsideDockerfileSize?: number;
     plan?: SendPlan | undefined;
     followed?: FollowedPaths | undefined;
+    /** The include patterns of BuildKit's walk (the requested paths after FollowLinks), when it had some. */
+    include?: PatternSet | undefined;
   }) {
+    this.include = init.include;
     this.plan = init.plan;
     this.followed = init.followed;
     this.outsideDockerfileSize = init.outsideDockerfileSize;
@@ -99,7 +104,7 @@ export class BuildContext {
    * @returns entries with sizes and legacy tar bytes
    */
   entries(): readonly ContextEntry[] {
-    this.described ??= describeEntries(this.inventory, this.walk.order);
+    this.described ??= describeEntries(this.inventory, this.walk.order, this.opensFile());
     return this.described;
   }
 
@@ -126,11 +131,33 @@ export class BuildContext {
    * @returns the totals
    */
   sizesFrom(entryBytes: Float64Array | undefined): ContextSizes {
-    const sums = sumSizes(this.inventory, this.walk.order, entryBytes, this.plan?.scope !== 'none');
+    const sums = sumSizes(this.inventory, this.walk.order, entryBytes, this.plan?.scope !== 'none', this.opensFile());
     if (this.builder !== 'legacy' || this.outsideDockerfileSize === undefined) return sums;
     const ignore = sentIndex(this.inventory, this.walk, '.dockerignore');
     const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore < 0 ? undefined : this.inventory.sizes[ignore]);
     return { ...sums, tarBytes: upload.bytes, dockerSize: formatDockerSize(upload.bytes), ...(upload.other === undefined || upload.other === upload.bytes ? {} : { otherTarBytes: upload.other }) };
+  }
+
+  /**
+   * BuildKit's sender opens a file only if MatchesOrParentMatches lets it through both the include
+   * patterns and the ignore file; the walk decided with parent results, which can differ only when
+   * a set has exceptions.
+   * @returns the test, or undefined when every sent file is opened
+   */
+  private opensFile(): OpensFile | undefined {
+    if (this.builder !== 'buildkit') return undefined;
+    const include = this.include?.hasExclusions ? this.include : undefined;
+    const exclude = this.patternSet.hasExclusions ? this.patternSet : undefined;
+    if (include === undefined && exclude === undefined) return undefined;
+    return (i) => {
+      const path = this.inventory.path(i);
+      try {
+        if (include !== undefined && !matchesOrParentMatches(include, path).excluded) return false;
+        return exclude === undefined || !matchesOrParentMatches(exclude, path).excluded;
+      } catch {
+        return false;
+      }
+    };
   }
 
   /** True when the inventory entry at `index` is sent. */

@@ -38,7 +38,7 @@ function emptyWalk(inv: Inventory): WalkResult {
  * names some (after fsutil's FollowLinks).
  * @returns the walk and the followed paths
  */
-function walkPlan(inv: Inventory, set: PatternSet, plan: SendPlan | undefined): { walk: WalkResult; followed: FollowedPaths | undefined } {
+function walkPlan(inv: Inventory, set: PatternSet, plan: SendPlan | undefined): { walk: WalkResult; followed: FollowedPaths | undefined; include?: PatternSet } {
   if (plan?.scope === 'none') return { walk: emptyWalk(inv), followed: undefined };
   if (plan?.scope !== 'paths') return { walk: walkBuildKit(inv, set), followed: undefined };
   const followed = followLinks(inv, plan.followPaths ?? []);
@@ -50,7 +50,7 @@ function walkPlan(inv: Inventory, set: PatternSet, plan: SendPlan | undefined): 
     if (!(error instanceof IgnoreFileError)) throw error;
     throw new InputError('INPUT_INVALID', `BuildKit fails with "invalid includepatterns": the Dockerfile reads ${JSON.stringify(error.pattern)}, which is not a valid pattern (${error.message}).`, error.pattern, 'Escape [ ] * ? and \\ in COPY and ADD sources with a backslash when they are part of a name.');
   }
-  return { walk: walkBuildKit(inv, set, include), followed };
+  return { walk: walkBuildKit(inv, set, include), followed, include };
 }
 
 function compileErrorOf(p: CompiledPattern): IgnoreFileError | undefined {
@@ -71,6 +71,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   const diagnostics: Diagnostic[] = [];
   let walk;
   let followed: FollowedPaths | undefined;
+  let include: PatternSet | undefined;
   let outsideDockerfileSize: number | undefined;
   if (builder === 'legacy') {
     // The pre-flight pass can only fail on rule errors, unreadable paths or paths too long for
@@ -101,9 +102,9 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
       });
     }
   } else {
-    ({ walk, followed } = walkPlan(inv, set, input.plan));
+    ({ walk, followed, include } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
-    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan, followed));
+    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan));
   }
   diagnostics.push(...walk.diagnostics);
   if (inputs.unreadIgnoreFile !== undefined) {
@@ -122,7 +123,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     });
   }
   const plan = builder === 'buildkit' ? input.plan : undefined;
-  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize, plan, followed });
+  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize, plan, followed, include });
 }
 
 /**

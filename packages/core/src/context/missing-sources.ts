@@ -5,9 +5,9 @@
 // it searches is missing or excluded (then the lstat error names that directory).
 import type { Diagnostic } from '../diagnostics.js';
 import type { ContextRequest } from '../dockerfile/requests.js';
+import { goClean } from '../ignorefile/go-strings.js';
 import type { Inventory } from '../inventory/inventory.js';
-import type { FollowedPaths } from '../walk/follow-links.js';
-import { EntryState, type WalkResult } from '../walk/walk-result.js';
+import type { WalkResult } from '../walk/walk-result.js';
 import type { SendPlan } from './send-plan.js';
 
 const WILDCARD = /[*?[]/;
@@ -23,30 +23,48 @@ function globBase(path: string): string {
  * The errors BuildKit raises for sources it did not receive.
  * @returns one error diagnostic per missing source, naming the instruction
  */
-export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined, followed: FollowedPaths | undefined): Diagnostic[] {
+export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined): Diagnostic[] {
   if (plan?.requests === undefined || plan.scope === 'none' || plan.wholeBecause === 'option') return [];
   const file = plan.requests.graph.file;
-  const reads = plan.requests.requests.filter((r) => (r.kind === 'copy' || r.kind === 'add') && !r.wholeContext);
+  const reads = plan.requests.requests.filter((r) => (r.kind === 'copy' || r.kind === 'add' || r.kind === 'bind-mount') && !r.wholeContext);
+  // Parent directories are sent with their own verdict as state, so the send order decides.
+  const order = new Set(walk.order);
   const sent = (path: string): boolean => {
     if (path === '' || path === '.') return true;
     const i = inv.indexOf(path, false);
-    return i > 0 && walk.state[i] === EntryState.Included;
+    return i > 0 && order.has(i);
   };
-  // A path reached through symlinks arrives under its resolved name.
+  // The copy resolves symlinks in the received tree, inside the context root (a link pointing out
+  // of it, or dangling, leads nowhere there).
   const arrived = (path: string): boolean => {
-    if (sent(path)) return true;
-    for (const [resolved, origins] of followed?.origins ?? []) if (origins.includes(path) && resolved !== path && sent(resolved)) return true;
-    return false;
+    let parts = path === '.' || path === '' ? [] : path.split('/');
+    let done: string[] = [];
+    for (let hops = 0; parts.length > 0; ) {
+      const cur = [...done, parts[0]!].join('/');
+      if (!sent(cur)) return false;
+      const i = inv.indexOf(cur, false);
+      if (inv.kind(i) === 'symlink') {
+        if (++hops > 40) return false;
+        const target = inv.linkTargets.get(i) ?? '';
+        const joined = goClean('/' + (target.startsWith('/') ? target : [...done, target].join('/'))).slice(1);
+        parts = [...(joined === '' ? [] : joined.split('/')), ...parts.slice(1)];
+        done = [];
+        continue;
+      }
+      done.push(parts.shift()!);
+    }
+    return true;
   };
   const sourcesOf = (r: ContextRequest): number => plan.requests!.requests.filter((o) => o.stage === r.stage && o.instruction.line === r.instruction.line && o.onbuild === r.onbuild && (o.kind === 'copy' || o.kind === 'add')).length;
   const out: Diagnostic[] = [];
   for (const r of reads) {
-    const glob = WILDCARD.test(r.path);
+    // A bind mount's source is a plain path (no globbing), though the walk sent the glob's matches.
+    const glob = r.kind !== 'bind-mount' && WILDCARD.test(r.path);
     const base = glob ? globBase(r.path) : r.path;
     if (arrived(base)) continue;
     const where = `${file}:${r.instruction.line} ${r.instruction.text}`;
     const message =
-      !glob && sourcesOf(r) === 1
+      !glob && (r.kind === 'bind-mount' || sourcesOf(r) === 1)
         ? `failed to compute cache key: failed to calculate checksum of ref …: "/${r.path}": not found`
         : `lstat /${base}: no such file or directory`;
     out.push({

@@ -151,7 +151,16 @@ describe('sources BuildKit will not receive', () => {
   let tmp: TempDir;
   beforeAll(async () => {
     tmp = await makeTempDir('ctxlens-missing-');
-    await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: 'a' }, { file: 'secret/k' }, { file: 'src/x.ts' }, { file: '.dockerignore', content: 'secret\n' }]);
+    await buildTree(tmp.path, [
+      { file: 'Dockerfile', content: 'FROM scratch\n' },
+      { file: 'a' },
+      { file: 'secret/k' },
+      { file: 'secret/keep/k' },
+      { file: 'src/x.ts' },
+      { symlink: 'out', target: '../../etc' },
+      { symlink: 'lnk', target: 'src' },
+      { file: '.dockerignore', content: 'secret\n!secret/keep\n' },
+    ]);
   });
   afterAll(() => tmp.cleanup());
 
@@ -162,11 +171,15 @@ describe('sources BuildKit will not receive', () => {
 
   it.each([
     ['a missing only source: not found', 'FROM scratch\nCOPY nope /x\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/nope": not found']],
-    ['an excluded only source: not found', 'FROM scratch\nCOPY secret /x\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/secret": not found']],
+    ['an excluded only source: not found', 'FROM scratch\nCOPY secret/k /x\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/secret/k": not found']],
     ['one of several sources missing: lstat', 'FROM scratch\nCOPY a nope /x/\n', ['lstat /nope: no such file or directory']],
     ['a glob that matches nothing: fine', 'FROM scratch\nCOPY *.go /x/\n', []],
-    ["a glob whose directory is excluded: lstat", 'FROM scratch\nCOPY secret/*.k /x/\n', ['lstat /secret: no such file or directory']],
+    ["a glob whose directory is excluded: lstat", 'FROM scratch\nCOPY secret/k/*.k /x/\n', ['lstat /secret/k: no such file or directory']],
     ['present sources: fine', 'FROM scratch\nCOPY a src /x/\n', []],
+    ['a directory sent only as the parent of a re-included path: fine', 'FROM scratch\nCOPY secret /x/\n', []],
+    ['a symlink leading out of the context: not found', 'FROM scratch\nCOPY out /x\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/out": not found']],
+    ['a symlink to a sent directory: fine', 'FROM scratch\nCOPY lnk /x\n', []],
+    ['a bind mount source is not a glob: not found', 'FROM scratch\nRUN --mount=type=bind,source=*,target=/m true\n', ['failed to compute cache key: failed to calculate checksum of ref …: "/*": not found']],
   ])('%s (issue 11, real BuildKit)', async (_, dockerfile, expected) => {
     expect(await errors(dockerfile)).toEqual(expected);
   });
@@ -195,5 +208,22 @@ describe('explain under a Dockerfile', () => {
   it('a build that reads no context explains every path as not sent', async () => {
     const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nENV A=1\n' });
     expect(ctx.explain('src/other')).toMatchObject({ included: false, eligible: true, request: { kind: 'no-context-use' } });
+  });
+});
+
+describe('files the sender cannot open arrive empty', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-open-');
+    await buildTree(tmp.path, [{ file: 'a/f', content: 'x', mode: 0o644, mtime: new Date('2024-01-01T00:00:00Z') }, { file: '.dockerignore', content: 'a\n!a/f\na\n' }]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  // The walk sends a/f (parent results); Open checks MatchesOrParentMatches, which excludes it.
+  // a/f: stat packet 22, then only the closing data packet (id 2: 4 bytes), not the 7-byte chunk.
+  it("after a, !a/f, a: a/f is sent, its data is not (issue 11, seen on the real BuildKit)", async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n' });
+    const entry = ctx.entries().find((e) => e.path === 'a/f');
+    expect(entry?.transferBytes).toBe(26);
   });
 });

@@ -80,7 +80,7 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
  * @param hardlinkOf the first name of its inode when this is a later name (linked, not sent again)
  * @returns the byte count
  */
-export function entryTransferBytes(inv: Inventory, i: number, id: number, hardlinkOf: string | undefined): number {
+export function entryTransferBytes(inv: Inventory, i: number, id: number, hardlinkOf: string | undefined, opens = true): number {
   const kind = inv.kind(i);
   const pathBytes = inv.isAsciiPath(i) ? inv.pathLength(i) : rawByteLength(inv.path(i));
   const target = kind === 'symlink' ? inv.linkTargets.get(i) : undefined;
@@ -89,8 +89,18 @@ export function entryTransferBytes(inv: Inventory, i: number, id: number, hardli
   // A symlink's lstat size is its target's length; fsutil sends the lstat size of all but directories.
   const size = kind === 'file' ? inv.sizes[i]! : targetBytes;
   const stat = statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
-  return kind === 'file' && hardlinkOf === undefined ? stat + dataPacketsBytes(id, size) : stat;
+  if (kind !== 'file' || hardlinkOf !== undefined) return stat;
+  // A file fsutil cannot open (see SendFilters) still gets the empty packet that closes it.
+  return stat + dataPacketsBytes(id, opens ? size : 0);
 }
+
+/**
+ * Whether fsutil's sender opens a sent file: its Open checks the path again with
+ * MatchesOrParentMatches, against the include patterns and the ignore file, where the walk used
+ * parent results. After `a`, `!a/f`, `a` the walk sends `a/f` but Open refuses it, so it arrives
+ * empty (issue 11, seen on the real BuildKit).
+ */
+export type OpensFile = (index: number) => boolean;
 
 /**
  * Visits entries in send order with what the tar writer would know, resolving hardlinks as moby
@@ -122,10 +132,10 @@ function forEachEntry(
  * Describes entries in send order.
  * @returns one object per entry, with sizes and legacy tar bytes
  */
-export function describeEntries(inv: Inventory, order: Int32Array): ContextEntry[] {
+export function describeEntries(inv: Inventory, order: Int32Array, opens?: OpensFile): ContextEntry[] {
   const out: ContextEntry[] = [];
   forEachEntry(inv, order, (index, kind, hardlinkOf, tarBytes, id) => {
-    const transferBytes = entryTransferBytes(inv, index, id, hardlinkOf);
+    const transferBytes = entryTransferBytes(inv, index, id, hardlinkOf, opens?.(index) ?? true);
     out.push({ index, path: inv.path(index), kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes, transferBytes });
   });
   return out;
@@ -135,9 +145,10 @@ export function describeEntries(inv: Inventory, order: Int32Array): ContextEntry
  * Sums entries into the figures Docker users see, without building an object per entry.
  * @param precomputed entryTarBytes per inventory entry, to skip recomputing them (the TUI keeps them)
  * @param usesContext false when the build reads no context: BuildKit then transfers nothing at all
+ * @param opens BuildKit: whether the sender opens each sent file (files it cannot open arrive empty)
  * @returns file counts, file bytes, the legacy upload size and BuildKit's transfer figure
  */
-export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float64Array, usesContext = true): ContextSizes {
+export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float64Array, usesContext = true, opens?: OpensFile): ContextSizes {
   let files = 0;
   let dirs = 0;
   let symlinks = 0;
@@ -146,7 +157,7 @@ export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float6
   let tarBytes = TAR_TRAILER_BYTES;
   let transferBytes = usesContext ? FIN_PACKET_BYTES : 0;
   forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes, id) => {
-    transferBytes += entryTransferBytes(inv, i, id, hardlinkOf);
+    transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, kind !== 'file' || opens === undefined || opens(i));
     if (kind === 'file') {
       files++;
       if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
