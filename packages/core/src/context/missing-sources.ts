@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ContextRequest } from '../dockerfile/requests.js';
 import { goClean } from '../ignorefile/go-strings.js';
 import type { Inventory } from '../inventory/inventory.js';
+import { goFilepathMatch } from '../patterns/go-match-syntax.js';
 import type { WalkResult } from '../walk/walk-result.js';
 import type { SendPlan } from './send-plan.js';
 
@@ -56,13 +57,47 @@ export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan:
     return true;
   };
   const sourcesOf = (r: ContextRequest): number => plan.requests!.requests.filter((o) => o.stage === r.stage && o.instruction.line === r.instruction.line && o.onbuild === r.onbuild && (o.kind === 'copy' || o.kind === 'add')).length;
+  // What a glob matches in the received tree (filepath.Match per component, over sent entries).
+  const globMatches = (pattern: string): string[] => {
+    let current = [''];
+    for (const part of pattern.split('/')) {
+      const next: string[] = [];
+      for (const dir of current) {
+        if (!WILDCARD.test(part)) {
+          const p = dir === '' ? part : `${dir}/${part}`;
+          if (sent(p)) next.push(p);
+          continue;
+        }
+        const at = dir === '' ? 0 : inv.indexOf(dir, false);
+        if (at < 0 || !inv.isDir(at) || !inv.isScanned(at)) continue;
+        const [start, n] = inv.children(at);
+        for (let c = start; c < start + n; c++) {
+          if (order.has(c) && goFilepathMatch(part, inv.name(c)) === true) next.push(inv.path(c));
+        }
+      }
+      current = next;
+    }
+    return current;
+  };
   const out: Diagnostic[] = [];
   for (const r of reads) {
     // A bind mount's source is a plain path (no globbing), though the walk sent the glob's matches.
     const glob = r.kind !== 'bind-mount' && WILDCARD.test(r.path);
     const base = glob ? globBase(r.path) : r.path;
-    if (arrived(base)) continue;
     const where = `${file}:${r.instruction.line} ${r.instruction.text}`;
+    if (arrived(base)) {
+      // A glob's match that is a link leading nowhere in the received tree is not found either.
+      const dangling = glob ? globMatches(r.path).find((m) => !arrived(m)) : undefined;
+      if (dangling !== undefined) {
+        out.push({
+          code: 'buildkit-source-missing',
+          severity: 'error',
+          path: dangling,
+          message: `BuildKit will fail at ${where}: failed to compute cache key: failed to calculate checksum of ref …: "/${dangling}": not found. ${dangling} matches ${r.path} and is a symbolic link leading nowhere inside the context; fix or exclude the link.`,
+        });
+      }
+      continue;
+    }
     const message =
       !glob && (r.kind === 'bind-mount' || sourcesOf(r) === 1)
         ? `failed to compute cache key: failed to calculate checksum of ref …: "/${r.path}": not found`

@@ -85,7 +85,9 @@ export function entryTransferBytes(inv: Inventory, i: number, id: number, hardli
   const pathBytes = inv.isAsciiPath(i) ? inv.pathLength(i) : rawByteLength(inv.path(i));
   const target = kind === 'symlink' ? inv.linkTargets.get(i) : undefined;
   const targetBytes = target === undefined ? 0 : rawByteLength(target);
-  const linkBytes = hardlinkOf !== undefined ? rawByteLength(hardlinkOf) : targetBytes;
+  // fsutil sets a later hardlink name's linkname to the first name, then a symlink's own target
+  // overwrites it (mkstat): a hard-linked symlink is sent as a symlink.
+  const linkBytes = kind === 'symlink' ? targetBytes : hardlinkOf !== undefined ? rawByteLength(hardlinkOf) : 0;
   // A symlink's lstat size is its target's length; fsutil sends the lstat size of all but directories.
   const size = kind === 'file' ? inv.sizes[i]! : targetBytes;
   const stat = statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
