@@ -227,3 +227,27 @@ describe('files the sender cannot open arrive empty', () => {
     expect(entry?.transferBytes).toBe(26);
   });
 });
+
+describe('found by the real-BuildKit suite', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-real-found-');
+    await buildTree(tmp.path, [{ file: 'tgt' }, { symlink: 's', target: 'tgt' }, { hardlink: 'h', target: 's' }, { symlink: 'aa', target: 'nowhere' }]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('a hard-linked symlink is sent as a symlink: its linkname is its target (random seed 18)', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n' });
+    const bytes = new Map(ctx.entries().map((e) => [e.path, e.transferBytes]));
+    expect(bytes.get('h')).toBe(bytes.get('s'));
+  });
+
+  it('a glob matching a link that leads nowhere fails with not found (random seed 34)', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY a* /x/\n' });
+    expect(ctx.diagnostics.find((d) => d.code === 'buildkit-source-missing')?.message).toContain('"/aa": not found');
+  });
+
+  it('a tab in an ignore rule fails the request before anything is sent (random seed 44, issue 11)', async () => {
+    await expect(computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n', extraRules: ['a\tb'] })).rejects.toThrow('header key "exclude-patterns" contains value with non-printable ASCII characters');
+  });
+});
