@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { IgnoreFileError, InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
-import type { RawRule } from '../ignorefile/read-ignore-file.js';
 import type { Builder } from '../options.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import { walkBuildKit } from '../walk/buildkit.js';
@@ -39,25 +38,6 @@ function emptyWalk(inv: Inventory): WalkResult {
  * names some (after fsutil's FollowLinks).
  * @returns the walk and the followed paths
  */
-/**
- * BuildKit passes the ignore file's patterns and the requested paths to the client as gRPC headers,
- * whose values may not hold control characters: a tab or another control character in one fails
- * the request before anything is sent (non-ASCII letters pass: random real-BuildKit cases hold them) (seen on the real BuildKit: "header key
- * \"exclude-patterns\" contains value with non-printable ASCII characters").
- * @throws InputError naming the header and the value
- */
-function checkHeaderValues(rules: readonly RawRule[], plan: SendPlan | undefined): void {
-  const bad = (v: string): boolean => /[\x00-\x1f\x7f]/.test(v);
-  const rule = rules.find((r) => bad(r.pattern));
-  if (rule !== undefined) {
-    throw new InputError('INPUT_INVALID', `BuildKit fails before sending anything: header key "exclude-patterns" contains value with non-printable ASCII characters (${rule.origin.file}:${rule.origin.line} ${JSON.stringify(rule.pattern)})`, rule.origin.file, 'BuildKit sends ignore patterns as gRPC headers, which take printable ASCII only: remove tabs and control characters from the rule (a ? or * can stand for them).');
-  }
-  const path = plan?.scope === 'paths' ? plan.followPaths?.find(bad) : undefined;
-  if (path !== undefined) {
-    throw new InputError('INPUT_INVALID', `BuildKit fails before sending anything: header key "followpaths" contains value with non-printable ASCII characters (${JSON.stringify(path)})`, path, 'BuildKit sends the paths a Dockerfile reads as gRPC headers, which take no control characters: rename the path or reach it through a glob.');
-  }
-}
-
 function walkPlan(inv: Inventory, set: PatternSet, plan: SendPlan | undefined): { walk: WalkResult; followed: FollowedPaths | undefined; include?: PatternSet } {
   if (plan?.scope === 'none') return { walk: emptyWalk(inv), followed: undefined };
   if (plan?.scope !== 'paths') return { walk: walkBuildKit(inv, set), followed: undefined };
@@ -122,7 +102,6 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
       });
     }
   } else {
-    if (input.plan !== undefined && input.plan.scope !== 'none') checkHeaderValues(source.rules, input.plan);
     ({ walk, followed, include } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
     diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan));

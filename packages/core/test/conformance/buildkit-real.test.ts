@@ -55,13 +55,22 @@ async function ctxlensSays(dir: string, c: Case): Promise<{ paths: string[]; byt
   };
 }
 
-async function compare(c: Case): Promise<Outcome> {
+/** Builds the oracle could not run (its daemon restarted, say): reported, not compared. */
+const infrastructure: string[] = [];
+
+async function compare(c: Case): Promise<Outcome | undefined> {
   const made = await makeBuildkitContext(oracle!, c.dockerignore === null ? c.tree : [...c.tree, { file: '.dockerignore', content: c.dockerignore }], { mtime: new Date('2024-01-01T00:00:00Z') });
   contexts.push(made);
   const options = { dir: made.dir, dockerfile: { text: c.dockerfile }, buildArgs: c.buildArgs, ...(c.target === undefined ? {} : { target: c.target }) };
   // The daemon can drop a cache record's snapshot between the build and the read (seen once in 60
   // builds here): that build is run again.
-  const real = await runBuildkitBuild(oracle!, options).catch(() => runBuildkitBuild(oracle!, options));
+  let real;
+  try {
+    real = await runBuildkitBuild(oracle!, options).catch(() => runBuildkitBuild(oracle!, options));
+  } catch (error) {
+    infrastructure.push(`${c.name}: ${String(error)}`);
+    return undefined;
+  }
   const mine = await ctxlensSays(made.dir, c);
   const realPaths = sortByteOrder(real.received.map((e) => e.path));
   const realBytes = real.loadedContext ? (real.transferredBytes ?? 0) : 0;
@@ -75,8 +84,10 @@ async function compare(c: Case): Promise<Outcome> {
   return { files, figure, error, detail };
 }
 
-function summarize(label: string, outcomes: readonly Outcome[]): string[] {
+function summarize(label: string, all: readonly (Outcome | undefined)[]): string[] {
+  const outcomes = all.filter((o): o is Outcome => o !== undefined);
   const n = outcomes.length;
+  if (n < all.length) console.log(`${label}: ${all.length - n} builds the oracle could not run: ${infrastructure.slice(0, 3).join('; ')}`);
   const count = (k: 'files' | 'figure' | 'error') => outcomes.filter((o) => o[k]).length;
   console.log(`${label}: ${n} cases; files agree ${count('files')}/${n}, figure agrees to the byte ${count('figure')}/${n}, error vs no error agrees ${count('error')}/${n}`);
   return outcomes.filter((o) => !o.files || !o.figure || !o.error).map((o) => `[files ${o.files} figure ${o.figure} error ${o.error}] ${o.detail}`);
@@ -84,7 +95,7 @@ function summarize(label: string, outcomes: readonly Outcome[]): string[] {
 
 describe(`real BuildKit: send set and transfer figure${skipped}`, () => {
   it.skipIf(oracle === null)(`hand-written cases (issue 11's facts)${skipped}`, async () => {
-    const outcomes: Outcome[] = [];
+    const outcomes: (Outcome | undefined)[] = [];
     for (const row of SEND_SET_VECTORS) {
       // RUN needs a shell: the rows' scratch stages run on the oracle's offline busybox image instead.
       const dockerfile = row.dockerfile.includes('RUN ') ? row.dockerfile.replaceAll('FROM scratch', `FROM ${BUSYBOX_IMAGE}`) : row.dockerfile;
@@ -94,7 +105,7 @@ describe(`real BuildKit: send set and transfer figure${skipped}`, () => {
   }, 600_000);
 
   it.skipIf(oracle === null)(`${CASES} random Dockerfiles over random trees${skipped}`, async () => {
-    const outcomes: Outcome[] = [];
+    const outcomes: (Outcome | undefined)[] = [];
     for (let seed = 0; seed < CASES; seed++) {
       const c = generateDockerfileCase(seed, BUSYBOX_IMAGE);
       outcomes.push(await compare({ name: `seed ${seed} (${c.dockerfileFeatures.join(' ')})`, tree: c.tree, dockerignore: c.dockerignore, dockerfile: c.dockerfile, target: c.target, buildArgs: c.buildArgs }));
