@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { IgnoreFileError, InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
+import type { RawRule } from '../ignorefile/read-ignore-file.js';
 import type { Builder } from '../options.js';
 import { type CompiledPattern, compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import { walkBuildKit } from '../walk/buildkit.js';
@@ -38,6 +39,22 @@ function emptyWalk(inv: Inventory): WalkResult {
  * names some (after fsutil's FollowLinks).
  * @returns the walk and the followed paths
  */
+/**
+ * BuildKit hands the ignore file's patterns to the client as a gRPC header. When one of them holds a
+ * non-ASCII character the whole list is encoded and anything passes; otherwise a control character
+ * (a tab, a vertical tab…) in a rule fails the request before anything is sent, with "header key
+ * \"exclude-patterns\" contains value with non-printable ASCII characters". Seen on the real
+ * BuildKit: random seeds 37 (\v\f) and 44 (a tab) fail; seeds 11 and 67 (a lone CR, a tab, beside an
+ * emoji or a U+FEFF rule) pass.
+ * @throws InputError naming the rule
+ */
+function checkHeaderValues(rules: readonly RawRule[]): void {
+  if (rules.some((r) => /[^\x00-\x7f]/.test(r.pattern))) return;
+  const rule = rules.find((r) => /[\x00-\x1f\x7f]/.test(r.pattern));
+  if (rule === undefined) return;
+  throw new InputError('INPUT_INVALID', `BuildKit fails before sending anything: header key "exclude-patterns" contains value with non-printable ASCII characters (${rule.origin.file}:${rule.origin.line} ${JSON.stringify(rule.pattern)})`, rule.origin.file, 'Remove the control character (tab, vertical tab, form feed…) from that rule, or write ? in its place; BuildKit passes ignore patterns as gRPC headers, which refuse it.');
+}
+
 function walkPlan(inv: Inventory, set: PatternSet, plan: SendPlan | undefined): { walk: WalkResult; followed: FollowedPaths | undefined; include?: PatternSet } {
   if (plan?.scope === 'none') return { walk: emptyWalk(inv), followed: undefined };
   if (plan?.scope !== 'paths') return { walk: walkBuildKit(inv, set), followed: undefined };
@@ -102,6 +119,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
       });
     }
   } else {
+    if (input.plan?.scope !== 'none') checkHeaderValues(source.rules);
     ({ walk, followed, include } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
     diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan));

@@ -242,6 +242,16 @@ describe('found by the real-BuildKit suite', () => {
     expect(bytes.get('h')).toBe(bytes.get('s'));
   });
 
+  it('a control character inside an all-ASCII ignore file fails the request before anything is sent (random seeds 37, 44; issue 11)', async () => {
+    await expect(computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n', extraRules: ['a\fb'] })).rejects.toThrow('header key "exclude-patterns" contains value with non-printable ASCII characters');
+    await expect(computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n', extraRules: ['a\tb'] })).rejects.toThrow('non-printable');
+  });
+
+  it('beside a non-ASCII rule, a tab or a lone CR passes: BuildKit then encodes the list (random seeds 11, 67)', async () => {
+    const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n', extraRules: ['a\tb', 'c\rd', 'é'] });
+    expect(ctx.filePaths()).toContain('tgt');
+  });
+
   it('a glob matching a link that leads nowhere fails with not found (random seed 34)', async () => {
     const ctx = await computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY a* /x/\n' });
     expect(ctx.diagnostics.find((d) => d.code === 'buildkit-source-missing')?.message).toContain('"/aa": not found');

@@ -5,7 +5,7 @@
 // issue 11); random ones from generateDockerfileCase. CTXLENS_BUILDKIT_REAL_CASES sets how many
 // random cases run (each is one build, about a second).
 import { afterAll, describe, expect, it } from 'vitest';
-import { type BuildContext, computeContext, CtxlensError } from '@ctxlens/core';
+import { type BuildContext, compileRules, computeContext, CtxlensError, IgnoreFileError, parseIgnoreFile } from '@ctxlens/core';
 import { sortByteOrder } from '../../src/inventory/sort-names.js';
 import { BUSYBOX_IMAGE, buildkitOracle, type BuildkitContext, type BuildkitOracle, generateDockerfileCase, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { SEND_SET_VECTORS } from '../../src/context/send-set.vectors.js';
@@ -53,6 +53,26 @@ async function ctxlensSays(dir: string, c: Case): Promise<{ paths: string[]; byt
     loads: ctx.plan?.scope !== 'none',
     why: missing?.message ?? '',
   };
+}
+
+/**
+ * Seeds whose build stops the oracle's dockerd (every later build then fails to connect): skipped,
+ * so the daemon other suites share stays up.
+ */
+const DAEMON_CRASHES = new Map<number, string>();
+
+/**
+ * A rule whose regexp fails to compile only when first matched: dockerd 28.5.2's Dockerfile
+ * frontend matches COPY sources against the ignore file, gets the error once, then meets the rule's
+ * nil regexp and panics (SIGSEGV in patternmatcher.(*Pattern).match, convert.go dispatch), taking
+ * the daemon down for every suite. Such cases are not sent to the shared oracle.
+ */
+function crashesDaemon(dockerignore: string): boolean {
+  try {
+    return compileRules(parseIgnoreFile(dockerignore).rules).patterns.some((p) => p.compiled() instanceof IgnoreFileError);
+  } catch {
+    return false;
+  }
 }
 
 /** Builds the oracle could not run (its daemon restarted, say): reported, not compared. */
@@ -107,7 +127,16 @@ describe(`real BuildKit: send set and transfer figure${skipped}`, () => {
   it.skipIf(oracle === null)(`${CASES} random Dockerfiles over random trees${skipped}`, async () => {
     const outcomes: (Outcome | undefined)[] = [];
     for (let seed = 0; seed < CASES; seed++) {
+      const crash = DAEMON_CRASHES.get(seed);
+      if (crash !== undefined) {
+        console.log(`real BuildKit, random: seed ${seed} skipped: ${crash}`);
+        continue;
+      }
       const c = generateDockerfileCase(seed, BUSYBOX_IMAGE);
+      if (crashesDaemon(c.dockerignore)) {
+        console.log(`real BuildKit, random: seed ${seed} skipped: its ignore file has a rule whose regexp does not compile, which crashes dockerd 28.5.2 (nil regexp in patternmatcher, from dockerfile2llb's COPY checks)`);
+        continue;
+      }
       outcomes.push(await compare({ name: `seed ${seed} (${c.dockerfileFeatures.join(' ')})`, tree: c.tree, dockerignore: c.dockerignore, dockerfile: c.dockerfile, target: c.target, buildArgs: c.buildArgs }));
     }
     expect(summarize('real BuildKit, random', outcomes).slice(0, SHOWN)).toEqual([]);
