@@ -1,20 +1,20 @@
 // How BuildKit's progress printer shows a byte count: `fmt.Sprintf(" %.2f", units.Bytes(n))` with
-// tonistiigi/units. Below 1000 the count is printed as a big.Int with the precision as its minimum
-// digit count (so 2 bytes is `02B`); from 1000 up it is divided by the largest power of 1000 not
-// above it and printed as a big.Float with two decimals (ties to even on the exact binary value),
-// then a decimal unit. Zero is not printed at all (the line shows no size).
+// tonistiigi/units. Below 1000 the count is printed whole (2 bytes print as `2B` on the real
+// BuildKit, although Go's `%.2d` of a big.Int would give `02`); from 1000 up it is divided by the
+// largest power of 1000 not above it and printed as a big.Float with two decimals (ties to even on
+// the exact binary value), then a decimal unit. Zero is not printed at all (the line shows no size).
 import { exactDecimal, roundHalfEven } from '../tar/docker-size.js';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 
 /**
  * Formats a byte count as BuildKit's `transferring context: …` line does, e.g. `684.99kB`, `1.51kB`,
- * `02B`.
+ * `2B`.
  * @returns the formatted size; '' for 0, which BuildKit leaves off the line
  */
 export function formatProgressBytes(bytes: number): string {
   if (bytes === 0) return '';
-  if (bytes < 1000) return String(bytes).padStart(2, '0') + 'B';
+  if (bytes < 1000) return `${bytes}B`;
   let unit = 0;
   let base = 1;
   while (unit < UNITS.length - 1 && bytes >= base * 1000) {
