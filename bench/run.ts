@@ -33,6 +33,8 @@ const out = (line: string) => {
   report.push(line);
 };
 const PORTABLE = 'ctxlens size, fs.lstatSync (NODE_PENDING_DEPRECATION=1)';
+const SUBSET = 'BuildKit send set, Dockerfile copying src/m0 (core)';
+const WHOLE = 'BuildKit send set, whole context (core)';
 const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -71,6 +73,9 @@ for (const files of only === 'patterns' ? [] : sizes) {
     { name: PORTABLE, run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], { NODE_PENDING_DEPRECATION: '1' }) },
     { name: 'full inventory (TUI, summary)', run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
     { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
+    // BuildKit reads only what the Dockerfile asks for: one source directory of fifty here.
+    { name: SUBSET, run: inTree(process.execPath, [path.join(repo, 'bench/sendset-child.mjs'), '.', 'FROM scratch\nCOPY src/m0 /app/src\n']) },
+    { name: WHOLE, run: inTree(process.execPath, [path.join(repo, 'bench/sendset-child.mjs'), '.', '-']) },
     { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], emptyContext) },
     { name: 'node -e "" (bare Node start-up)', run: () => timeCommand(process.execPath, ['-e', '']) },
   ];
@@ -128,6 +133,9 @@ for (const files of only === 'patterns' ? [] : sizes) {
   out(`Targets: \`ctxlens ls\` ≤ 1.0× docker → ${dockerMs ? ratio(med('ctxlens ls'), dockerMs) : 'docker missing'}; \`ctxlens size\` ≤ ${targetSize.toFixed(1)}× find → ${ratio(med('ctxlens size'), find)}.`);
   const floorMs = med('Node floor (two threads, readdir + lstat, nothing else)');
   const startMs = med('ctxlens size, empty context (start-up alone)') - med('node -e "" (bare Node start-up)');
+  const [subsetSent, subsetRead, subsetTransfer, subsetTar] = last(SUBSET).stdout.trim().split(' ').map(Number) as [number, number, number, number];
+  const [wholeSent, wholeRead] = last(WHOLE).stdout.trim().split(' ').map(Number) as [number, number];
+  out(`BuildKit with a Dockerfile copying \`src/m0\` only: ${subsetSent.toLocaleString('en-US')} entries sent (transfer figure ${subsetTransfer.toLocaleString('en-US')} bytes, legacy tar ${subsetTar.toLocaleString('en-US')} bytes), ${subsetRead.toLocaleString('en-US')} entries read from disk, against ${wholeRead.toLocaleString('en-US')} read for the whole context (${wholeSent.toLocaleString('en-US')} sent) and ${findCount.toLocaleString('en-US')} on disk: it takes ${ratio(med(SUBSET), med(WHOLE))} the whole-context walk's time, ${ratio(med(SUBSET), find)} find's, ${ratio(med(SUBSET), med('full inventory (TUI, summary)'))} a full inventory's.`);
   out(`Node's fs binding for lstat (packages/core/src/inventory/lstat-facts.ts): \`size\` takes ${ratio(med('ctxlens size'), med(PORTABLE))} the time it takes through fs.lstatSync (${ratio(med(PORTABLE), find)} find's).`);
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);
 

@@ -188,7 +188,7 @@ describe('ctxlens explain agrees with the engine on random cases', () => {
     const tree = await fixture(c.spec, 'ctxlens-explain-random-');
     try {
       for (const builder of ['buildkit', 'legacy'] as const) {
-        const { context } = await computeContextWithBaseline(tree.path, { builder });
+        const { context } = await computeContextWithBaseline(tree.path, { builder, wholeContext: true });
         const inv = context.inventory;
         const expected = new Map<string, boolean>();
         for (let i = 1; i < inv.count; i++) expected.set(inv.path(i), context.isIncluded(i));

@@ -38,7 +38,7 @@ describe('ctxlens ls', () => {
   it('matches the engine (computeContext().filePaths())', async () => {
     for (const builder of ['buildkit', 'legacy'] as const) {
       const r = await runCli(['ls', dir.path, '--builder', builder]);
-      const ctx = await computeContext(dir.path, { builder });
+      const ctx = await computeContext(dir.path, { builder, wholeContext: true });
       expect(r.stdout).toBe(ctx.filePaths().map((p) => p + '\n').join(''));
     }
   });

@@ -52,10 +52,10 @@ describe('ctxlens suggest', () => {
       { file: 'src/a.js', content: 'a' },
       { file: '.dockerignore', content: '' },
     ]);
-    const before = (await computeContextWithBaseline(dir)).context.sizes;
+    const before = (await computeContextWithBaseline(dir, { wholeContext: true })).context.sizes;
     const doc = await suggestJson(dir, ['--write']);
     expect(doc.written).toBe(true);
-    const after = (await computeContextWithBaseline(dir)).context.sizes;
+    const after = (await computeContextWithBaseline(dir, { wholeContext: true })).context.sizes;
     const sum = (k: 'bytes' | 'files') => doc.suggestions.reduce((n: number, s: Record<string, number>) => n + s[k]!, 0);
     // The ignore file itself is sent, and it grew by the lines written.
     const grown = readFileSync(join(dir, '.dockerignore')).length;

@@ -6,7 +6,9 @@ export { BuildContext } from './context/build-context.js';
 export type { BuildInputs } from './context/resolve-inputs.js';
 export { ignoreFileToEdit } from './context/resolve-inputs.js';
 export type { ContextEntry, ContextSizes } from './context/sizes.js';
-export type { Explanation, TraceStep } from './context/explain.js';
+export type { Explanation, RequestExplanation, TraceStep } from './context/explain.js';
+export type { SendPlan, SendScope } from './context/send-plan.js';
+export type { FollowedPaths } from './walk/follow-links.js';
 export { explainPath } from './context/explain.js';
 export { LEGACY_FORCED_RULES, EXTRA_RULES } from './context/rule-set.js';
 
@@ -54,6 +56,10 @@ export type { WalkResult } from './walk/walk-result.js';
 export { buildkitPrunesByPrefix } from './walk/enter-excluded.js';
 
 export { formatDockerSize } from './tar/docker-size.js';
+// BuildKit's `transferring context` figure: fsutil's packet sizes and its progress formatting.
+export { formatProgressBytes } from './transfer/progress-bytes.js';
+export { dataPacketsBytes, goFileMode, statPacketBytes } from './transfer/fsutil-wire.js';
+export type { WireStat } from './transfer/fsutil-wire.js';
 export { tarEntryBytes, TAR_TRAILER_BYTES } from './tar/tar-size.js';
 
 export {

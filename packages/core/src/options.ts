@@ -1,6 +1,6 @@
 import * as nodePath from 'node:path';
 import { type FsAdapter, nodeFs } from './fs-adapter.js';
-import { ACCEPTS, checkArgument, checkStringList } from './validate.js';
+import { ACCEPTS, checkArgument, checkStringList, invalidArgument } from './validate.js';
 
 /** Which Docker builder's rules to reproduce. */
 export type Builder = 'buildkit' | 'legacy';
@@ -21,8 +21,22 @@ export interface ContextOptions {
    * @default `Dockerfile` in the context (or `dockerfile` when only that exists)
    */
   readonly dockerfile?: string;
+  /**
+   * The Dockerfile's content, as with `docker build -f -` (the Dockerfile comes from stdin): it is
+   * then not read from disk. `dockerfile` may still name it for messages.
+   */
+  readonly dockerfileText?: string;
   /** @default 'buildkit' */
   readonly builder?: Builder;
+  /** `--target`: the stage to build (BuildKit sends only what the stages it needs read). @default the last stage */
+  readonly target?: string;
+  /** `--build-arg K=V`, which can change what COPY and ADD read. @default {} */
+  readonly buildArgs?: Readonly<Record<string, string>>;
+  /**
+   * Show the whole eligible context, as if the Dockerfile ran `COPY . .`, instead of only the paths
+   * its instructions read (BuildKit). @default false
+   */
+  readonly wholeContext?: boolean;
   /** Rules evaluated after the ignore file's, each one `.dockerignore` line. @default [] */
   readonly extraRules?: readonly string[];
   /**
@@ -44,7 +58,11 @@ export interface ContextOptions {
 export interface ResolvedOptions {
   readonly contextDir: string;
   readonly dockerfile: string | undefined;
+  readonly dockerfileText: string | undefined;
   readonly builder: Builder;
+  readonly target: string | undefined;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly wholeContext: boolean;
   readonly extraRules: readonly string[];
   readonly ignoreFile: string | false | undefined;
   readonly signal: AbortSignal | undefined;
@@ -73,6 +91,14 @@ function checkOptions(contextDir: unknown, options: unknown): asserts options is
   checkArgument(o.onProgress, 'options.onProgress', ACCEPTS.function, true);
   checkArgument(o.cwd, 'options.cwd', ACCEPTS.string, true);
   checkArgument(o.fs, 'options.fs', ACCEPTS.fs, true);
+  checkArgument(o.dockerfileText, 'options.dockerfileText', ACCEPTS.string, true);
+  checkArgument(o.target, 'options.target', ACCEPTS.string, true);
+  checkArgument(o.wholeContext, 'options.wholeContext', ACCEPTS.boolean, true);
+  checkArgument(o.buildArgs, 'options.buildArgs', ACCEPTS.object, true);
+  for (const [key, value] of Object.entries((o.buildArgs ?? {}) as Record<string, unknown>)) {
+    if (key === '') throw invalidArgument('options.buildArgs', '', 'build args with names (as with --build-arg NAME=value)');
+    checkArgument(value, `options.buildArgs.${key}`, ACCEPTS.string);
+  }
 }
 
 /**
@@ -83,9 +109,14 @@ function checkOptions(contextDir: unknown, options: unknown): asserts options is
 export function resolveOptions(contextDir: string, options: ContextOptions = {}): ResolvedOptions {
   checkOptions(contextDir, options);
   const cwd = options.cwd ?? process.cwd();
+  const buildArgs: Record<string, string> = { ...options.buildArgs };
   return Object.freeze({
     contextDir: nodePath.resolve(cwd, contextDir),
     dockerfile: options.dockerfile === undefined ? undefined : nodePath.resolve(cwd, options.dockerfile),
+    dockerfileText: options.dockerfileText,
+    target: options.target === '' ? undefined : options.target,
+    buildArgs: Object.freeze(buildArgs),
+    wholeContext: options.wholeContext === true,
     builder: options.builder ?? 'buildkit',
     extraRules: options.extraRules ?? [],
     ignoreFile: typeof options.ignoreFile === 'string' ? nodePath.resolve(cwd, options.ignoreFile) : options.ignoreFile,

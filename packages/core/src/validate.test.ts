@@ -31,7 +31,7 @@ let tmp: TempDir;
 let ctx: BuildContext;
 beforeAll(async () => {
   tmp = await makeTempDir('ctxlens-validate-');
-  await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: 'a' }]);
+  await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: 'a' }]);
   ctx = (await computeContextWithBaseline(tmp.path)).context;
 });
 afterAll(() => tmp.cleanup());
@@ -58,6 +58,10 @@ const ROWS: readonly Row[] = [
   { call: 'computeContext(dir, { onProgress: {} })', run: () => computeContext(tmp.path, { onProgress: {} as Loose }), argument: 'options.onProgress', message: 'options.onProgress must be a function; got an object' },
   { call: 'computeContext(dir, { cwd: [] })', run: () => computeContext(tmp.path, { cwd: [] as Loose }), argument: 'options.cwd', message: 'options.cwd must be a string; got an array of 0' },
   { call: 'computeContext(dir, { fs: {} })', run: () => computeContext(tmp.path, { fs: {} as Loose }), argument: 'options.fs', message: 'options.fs must be an FsAdapter (readdir, lstat, readlink, accessRead, realpath and readFile functions); got an object' },
+  { call: 'computeContext(dir, { target: 1 })', run: () => computeContext(tmp.path, { target: 1 as Loose }), argument: 'options.target', message: 'options.target must be a string; got 1' },
+  { call: "computeContext(dir, { buildArgs: { A: 1 } })", run: () => computeContext(tmp.path, { buildArgs: { A: 1 } as Loose }), argument: 'options.buildArgs.A', message: 'options.buildArgs.A must be a string; got 1' },
+  { call: "computeContext(dir, { wholeContext: 'yes' })", run: () => computeContext(tmp.path, { wholeContext: 'yes' as Loose }), argument: 'options.wholeContext', message: 'options.wholeContext must be true or false; got "yes"' },
+  { call: 'computeContext(dir, { dockerfileText: 3 })', run: () => computeContext(tmp.path, { dockerfileText: 3 as Loose }), argument: 'options.dockerfileText', message: 'options.dockerfileText must be a string; got 3' },
   { call: "computeContextWithBaseline(dir, { builder: 'kaniko' })", run: () => computeContextWithBaseline(tmp.path, { builder: 'kaniko' as Loose }), argument: 'options.builder', message: `options.builder must be 'buildkit' or 'legacy'; got "kaniko"` },
   { call: "measureContext(dir, { signal: 'yes' })", run: () => measureContext(tmp.path, { signal: 'yes' as Loose }), argument: 'options.signal', message: 'options.signal must be an AbortSignal; got "yes"' },
   { call: 'measureContext(dir, {}, null)', run: () => measureContext(tmp.path, {}, null as Loose), argument: 'scan', message: 'scan must be an object; got null' },

@@ -33,7 +33,8 @@ export interface TreeOptions {
 }
 
 const SPECIAL_SIZES = [0, 1, 511, 512, 513, 1024];
-const DOCKERFILE = 'FROM scratch\n';
+// COPY . / makes BuildKit ask for the whole context, so random cases test the ignore file's walk.
+const DOCKERFILE = 'FROM scratch\nCOPY . /\n';
 /** Year 1960 and year 2255: both need a PAX mtime record (negative, or beyond 11 octal digits). */
 const ODD_MTIMES = [new Date(-315_619_200_000), new Date(9_000_000_000_000)];
 

@@ -94,6 +94,9 @@ export function coreOptions(args: ContextArgs, io: Io, extra: Partial<ContextOpt
   return {
     builder: args.builder,
     cwd: io.cwd,
+    // Bridge until the CLI shows BuildKit's send set (issue 11: --target, --build-arg, -f -, the
+    // transfer figure): it keeps showing the whole eligible context, as if the Dockerfile ran COPY . .
+    wholeContext: true,
     ...(args.dockerfile === undefined ? {} : { dockerfile: args.dockerfile }),
     ...(args.ignoreFile === undefined ? {} : { ignoreFile: args.ignoreFile }),
     ...extra,

@@ -33,7 +33,7 @@ afterAll(() => dir.cleanup());
 
 describe('findCategoryHits', () => {
   it('finds each category, outermost directories once, secrets outside dependency directories only', async () => {
-    const { context } = await computeContextWithBaseline(dir.path);
+    const { context } = await computeContextWithBaseline(dir.path, { wholeContext: true });
     const hits = findCategoryHits(context, { categories: ['secrets', 'vcs', 'dependencies', 'test-output', 'logs', 'caches'] });
     const got = hits.map((h) => `${h.category} ${h.path} -> ${h.pattern}`).sort();
     expect(got).toEqual(
@@ -58,7 +58,7 @@ describe('findCategoryHits', () => {
 
   it('reports only what is sent', async () => {
     const { evaluateRules } = await import('../context/compute-context.js');
-    const { context } = await computeContextWithBaseline(dir.path);
+    const { context } = await computeContextWithBaseline(dir.path, { wholeContext: true });
     const trimmed = evaluateRules(context, { rules: ['**/node_modules', '.env*'] });
     const hits = findCategoryHits(trimmed, { categories: ['dependencies', 'secrets'] }).map((h) => h.path);
     expect(hits).not.toContain('node_modules');

@@ -12,7 +12,7 @@ afterEach(async () => {
 async function lint(dockerignore: string, spec: TreeSpec, builder: 'buildkit' | 'legacy' = 'buildkit') {
   dir = await makeTempDir('ctxlens-lint-');
   await buildTree(dir.path, [{ file: 'Dockerfile' }, { file: '.dockerignore', content: dockerignore }, ...spec]);
-  const { context } = await computeContextWithBaseline(dir.path, { builder });
+  const { context } = await computeContextWithBaseline(dir.path, { builder, wholeContext: true });
   return lintIgnoreFile(context).map((f) => `${f.line} ${f.severity} ${f.code}`);
 }
 
@@ -35,6 +35,6 @@ describe('lintIgnoreFile', () => {
   it('no findings without an ignore file', async () => {
     dir = await makeTempDir('ctxlens-lint-');
     await buildTree(dir.path, [{ file: 'Dockerfile' }]);
-    expect(lintIgnoreFile((await computeContextWithBaseline(dir.path)).context)).toEqual([]);
+    expect(lintIgnoreFile((await computeContextWithBaseline(dir.path, { wholeContext: true })).context)).toEqual([]);
   });
 });

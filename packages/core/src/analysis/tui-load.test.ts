@@ -27,7 +27,7 @@ describe('scanInSlices', () => {
     ['sliced scan', sliced],
   ] as const)('reads the same inventory as computeContextWithBaseline (%s)', async (_, fs) => {
     const tree = await scanInSlices(tmp.path, fs === undefined ? {} : { fs, sliceMs: 0 });
-    const { context } = await computeContextWithBaseline(tmp.path);
+    const { context } = await computeContextWithBaseline(tmp.path, { wholeContext: true });
     // Index order depends on the scan's order (breadth-first top levels in the parallel scan); the tree does not.
     expect(tree.unfiltered.inventory.allPaths().sort()).toEqual(context.inventory.allPaths().sort());
     expect(tree.ignoreFileBytes?.toString()).toBe('# deps\nnode_modules\n');

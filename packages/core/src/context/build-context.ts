@@ -5,12 +5,16 @@ import { sortByteOrder } from '../inventory/sort-names.js';
 import type { Builder } from '../options.js';
 import type { CompiledPattern, PatternSet } from '../patterns/pattern-set.js';
 import { EntryState, sentIndex, type WalkResult } from '../walk/walk-result.js';
-import { type Explanation, explainPath } from './explain.js';
+import { walkBuildKit } from '../walk/buildkit.js';
+import type { FollowedPaths } from '../walk/follow-links.js';
+import { type Explanation, explainPath, explainRequest } from './explain.js';
+import type { SendPlan } from './send-plan.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 import { checkArgument } from '../validate.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
-import { type ContextEntry, type ContextSizes, describeEntries, sumSizes } from './sizes.js';
+import { type ContextEntry, type ContextSizes, describeEntries, type OpensFile, sumSizes } from './sizes.js';
+import { matchesOrParentMatches } from '../patterns/matcher.js';
 
 /**
  * Checks that an argument is a BuildContext (what the analysis entry points take).
@@ -34,7 +38,17 @@ export class BuildContext {
   readonly inventory: Inventory;
   readonly walk: WalkResult;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * What BuildKit asks the client for (the Dockerfile's reads), under BuildKit; undefined under the
+   * legacy builder, which uploads the whole filtered context.
+   */
+  readonly plan: SendPlan | undefined;
+  /** The requested paths after fsutil's FollowLinks (symlinks followed), when the plan names paths. */
+  readonly followed: FollowedPaths | undefined;
   private readonly outsideDockerfileSize: number | undefined;
+  private readonly include: PatternSet | undefined;
+  private eligibleCache: WalkResult | undefined;
+  private sentSet: Set<number> | undefined;
   private described: ContextEntry[] | undefined;
   private summed: ContextSizes | undefined;
 
@@ -49,7 +63,14 @@ export class BuildContext {
     diagnostics: readonly Diagnostic[];
     /** Size of a Dockerfile outside the context, which the legacy client adds to its upload. */
     outsideDockerfileSize?: number;
+    plan?: SendPlan | undefined;
+    followed?: FollowedPaths | undefined;
+    /** The include patterns of BuildKit's walk (the requested paths after FollowLinks), when it had some. */
+    include?: PatternSet | undefined;
   }) {
+    this.include = init.include;
+    this.plan = init.plan;
+    this.followed = init.followed;
     this.outsideDockerfileSize = init.outsideDockerfileSize;
     this.builder = init.builder;
     this.inputs = init.inputs;
@@ -67,11 +88,23 @@ export class BuildContext {
   }
 
   /**
+   * The walk of everything the ignore file lets through ("eligible"), whether or not the Dockerfile
+   * asks for it. Under BuildKit with a Dockerfile that reads only some paths, this reads the parts of
+   * the tree the send walk skipped; otherwise it is `walk` itself.
+   * @returns the walk of the eligible entries
+   */
+  eligibleWalk(): WalkResult {
+    if (this.builder === 'legacy' || this.plan === undefined || (this.plan.scope === 'whole' && this.followed === undefined)) return this.walk;
+    this.eligibleCache ??= walkBuildKit(this.inventory, this.patternSet);
+    return this.eligibleCache;
+  }
+
+  /**
    * The entries Docker sends, in the builder's send order.
    * @returns entries with sizes and legacy tar bytes
    */
   entries(): readonly ContextEntry[] {
-    this.described ??= describeEntries(this.inventory, this.walk.order);
+    this.described ??= describeEntries(this.inventory, this.walk.order, this.opensFile());
     return this.described;
   }
 
@@ -98,11 +131,33 @@ export class BuildContext {
    * @returns the totals
    */
   sizesFrom(entryBytes: Float64Array | undefined): ContextSizes {
-    const sums = sumSizes(this.inventory, this.walk.order, entryBytes);
+    const sums = sumSizes(this.inventory, this.walk.order, entryBytes, this.plan?.scope !== 'none', this.opensFile());
     if (this.builder !== 'legacy' || this.outsideDockerfileSize === undefined) return sums;
     const ignore = sentIndex(this.inventory, this.walk, '.dockerignore');
     const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore < 0 ? undefined : this.inventory.sizes[ignore]);
     return { ...sums, tarBytes: upload.bytes, dockerSize: formatDockerSize(upload.bytes), ...(upload.other === undefined || upload.other === upload.bytes ? {} : { otherTarBytes: upload.other }) };
+  }
+
+  /**
+   * BuildKit's sender opens a file only if MatchesOrParentMatches lets it through both the include
+   * patterns and the ignore file; the walk decided with parent results, which can differ only when
+   * a set has exceptions.
+   * @returns the test, or undefined when every sent file is opened
+   */
+  private opensFile(): OpensFile | undefined {
+    if (this.builder !== 'buildkit') return undefined;
+    const include = this.include?.hasExclusions ? this.include : undefined;
+    const exclude = this.patternSet.hasExclusions ? this.patternSet : undefined;
+    if (include === undefined && exclude === undefined) return undefined;
+    return (i) => {
+      const path = this.inventory.path(i);
+      try {
+        if (include !== undefined && !matchesOrParentMatches(include, path).excluded) return false;
+        return exclude === undefined || !matchesOrParentMatches(exclude, path).excluded;
+      } catch {
+        return false;
+      }
+    };
   }
 
   /** True when the inventory entry at `index` is sent. */
@@ -111,13 +166,22 @@ export class BuildContext {
   }
 
   /**
-   * Why a path is in or out under this context's builder and rules.
+   * Why a path is sent or not under this context's builder and rules: the ignore file's verdict
+   * and, under BuildKit with a Dockerfile, whether the Dockerfile asks for it and which instructions do.
    * @param path context-relative, `/`-separated (need not exist)
-   * @returns the deciding rule and the trace of matches
+   * @returns the deciding rule, the trace of matches and the request
    * @throws InputError when `path` is not a string
    */
   explain(path: string): Explanation {
-    return explainPath(this.patternSet, this.builder, path, this.kindOf);
+    const ignore = explainPath(this.patternSet, this.builder, path, this.kindOf);
+    if (this.plan === undefined) return ignore;
+    const request = explainRequest(this.plan, this.followed, ignore.path, (p) => {
+      const i = this.inventory.indexOf(p, false);
+      // A parent directory is sent with its own verdict as state (excluded, not requested): look in the order.
+      this.sentSet ??= new Set(this.walk.order);
+      return i > 0 && this.sentSet.has(i);
+    });
+    return { ...ignore, eligible: ignore.included, included: ignore.included && request.kind !== 'not-requested' && request.kind !== 'no-context-use', request };
   }
 
   /**

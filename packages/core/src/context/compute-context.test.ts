@@ -45,7 +45,7 @@ describe('scans yield to the event loop and stop on abort', () => {
     tmp = await makeTempDir('ctxlens-yield-');
     // 200 directories: at least 100 ms of reads through slowFs, several slices of 16 ms; enough
     // entries for a few progress reports (one every 4096).
-    await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, ...Array.from({ length: FILES }, (_, i) => ({ file: `d${i % DIRS}/f${i}` }))]);
+    await buildTree(tmp.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, ...Array.from({ length: FILES }, (_, i) => ({ file: `d${i % DIRS}/f${i}` }))]);
   });
   afterAll(() => tmp.cleanup());
 

@@ -11,6 +11,7 @@ import { type BuildContext, checkContextArgument } from './build-context.js';
 import { evaluate, evaluateUnfiltered } from './evaluate.js';
 import { type BuildInputs, resolveInputs } from './resolve-inputs.js';
 import { builderPatternSet, extraRules as toRawRules, loadRules, type RuleSource } from './rule-set.js';
+import { planSend, type SendPlan } from './send-plan.js';
 import type { ContextSizes } from './sizes.js';
 import { recordedTotals, unfilteredSizes } from './unfiltered-sizes.js';
 import { ACCEPTS, checkArgument, checkStringList } from '../validate.js';
@@ -45,38 +46,59 @@ async function guardAsync<T>(options: ResolvedOptions, run: () => Promise<T>): P
   }
 }
 
-function evaluateFromDisk(inv: Inventory, resolved: ResolvedOptions, inputs: BuildInputs, source: RuleSource): BuildContext {
-  return evaluate(inv, { builder: resolved.builder, inputs, source, checkReadable: resolved.checkReadable, accessRead: resolved.fs.accessRead });
+function evaluateFromDisk(inv: Inventory, resolved: ResolvedOptions, inputs: BuildInputs, source: RuleSource, plan: SendPlan | undefined): BuildContext {
+  return evaluate(inv, { builder: resolved.builder, inputs, source, checkReadable: resolved.checkReadable, accessRead: resolved.fs.accessRead, plan });
+}
+
+/**
+ * A guess, for reading ahead, of the directories BuildKit's walk enters for a plan: those on the
+ * way to or below a requested path; every one when a request holds a glob (fsutil then walks them
+ * all) or the whole context is asked for; none when nothing is. Symlink targets are left to the walk.
+ */
+function requestedDirectory(plan: SendPlan | undefined): (dirPath: string) => boolean {
+  if (plan === undefined || plan.scope === 'whole') return () => true;
+  if (plan.scope === 'none') return () => false;
+  const paths = plan.followPaths ?? [];
+  if (paths.some((p) => /[*?[\\]/.test(p))) return () => true;
+  return (dir) => dir === '' || paths.some((p) => p === dir || p.startsWith(dir + '/') || dir.startsWith(p + '/'));
+}
+
+/** BuildKit's request for this build, from the Dockerfile; the legacy builder has none. */
+function planFor(resolved: ResolvedOptions, inputs: BuildInputs): SendPlan | undefined {
+  return resolved.builder === 'buildkit' ? planSend(resolved, inputs) : undefined;
 }
 
 /**
  * Computes the exact build context Docker would send for a directory: reads the ignore file Docker
  * would read, walks the tree the way the chosen builder walks it (pruning what it prunes), and
- * records what is sent.
+ * records what is sent. Under BuildKit it also reads the Dockerfile: only the paths the target's
+ * instructions read are sent (and only those parts of the tree are read), nothing when it reads none.
  * @example
  * const ctx = await computeContext('.', { builder: 'legacy' });
  * console.log(ctx.sizes.dockerSize, ctx.filePaths().length);
  * @returns the build context
  * @throws InputError for a missing context, Dockerfile or ignore file
  * @throws IgnoreFileError for rules Docker rejects
+ * @throws DockerfileError (BuildKit) for a Dockerfile BuildKit refuses, with its message and line
  * @throws AbortError when `options.signal` fires
  */
 export async function computeContext(contextDir: string, options: ContextOptions = {}): Promise<BuildContext> {
   const resolved = resolveOptions(contextDir, options);
-  const { inputs, source, inv, pruned } = guard(resolved, () => prepare(resolved));
+  const { inputs, source, inv, pruned, plan } = guard(resolved, () => prepare(resolved));
   // The walk reads directories lazily and synchronously, so it would hold the event loop (and any
   // abort) for the whole read. What it will read is read first, in slices; a directory guessed
-  // wrong is still read by the walk itself.
-  await guardAsync(resolved, () => readInSlices(inv, { enter: (dir) => !pruned(inv.path(dir)) }));
-  return guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source));
+  // wrong is still read by the walk itself. Under BuildKit that is only what the Dockerfile asks for.
+  const requested = requestedDirectory(plan);
+  await guardAsync(resolved, () => readInSlices(inv, { enter: (dir) => requested(inv.path(dir)) && !pruned(inv.path(dir)) }));
+  return guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source, plan));
 }
 
-/** Docker's inputs and rules, a fresh inventory, and a guess of the directories the builder prunes. */
-function prepare(resolved: ResolvedOptions): { inputs: BuildInputs; source: RuleSource; inv: Inventory; pruned: (dirPath: string) => boolean } {
+/** Docker's inputs and rules, BuildKit's request, a fresh inventory, and a guess of the directories the builder prunes. */
+function prepare(resolved: ResolvedOptions): { inputs: BuildInputs; source: RuleSource; inv: Inventory; pruned: (dirPath: string) => boolean; plan: SendPlan | undefined } {
   const inputs = resolveInputs(resolved);
   const source = loadRules(inputs, resolved);
   const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
-  return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder) };
+  return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder), plan: planFor(resolved, inputs) };
 }
 
 /** A context, and the totals of the same directory without the ignore file. */
@@ -99,15 +121,15 @@ export interface ContextComparison extends SizeComparison {
  */
 export async function computeContextWithBaseline(contextDir: string, options: ContextOptions = {}): Promise<ContextComparison> {
   const resolved = resolveOptions(contextDir, options);
-  const { inputs, source, inv } = guard(resolved, () => {
+  const { inputs, source, inv, plan } = guard(resolved, () => {
     const inputs = resolveInputs(resolved);
-    return { inputs, source: loadRules(inputs, resolved), inv: newInventory(inputs.contextDir, resolved) };
+    return { inputs, source: loadRules(inputs, resolved), inv: newInventory(inputs.contextDir, resolved), plan: planFor(resolved, inputs) };
   });
   await guardAsync(resolved, () => scanAllParallel(inv));
   return guard(resolved, () => {
     const unfiltered = evaluateUnfiltered(inv, resolved.builder, inputs);
     return {
-      context: evaluateFromDisk(inv, resolved, inputs, source),
+      context: evaluateFromDisk(inv, resolved, inputs, source, plan),
       unfiltered,
       get unfilteredSizes() {
         return unfiltered.sizes;
@@ -149,7 +171,7 @@ export async function measureContext(contextDir: string, options: ContextOptions
 }
 
 async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | undefined, scan: Pick<ParallelScanOptions, 'minEntries' | 'taskBudget'>): Promise<SizeComparison> {
-  const { inputs, source, inv, pruned } = guard(resolved, () => prepare(resolved));
+  const { inputs, source, inv, pruned, plan } = guard(resolved, () => prepare(resolved));
   // The context walk and the recorded entries' totals need only the directories the builder
   // walks: they run as soon as those are recorded, while the other thread still tallies what the
   // builder prunes.
@@ -159,7 +181,7 @@ async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | und
     // Totals first: the directories read so far are exactly the recorded ones, so a directory the
     // walk might still read lazily can never be counted both here and in its tally.
     recorded = recordedTotals(inv);
-    context = guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source));
+    context = guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source, plan));
   };
   const tallies = await guardAsync(resolved, () => scanParallel(inv, { ...scan, tally: (dir) => pruned(inv.path(dir)), onRecorded, ...(workers ? { workers } : {}) }));
   return guard(resolved, () => ({ context: context!, unfilteredSizes: unfilteredSizes(recorded!, tallies) }));
@@ -190,5 +212,5 @@ export function evaluateRules(base: BuildContext, change: RuleChange): BuildCont
   checkArgument(change.file, 'change.file', ACCEPTS.string, true);
   const file = change.file ?? base.inputs.ignoreFile ?? '.dockerignore';
   const source = { ignoreFile: base.ignoreFile, rules: toRawRules(change.rules, file) };
-  return evaluate(base.inventory, { builder: change.builder ?? base.builder, inputs: base.inputs, source, checkReadable: false, accessRead: () => undefined });
+  return evaluate(base.inventory, { builder: change.builder ?? base.builder, inputs: base.inputs, source, checkReadable: false, accessRead: () => undefined, plan: base.plan });
 }

@@ -71,9 +71,9 @@ describe('explain agrees with what the walk sends, for every entry kind', () => 
 
   it.each(ruleSets.flatMap((rules) => (['legacy', 'buildkit'] as const).map((builder) => ({ builder, rules }))))('$builder with rules $rules: explain(p).included === ls lists p', async ({ builder, rules }) => {
     writeFileSync(join(tmp.path, '.dockerignore'), rules.join('\n'));
-    const ctx = await computeContext(tmp.path, { builder });
+    const ctx = await computeContext(tmp.path, { builder, wholeContext: true });
     const listed = new Set(ctx.filePaths());
-    const full = (await computeContextWithBaseline(tmp.path, { builder })).context;
+    const full = (await computeContextWithBaseline(tmp.path, { builder, wholeContext: true })).context;
     const both = loadBothBuilderRules(tmp.path, { builder });
     const paths = full.inventory.allPaths().filter((p, i) => p !== '' && !full.inventory.isDir(i));
     expect(paths).toEqual(expect.arrayContaining(['s', 'd/s2', 'p', 'h', 'l', 'dangling', 'f']));

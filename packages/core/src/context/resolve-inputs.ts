@@ -15,6 +15,11 @@ export interface BuildInputs {
   readonly dockerfileRelative: string;
   /** The Dockerfile's size (the legacy client uploads it separately when it is outside the context). */
   readonly dockerfileSize: number;
+  /**
+   * False when there is no Dockerfile on disk: its content was given (`-f -`), or, under BuildKit
+   * without `-f`, the context has none (the whole eligible context is then shown).
+   */
+  readonly dockerfileExists: boolean;
   /** Absolute path of the ignore file in use, or undefined when there is none. */
   readonly ignoreFile: string | undefined;
   /** How the ignore file was chosen. */
@@ -133,9 +138,13 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     if (exists(options, given) && errnoOf(error) === 'ENOENT') {
       throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${followLinks(options, '/', given).missing ?? given}: no such file or directory`, given, `${given} is a symbolic link to a file that does not exist; fix the link or name the Dockerfile with -f.`);
     }
+    // Without a Dockerfile on disk BuildKit's requests cannot be known: the whole context stands in.
+    if (options.dockerfileText !== undefined || (options.builder === 'buildkit' && options.dockerfile === undefined)) {
+      return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile: given, dockerfileRelative: relativePosix(contextDir, given), dockerfileSize: 0, dockerfileExists: false });
+    }
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
-  const dockerfileRelative = nodePath.relative(contextDir, dockerfile).split(nodePath.sep).join('/');
+  const dockerfileRelative = relativePosix(contextDir, dockerfile);
   const outside = dockerfileRelative.startsWith('../');
   if (outside && options.dockerfile === undefined && options.builder === 'legacy') {
     // docker/cli reopens a Dockerfile outside the context by the -f value, which is empty here:
@@ -144,27 +153,39 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   }
   const stats = options.fs.lstat(dockerfile);
   const dockerfileSize = outside ? outsideDockerfileSize(options, dockerfile, stats) : stats.size;
-  if (options.ignoreFile === false) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'disabled' };
+  return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile, dockerfileRelative, dockerfileSize, dockerfileExists: true });
+}
+
+function relativePosix(from: string, to: string): string {
+  return nodePath.relative(from, to).split(nodePath.sep).join('/');
+}
+
+type DockerfileInputs = Omit<BuildInputs, 'ignoreFile' | 'ignoreFileReason' | 'unreadIgnoreFile'>;
+
+/** Adds the ignore file Docker would read for a Dockerfile named `given`. */
+function withIgnoreFile(options: ResolvedOptions, contextDir: string, given: string, found: DockerfileInputs): BuildInputs {
+  if (options.ignoreFile === false) return { ...found, ignoreFile: undefined, ignoreFileReason: 'disabled' };
   if (options.ignoreFile !== undefined) {
     if (!exists(options, options.ignoreFile)) {
       throw new InputError('INPUT_NOT_FOUND', `ignore file not found: ${options.ignoreFile}`, options.ignoreFile);
     }
-    return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
+    return { ...found, ignoreFile: options.ignoreFile, ignoreFileReason: 'override' };
   }
   if (options.builder === 'buildkit') {
     // BuildKit looks beside the Dockerfile as named (before symlink resolution), in the directory
-    // it sends the Dockerfile from, then in the context.
-    const specific = buildkitIgnoreFile(options, nodePath.dirname(given), `${nodePath.basename(given)}.dockerignore`);
-    if (specific !== undefined) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
+    // it sends the Dockerfile from, then in the context. A Dockerfile read from stdin has no name
+    // on disk, so only the context's ignore file counts then.
+    const specific = options.dockerfileText !== undefined && options.dockerfile === undefined ? undefined : buildkitIgnoreFile(options, nodePath.dirname(given), `${nodePath.basename(given)}.dockerignore`);
+    if (specific !== undefined) return { ...found, ignoreFile: specific, ignoreFileReason: 'dockerfile-specific' };
     const inContext = buildkitIgnoreFile(options, contextDir, '.dockerignore');
-    if (inContext !== undefined) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: inContext, ignoreFileReason: 'context-root' };
+    if (inContext !== undefined) return { ...found, ignoreFile: inContext, ignoreFileReason: 'context-root' };
     const unread = nodePath.join(contextDir, '.dockerignore');
-    const none = { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' } as const;
+    const none = { ...found, ignoreFile: undefined, ignoreFileReason: 'none' } as const;
     return exists(options, unread) ? { ...none, unreadIgnoreFile: unread } : none;
   }
   const root = nodePath.join(contextDir, '.dockerignore');
-  if (opensAsPresent(options, root)) return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: root, ignoreFileReason: 'context-root' };
-  return { contextDir, dockerfile, dockerfileRelative, dockerfileSize, ignoreFile: undefined, ignoreFileReason: 'none' };
+  if (opensAsPresent(options, root)) return { ...found, ignoreFile: root, ignoreFileReason: 'context-root' };
+  return { ...found, ignoreFile: undefined, ignoreFileReason: 'none' };
 }
 
 /**

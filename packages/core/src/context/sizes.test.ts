@@ -48,7 +48,7 @@ describe('diagnostics', () => {
     const tmp = await makeTempDir('ctxlens-utf8-');
     try {
       await buildTree(tmp.path, [{ file: 'Dockerfile' }, { file: '.dockerignore', content: Buffer.from([0x61, 0x0a, 0xff, 0xfe, 0x0a]) }]);
-      const ctx = await computeContext(tmp.path);
+      const ctx = await computeContext(tmp.path, { wholeContext: true });
       expect(ctx.diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid-utf8-rule', message: expect.stringContaining('.dockerignore:2 is not valid UTF-8') }));
     } finally {
       await tmp.cleanup();
@@ -68,7 +68,7 @@ describe('progress and cancellation', () => {
 
   it('reports entries, bytes and elapsed time while it reads the tree', async () => {
     const events: { entries: number; bytes: number; elapsedMs: number }[] = [];
-    const { unfiltered } = await computeContextWithBaseline(tree.path, { onProgress: (e) => events.push(e) });
+    const { unfiltered } = await computeContextWithBaseline(tree.path, { wholeContext: true, onProgress: (e) => events.push(e) });
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e, i) => i === 0 || e.entries >= events[i - 1]!.entries)).toBe(true);
     expect(events.at(-1)!.entries).toBeLessThanOrEqual(unfiltered.inventory.count);
@@ -78,9 +78,9 @@ describe('progress and cancellation', () => {
   it('stops with an AbortError when the signal fires', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(computeContext(tree.path, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError', code: 'ABORTED' });
+    await expect(computeContext(tree.path, { wholeContext: true, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError', code: 'ABORTED' });
     const late = new AbortController();
-    const run = computeContextWithBaseline(tree.path, { signal: late.signal, onProgress: () => late.abort() });
+    const run = computeContextWithBaseline(tree.path, { wholeContext: true, signal: late.signal, onProgress: () => late.abort() });
     await expect(run).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });

@@ -2,6 +2,9 @@ import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { formatDockerSize } from '../tar/docker-size.js';
 import { plainUstarBytes } from '../inventory/tally.js';
 import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
+import { rawByteLength } from '../inventory/raw-names.js';
+import { dataPacketsBytes, FIN_PACKET_BYTES, goFileMode, statPacketBytes } from '../transfer/fsutil-wire.js';
+import { formatProgressBytes } from '../transfer/progress-bytes.js';
 
 /** One entry of the context, in send order. */
 export interface ContextEntry {
@@ -18,6 +21,8 @@ export interface ContextEntry {
   readonly hardlinkOf: string | undefined;
   /** Bytes this entry takes in the legacy builder's tar upload. */
   readonly tarBytes: number;
+  /** Bytes this entry adds to BuildKit's `transferring context` figure: its stat packet and data packets. */
+  readonly transferBytes: number;
 }
 
 /** Totals for a context. */
@@ -41,6 +46,16 @@ export interface ContextSizes {
    * context and no .dockerignore: two entries appended in random order): the other size.
    */
   readonly otherTarBytes?: number;
+  /**
+   * BuildKit's `transferring context` figure for a first, uncached build of these entries: the
+   * protobuf bytes of every packet fsutil's receiver counts (a stat packet per entry, the file data
+   * in packets of up to 32 KiB plus an empty one per file, and the closing packet). 0 when the build
+   * reads no context at all (BuildKit then has no load step). A warm builder sends only what changed.
+   * Absent from measureContext's `unfilteredSizes`, which sums tallies that do not keep what it needs.
+   */
+  readonly transferBytes?: number;
+  /** `transferBytes` as BuildKit's progress prints it, e.g. `684.99kB` ('' for 0, which it leaves off). */
+  readonly transferSize?: string;
 }
 
 /**
@@ -59,6 +74,37 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
 }
 
 /**
+ * Bytes entry `i` adds to BuildKit's transfer: its stat packet, and for a regular file carrying
+ * content, its data packets.
+ * @param id the entry's position in the send order (fsutil numbers stat packets from 0)
+ * @param hardlinkOf the first name of its inode when this is a later name (linked, not sent again)
+ * @returns the byte count
+ */
+export function entryTransferBytes(inv: Inventory, i: number, id: number, hardlinkOf: string | undefined, opens = true): number {
+  const kind = inv.kind(i);
+  const pathBytes = inv.isAsciiPath(i) ? inv.pathLength(i) : rawByteLength(inv.path(i));
+  const target = kind === 'symlink' ? inv.linkTargets.get(i) : undefined;
+  const targetBytes = target === undefined ? 0 : rawByteLength(target);
+  // fsutil sets a later hardlink name's linkname to the first name, then a symlink's own target
+  // overwrites it (mkstat): a hard-linked symlink is sent as a symlink.
+  const linkBytes = kind === 'symlink' ? targetBytes : hardlinkOf !== undefined ? rawByteLength(hardlinkOf) : 0;
+  // A symlink's lstat size is its target's length; fsutil sends the lstat size of all but directories.
+  const size = kind === 'file' ? inv.sizes[i]! : targetBytes;
+  const stat = statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
+  if (kind !== 'file' || hardlinkOf !== undefined) return stat;
+  // A file fsutil cannot open (see SendFilters) still gets the empty packet that closes it.
+  return stat + dataPacketsBytes(id, opens ? size : 0);
+}
+
+/**
+ * Whether fsutil's sender opens a sent file: its Open checks the path again with
+ * MatchesOrParentMatches, against the include patterns and the ignore file, where the walk used
+ * parent results. After `a`, `!a/f`, `a` the walk sends `a/f` but Open refuses it, so it arrives
+ * empty (issue 11, seen on the real BuildKit).
+ */
+export type OpensFile = (index: number) => boolean;
+
+/**
  * Visits entries in send order with what the tar writer would know, resolving hardlinks as moby
  * does: the first name of an inode (keyed by inode number only) carries the content, later names
  * are links to it. `precomputed` holds entryTarBytes(inv, i) per entry, when the caller has it.
@@ -66,10 +112,11 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
 function forEachEntry(
   inv: Inventory,
   order: Int32Array,
-  visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number) => void,
+  visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number, id: number) => void,
   precomputed?: Float64Array,
 ): void {
   const firstName = new Map<number, string>();
+  let id = 0;
   for (const i of order) {
     const kind = inv.kind(i);
     let hardlinkOf: string | undefined;
@@ -79,7 +126,7 @@ function forEachEntry(
       if (hardlinkOf === undefined) firstName.set(ino, inv.path(i));
     }
     const tarBytes = precomputed !== undefined && hardlinkOf === undefined ? precomputed[i]! : entryTarBytes(inv, i, hardlinkOf);
-    visit(i, kind, hardlinkOf, tarBytes);
+    visit(i, kind, hardlinkOf, tarBytes, id++);
   }
 }
 
@@ -87,10 +134,11 @@ function forEachEntry(
  * Describes entries in send order.
  * @returns one object per entry, with sizes and legacy tar bytes
  */
-export function describeEntries(inv: Inventory, order: Int32Array): ContextEntry[] {
+export function describeEntries(inv: Inventory, order: Int32Array, opens?: OpensFile): ContextEntry[] {
   const out: ContextEntry[] = [];
-  forEachEntry(inv, order, (index, kind, hardlinkOf, tarBytes) => {
-    out.push({ index, path: inv.path(index), kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes });
+  forEachEntry(inv, order, (index, kind, hardlinkOf, tarBytes, id) => {
+    const transferBytes = entryTransferBytes(inv, index, id, hardlinkOf, opens?.(index) ?? true);
+    out.push({ index, path: inv.path(index), kind, size: kind === 'file' ? inv.sizes[index]! : 0, linkTarget: inv.linkTargets.get(index), hardlinkOf, tarBytes, transferBytes });
   });
   return out;
 }
@@ -98,16 +146,20 @@ export function describeEntries(inv: Inventory, order: Int32Array): ContextEntry
 /**
  * Sums entries into the figures Docker users see, without building an object per entry.
  * @param precomputed entryTarBytes per inventory entry, to skip recomputing them (the TUI keeps them)
- * @returns file counts, file bytes and the legacy upload size
+ * @param usesContext false when the build reads no context: BuildKit then transfers nothing at all
+ * @param opens BuildKit: whether the sender opens each sent file (files it cannot open arrive empty)
+ * @returns file counts, file bytes, the legacy upload size and BuildKit's transfer figure
  */
-export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float64Array): ContextSizes {
+export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float64Array, usesContext = true, opens?: OpensFile): ContextSizes {
   let files = 0;
   let dirs = 0;
   let symlinks = 0;
   let others = 0;
   let bytes = 0;
   let tarBytes = TAR_TRAILER_BYTES;
-  forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes) => {
+  let transferBytes = usesContext ? FIN_PACKET_BYTES : 0;
+  forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes, id) => {
+    transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, kind !== 'file' || opens === undefined || opens(i));
     if (kind === 'file') {
       files++;
       if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
@@ -116,5 +168,5 @@ export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float6
     else others++;
     tarBytes += entryBytes;
   }, precomputed);
-  return { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+  return { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes), transferBytes, transferSize: formatProgressBytes(transferBytes) };
 }

@@ -53,6 +53,8 @@ export class Inventory {
   private readonly linkInodes = new Map<number, number>();
   /** Link counts, saturating at 255: only "more than one" matters (hardlinks). */
   nlinks = new Uint8Array(0);
+  /** Permission bits (st_mode & 0o7777): BuildKit's transfer sends them in each stat packet. */
+  perms = new Uint16Array(0);
   /** Bit 0: the path holds a character outside archive/tar's ASCII (so its tar header needs PAX). */
   flags = new Uint8Array(0);
   childStart = new Int32Array(0);
@@ -280,7 +282,8 @@ export class Inventory {
       const packed = facts[at]!;
       const kind = packed & 7;
       const size = facts[at + 1]!;
-      const i = this.add(names[n]!, dir, kind, size, facts[at + 2]!, inodes.get(n) ?? 0, packed >>> 4);
+      const i = this.add(names[n]!, dir, kind, size, facts[at + 2]!, inodes.get(n) ?? 0, (packed >>> 4) & 255);
+      this.perms[i] = packed >>> 12;
       if (kind === KIND_DIR) this.dirPaths.set(i, prefix + names[n]!);
       this.flags[i] = parentFlags | ((packed >>> 3) & 1);
       this.scannedBytes += size;
@@ -315,7 +318,7 @@ export class Inventory {
   }
 
   private grow(capacity: number): void {
-    const resize = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const resize = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(capacity);
       b.set(a.subarray(0, Math.min(a.length, capacity)) as T);
       return b;
@@ -326,6 +329,7 @@ export class Inventory {
     this.mtimes32 = resize(this.mtimes32, (n) => new Int32Array(n));
     this.nlinks = resize(this.nlinks, (n) => new Uint8Array(n));
     this.flags = resize(this.flags, (n) => new Uint8Array(n));
+    this.perms = resize(this.perms, (n) => new Uint16Array(n));
     this.childStart = resize(this.childStart, (n) => new Int32Array(n));
     this.childCount = resize(this.childCount, (n) => new Int32Array(n));
     this.capacity = capacity;

@@ -13,7 +13,7 @@ export interface DirectoryRecord {
   readonly names: string[];
   /**
    * Per name, RECORD_FIELDS numbers: kind + 8 × non-ASCII flag + 16 × link count (saturated at
-   * 255), size, mtime (s). Compact because worker threads send these for a million names.
+   * 255) + 4096 × permission bits (st_mode & 0o7777, which BuildKit's transfer sends), size, mtime (s). Compact because worker threads send these for a million names.
    */
   readonly facts: Float64Array;
   /** [position, inode] of names other than directories with more than one link: hardlinks. */
@@ -85,7 +85,7 @@ export function readDirectory(fsa: DirectoryReader, fsPath: string, sort?: (name
     // st_mode S_IFMT -> kind code (file, dir, symlink, fifo, socket, char, block).
     const format = stat.mode & 0o170000;
     const kind = format === 0o040000 ? 1 : format === 0o120000 ? 2 : format === 0o010000 ? 3 : format === 0o140000 ? 4 : format === 0o020000 ? 5 : format === 0o060000 ? 6 : 0;
-    facts[at] = kind + nonAscii + 16 * Math.min(stat.nlink, 255);
+    facts[at] = kind + nonAscii + 16 * Math.min(stat.nlink, 255) + 4096 * (stat.mode & 0o7777);
     facts[at + 1] = kind === 0 ? stat.size : 0;
     facts[at + 2] = Math.floor(stat.mtimeMs / 1000);
     // Only hardlinks need their inode; a directory's link count is its subdirectories plus two.

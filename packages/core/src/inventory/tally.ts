@@ -112,7 +112,7 @@ export function tallySubtree(
     else if (kind === 1) into.dirs++;
     else if (kind === 2) into.symlinks++;
     else into.others++;
-    const inode = kind !== 1 && packed >>> 4 > 1 ? (inodes?.get(n) ?? -1) : -1;
+    const inode = kind !== 1 && ((packed >>> 4) & 255) > 1 ? (inodes?.get(n) ?? -1) : -1;
     // The path's length without building it: most entries never need the string itself.
     const pathLength = (rel === '' ? 0 : rel.length + 1) + name.length;
     const plain = kind === 2 || inode >= 0 ? -1 : plainBytes(pathLength + (kind === 1 ? 1 : 0), pathAscii, size, mtime);

@@ -38,8 +38,11 @@ function stripZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-/** The exact decimal value of a double: significant digits and the power of ten of the first. */
-function exactDecimal(x: number): { digits: string; exponent: number } {
+/**
+ * The exact decimal value of a double: its significant digits and the power of ten of the first.
+ * @returns digits without trailing zeros, and the exponent of the first digit
+ */
+export function exactDecimal(x: number): { digits: string; exponent: number } {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const bits = view.getBigUint64(0);
@@ -61,7 +64,12 @@ function exactDecimal(x: number): { digits: string; exponent: number } {
   return { digits: digits.replace(/0+$/, '') || '0', exponent };
 }
 
-function roundHalfEven(value: { digits: string; exponent: number }, precision: number): { digits: string; exponent: number } {
+/**
+ * Rounds exact decimal digits to `precision` significant digits, ties to even (as Go's strconv and
+ * math/big do on a double's exact value).
+ * @returns the kept digits and their exponent (one higher when rounding carried over)
+ */
+export function roundHalfEven(value: { digits: string; exponent: number }, precision: number): { digits: string; exponent: number } {
   const { digits, exponent } = value;
   if (digits.length <= precision) return value;
   const kept = digits.slice(0, precision);

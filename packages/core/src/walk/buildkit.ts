@@ -5,20 +5,37 @@
 // - an excluded directory holding a re-included entry is sent as a directory entry;
 // - the Dockerfile and ignore file are not forced in;
 // - a permission error inside an excluded directory is ignored.
-import { InputError } from '../errors.js';
+//
+// With a Dockerfile, BuildKit asks only for the paths its instructions read: they arrive as include
+// patterns (follow-links.ts), matched the same way as the ignore file's but first. An entry is sent
+// when it matches them and the ignore file does not exclude it; directories on the way to a sent
+// entry are sent just before it. A directory the include patterns do not match is entered only when
+// some pattern could match below it: by prefix, unless a pattern holds a glob, which makes fsutil
+// walk every such directory.
+import { IgnoreFileError, InputError } from '../errors.js';
 import type { Inventory } from '../inventory/inventory.js';
-import type { WalkInfo } from '../patterns/matcher.js';
+import { createWalkMatcher, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
-import { excludedDirEntry } from './enter-excluded.js';
-import { WalkRecorder, type WalkResult } from './walk-result.js';
+import { excludedDirEntry, includedDirEntry } from './enter-excluded.js';
+import { EntryState, WalkRecorder, type WalkResult } from './walk-result.js';
+
+/** Include flags of a directory on the current path, and the ignore file's. */
+interface Flags {
+  readonly exclude: WalkInfo | undefined;
+  readonly include: WalkInfo | undefined;
+}
 
 /**
  * fsutil's filtered walk over an inventory.
- * @returns each entry's state, the send order (parents of re-included entries just before them)
+ * @param include the include patterns BuildKit asked for (followLinks), or undefined for everything
+ * @returns each entry's state (NotRequested for entries the include patterns leave out), the send
+ *   order (parents of re-included or requested entries just before them)
  * @throws InputError when a directory BuildKit must read cannot be read
  */
-export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
+export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternSet): WalkResult {
   const enters = excludedDirEntry(set, 'buildkit');
+  const includeMatcher = include === undefined ? undefined : createWalkMatcher(include);
+  const entersUnrequested = include === undefined ? undefined : includedDirEntry(include);
   const walk = new WalkRecorder(
     inv,
     set,
@@ -33,16 +50,35 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
   // Per depth on the current path: an excluded directory entered but not sent yet (sent just
   // before the first entry below it that is included), or -1.
   const pendingParents: number[] = [];
-  const visit = (dir: number, info: WalkInfo | undefined, depth: number): boolean => {
+  const visit = (dir: number, info: Flags, depth: number): boolean => {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
-      const childInfo = walk.decide(c, depth, info);
-      if (childInfo === undefined) return false;
       const isDir = inv.isDir(c);
-      if (walk.excluded) {
-        if (!isDir || !enters(inv.path(c))) continue;
+      let includeInfo: WalkInfo | undefined;
+      let unrequested = false;
+      if (includeMatcher !== undefined) {
+        const pathOf = (): string => inv.path(c);
+        try {
+          includeInfo = includeMatcher.match(pathOf, depth, info.include, isDir);
+        } catch (error) {
+          if (!(error instanceof IgnoreFileError)) throw error;
+          throw new InputError('INPUT_INVALID', `BuildKit fails with "failed to match includepatterns: ${error.message}" at "${inv.path(c)}": a path the Dockerfile asks for is not a valid pattern (${error.pattern}).`, inv.path(c));
+        }
+        // The matcher speaks ignore-file language: a plain pattern's match "excludes", which for
+        // include patterns means the entry is requested.
+        if (!includeMatcher.out.excluded) {
+          if (isDir && !entersUnrequested!(inv.path(c))) continue;
+          unrequested = true;
+        }
+      }
+      const excludeInfo = walk.decide(c, depth, info.exclude);
+      if (excludeInfo === undefined) return false;
+      const childInfo: Flags = { exclude: excludeInfo, include: includeInfo };
+      if (walk.excluded || unrequested) {
+        if (unrequested && !walk.excluded) walk.mark(c, EntryState.NotRequested);
+        if (!isDir || (walk.excluded && !enters(inv.path(c)))) continue;
         inv.children(c);
-        // Unreadable but excluded: BuildKit shrugs.
+        // Unreadable but not sent: BuildKit shrugs.
         if (inv.problems.has(c)) continue;
         pendingParents.length = depth;
         pendingParents.push(c);
@@ -71,6 +107,6 @@ export function walkBuildKit(inv: Inventory, set: PatternSet): WalkResult {
     }
     return true;
   };
-  visit(0, undefined, 0);
+  visit(0, { exclude: undefined, include: undefined }, 0);
   return walk.result();
 }

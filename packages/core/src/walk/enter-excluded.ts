@@ -40,6 +40,22 @@ export function excludedDirEntry(set: PatternSet, builder: Builder): (dirPath: s
 }
 
 /**
+ * Builds the test fsutil applies to a directory its include patterns (the paths a Dockerfile asks
+ * for) do not match: enter it only if some pattern, trailing glob dropped, starts with "dir/"; always
+ * once a pattern holds a glob.
+ * @returns a function of the directory's path telling whether the walk enters it
+ */
+export function includedDirEntry(include: PatternSet): (dirPath: string) => boolean {
+  const plain = include.patterns.filter((p) => !p.exclusion);
+  if (plain.some((p) => GLOB_CHARS.test(withoutTrailingGlob(p.text)))) return () => true;
+  const prefixes = plain.map((p) => withoutTrailingGlob(p.text) + '/');
+  return (dirPath) => {
+    const dirSlash = dirPath + '/';
+    return prefixes.some((p) => p.startsWith(dirSlash));
+  };
+}
+
+/**
  * A guess, from the path alone, whether a builder's walk skips a directory's contents: it is
  * excluded (itself or through a parent) and no exception makes the walk enter it. Used to plan
  * reads only: a wrong guess costs time, never correctness, because the walks decide for themselves.

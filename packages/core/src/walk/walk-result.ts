@@ -25,6 +25,11 @@ export const enum EntryState {
   Unreached = 0,
   Included = 1,
   Excluded = 2,
+  /**
+   * Seen by BuildKit's walk and not excluded by the ignore file, but not among the paths the
+   * Dockerfile asks for, so not sent (entries below an unrequested directory the walk skips stay Unreached).
+   */
+  NotRequested = 3,
 }
 
 /** What one builder's walk over an inventory decided. */
@@ -96,6 +101,11 @@ export class WalkRecorder {
   /** The verdict of the last `decide`. */
   get excluded(): boolean {
     return this.matcher.out.excluded;
+  }
+
+  /** Overrides the verdict recorded for entry `c` (an entry the Dockerfile does not ask for). */
+  mark(c: number, state: EntryState): void {
+    this.state[c] = state;
   }
 
   /** Queues an entry for sending (one the builder never sends, a socket, is noted instead). */

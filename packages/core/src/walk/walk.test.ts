@@ -74,7 +74,7 @@ describe.each(cases)('$name', ({ tree, ignore, legacy, buildkit }) => {
     ['legacy', legacy],
     ['buildkit', buildkit],
   ] as [Builder, string[]][])('%s', async (builder, expected) => {
-    const ctx = await computeContext(tmp.path, { builder });
+    const ctx = await computeContext(tmp.path, { builder, wholeContext: true });
     expect(names(ctx.entries())).toEqual(expected);
   });
 });
@@ -94,7 +94,7 @@ describe('ignore-file selection', () => {
   afterAll(() => tmp.cleanup());
 
   it('BuildKit prefers <Dockerfile>.dockerignore beside the Dockerfile', async () => {
-    const ctx = await computeContext(tmp.path, { builder: 'buildkit', dockerfile: `${tmp.path}/build/app.Dockerfile` });
+    const ctx = await computeContext(tmp.path, { builder: 'buildkit', dockerfile: `${tmp.path}/build/app.Dockerfile`, wholeContext: true });
     expect(ctx.inputs.ignoreFileReason).toBe('dockerfile-specific');
     expect(ctx.filePaths()).not.toContain('secret');
     expect(ctx.filePaths()).toContain('build/app.Dockerfile');
@@ -126,7 +126,7 @@ describe('a walk that reads the disk lazily', () => {
     try {
       await buildTree(tmp.path, [{ file: 'Dockerfile' }, { file: 'a/b/c.txt' }, { file: 'x/y.txt' }, { file: '.dockerignore', content: 'x\n' }]);
       for (const builder of ['legacy', 'buildkit'] as const) {
-        const ctx = await computeContext(tmp.path, { builder });
+        const ctx = await computeContext(tmp.path, { builder, wholeContext: true });
         expect(ctx.walk.state.length).toBe(ctx.inventory.count);
         const included = ctx.inventory.allPaths().filter((_, i) => ctx.isIncluded(i)).sort();
         expect(included).toEqual(['.dockerignore', 'Dockerfile', 'a', 'a/b', 'a/b/c.txt']);

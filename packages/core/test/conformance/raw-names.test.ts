@@ -91,7 +91,8 @@ describe.skipIf(!docker.available)(`names that are not UTF-8, vs the Docker CLI$
     const { unfiltered } = await computeContextWithBaseline(root, { builder: 'legacy' });
     const measured = await measureContext(root, { builder: 'legacy' }, { threads: 2, minEntries: 2 });
     expect(measured.context.sizes).toEqual(ctx.sizes);
-    expect(measured.unfilteredSizes).toEqual(unfiltered.sizes);
+    // Tallies cannot give BuildKit's transfer figure (it needs every entry's send position).
+    expect(measured.unfilteredSizes).toEqual({ ...unfiltered.sizes, transferBytes: undefined, transferSize: undefined });
     if (dockerignore === null) expect(unfiltered.sizes.tarBytes).toBe(real.tarBytes);
   });
 

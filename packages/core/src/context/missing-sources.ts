@@ -1,0 +1,113 @@
+// A COPY or ADD source that BuildKit does not receive fails the build once the context has arrived
+// (issue 11, on the real BuildKit): a missing or excluded plain path fails with `failed to compute
+// cache key: … "/x": not found` when it is the instruction's only source, `lstat /x: no such file or
+// directory` when it is one of several; a glob that matches nothing is fine, unless the directory
+// it searches is missing or excluded (then the lstat error names that directory).
+import type { Diagnostic } from '../diagnostics.js';
+import type { ContextRequest } from '../dockerfile/requests.js';
+import { goClean } from '../ignorefile/go-strings.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { goFilepathMatch } from '../patterns/go-match-syntax.js';
+import type { WalkResult } from '../walk/walk-result.js';
+import type { SendPlan } from './send-plan.js';
+
+const WILDCARD = /[*?[]/;
+
+/** The directory a glob searches: its components before the first one with a wildcard. */
+function globBase(path: string): string {
+  const parts = path.split('/');
+  const first = parts.findIndex((p) => WILDCARD.test(p));
+  return parts.slice(0, first).join('/');
+}
+
+/**
+ * The errors BuildKit raises for sources it did not receive.
+ * @returns one error diagnostic per missing source, naming the instruction
+ */
+export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined): Diagnostic[] {
+  if (plan?.requests === undefined || plan.scope === 'none' || plan.wholeBecause === 'option') return [];
+  const file = plan.requests.graph.file;
+  const reads = plan.requests.requests.filter((r) => (r.kind === 'copy' || r.kind === 'add' || r.kind === 'bind-mount') && !r.wholeContext);
+  // Parent directories are sent with their own verdict as state, so the send order decides.
+  const order = new Set(walk.order);
+  const sent = (path: string): boolean => {
+    if (path === '' || path === '.') return true;
+    const i = inv.indexOf(path, false);
+    return i > 0 && order.has(i);
+  };
+  // The copy resolves symlinks in the received tree, inside the context root (a link pointing out
+  // of it, or dangling, leads nowhere there).
+  const arrived = (path: string): boolean => {
+    let parts = path === '.' || path === '' ? [] : path.split('/');
+    let done: string[] = [];
+    for (let hops = 0; parts.length > 0; ) {
+      const cur = [...done, parts[0]!].join('/');
+      if (!sent(cur)) return false;
+      const i = inv.indexOf(cur, false);
+      if (inv.kind(i) === 'symlink') {
+        if (++hops > 40) return false;
+        const target = inv.linkTargets.get(i) ?? '';
+        const joined = goClean('/' + (target.startsWith('/') ? target : [...done, target].join('/'))).slice(1);
+        parts = [...(joined === '' ? [] : joined.split('/')), ...parts.slice(1)];
+        done = [];
+        continue;
+      }
+      done.push(parts.shift()!);
+    }
+    return true;
+  };
+  const sourcesOf = (r: ContextRequest): number => plan.requests!.requests.filter((o) => o.stage === r.stage && o.instruction.line === r.instruction.line && o.onbuild === r.onbuild && (o.kind === 'copy' || o.kind === 'add')).length;
+  // What a glob matches in the received tree (filepath.Match per component, over sent entries).
+  const globMatches = (pattern: string): string[] => {
+    let current = [''];
+    for (const part of pattern.split('/')) {
+      const next: string[] = [];
+      for (const dir of current) {
+        if (!WILDCARD.test(part)) {
+          const p = dir === '' ? part : `${dir}/${part}`;
+          if (sent(p)) next.push(p);
+          continue;
+        }
+        const at = dir === '' ? 0 : inv.indexOf(dir, false);
+        if (at < 0 || !inv.isDir(at) || !inv.isScanned(at)) continue;
+        const [start, n] = inv.children(at);
+        for (let c = start; c < start + n; c++) {
+          if (order.has(c) && goFilepathMatch(part, inv.name(c)) === true) next.push(inv.path(c));
+        }
+      }
+      current = next;
+    }
+    return current;
+  };
+  const out: Diagnostic[] = [];
+  for (const r of reads) {
+    // A bind mount's source is a plain path (no globbing), though the walk sent the glob's matches.
+    const glob = r.kind !== 'bind-mount' && WILDCARD.test(r.path);
+    const base = glob ? globBase(r.path) : r.path;
+    const where = `${file}:${r.instruction.line} ${r.instruction.text}`;
+    if (arrived(base)) {
+      // A glob's match that is a link leading nowhere in the received tree is not found either.
+      const dangling = glob ? globMatches(r.path).find((m) => !arrived(m)) : undefined;
+      if (dangling !== undefined) {
+        out.push({
+          code: 'buildkit-source-missing',
+          severity: 'error',
+          path: dangling,
+          message: `BuildKit will fail at ${where}: failed to compute cache key: failed to calculate checksum of ref …: "/${dangling}": not found. ${dangling} matches ${r.path} and is a symbolic link leading nowhere inside the context; fix or exclude the link.`,
+        });
+      }
+      continue;
+    }
+    const message =
+      !glob && (r.kind === 'bind-mount' || sourcesOf(r) === 1)
+        ? `failed to compute cache key: failed to calculate checksum of ref …: "/${r.path}": not found`
+        : `lstat /${base}: no such file or directory`;
+    out.push({
+      code: 'buildkit-source-missing',
+      severity: 'error',
+      path: base,
+      message: `BuildKit will fail at ${where}: ${message}. The path is ${inv.indexOf(base) > 0 ? 'excluded by the ignore file' : 'not in the context'}; add it, or stop excluding it.`,
+    });
+  }
+  return out;
+}
