@@ -131,7 +131,9 @@ describe(`real BuildKit oracle${skipped}`, () => {
     expect(viaDocker.ok).toBe(true);
     expect(direct.received).toEqual(viaDocker.received);
     expect(direct.transferredBytes).toBe(viaDocker.transferredBytes);
-    expect(direct.steps).toEqual(viaDocker.steps);
+    // The same steps; the order in which BuildKit reports them varies between runs (the context's load
+    // can be reported after the COPY that waits for it starts).
+    expect([...direct.steps].sort()).toEqual([...viaDocker.steps].sort());
   });
 
   bkIt('COPY package.json ./ receives just that file', async () => {
