@@ -187,7 +187,7 @@ describe('inputs Docker would block on or read without end are refused', () => {
 
 // No BuildKit daemon here: these rows follow fsutil's FollowLinks and the frontend's read of the
 // snapshot (links resolved inside the context), read from their source.
-describe('BuildKit resolves a .dockerignore link inside the context (read from fsutil's source; the four rows were run on the real BuildKit 28.5.2 oracle on 2026-12-06 and received exactly these files)', () => {
+describe('BuildKit resolves a .dockerignore link inside the context (read from the fsutil source; the four rows were run on the real BuildKit 28.5.2 oracle on 2026-12-06 and received exactly these files)', () => {
   let tmp: TempDir;
   beforeAll(async () => {
     tmp = await makeTempDir('ctxlens-special-buildkit-');
