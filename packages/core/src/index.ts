@@ -4,7 +4,7 @@ export { computeContext, computeContextWithBaseline, evaluateRules, measureConte
 export type { ContextComparison, RuleChange, SizeComparison } from './context/compute-context.js';
 export { BuildContext } from './context/build-context.js';
 export type { BuildInputs } from './context/resolve-inputs.js';
-export { ignoreFileToEdit } from './context/resolve-inputs.js';
+export { ignoreFilePath, ignoreFileToEdit } from './context/resolve-inputs.js';
 export type { ContextEntry, ContextSizes } from './context/sizes.js';
 export type { Explanation, RequestExplanation, TraceStep } from './context/explain.js';
 export type { SendPlan, SendScope } from './context/send-plan.js';

@@ -1,8 +1,7 @@
 // `ctxlens suggest`: .dockerignore lines worth adding, each with the bytes it saves, from the
 // categories and from the repository's .gitignore files. --write appends them to the ignore file in
 // use (or creates .dockerignore), keeping every existing byte, atomically (core's writeDocument).
-import { type BuildContext, ignoreFileToEdit, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
-import * as nodePath from 'node:path';
+import { type BuildContext, ignoreFilePath, ignoreFileToEdit, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -52,7 +51,7 @@ export async function runSuggest(options: SuggestCommandOptions, io: Io): Promis
   return guarded(io, async () => {
     const { context } = await loadComparison(options, io, options);
     const { suggestions, after } = suggestIgnoreLines(context, { gitignore: options.gitignore, limit: Math.max(0, options.limit) });
-    const target = options.write ? ignoreFileToEdit(context.inputs) : context.inputs.ignoreFile ?? nodePath.join(context.inputs.contextDir, '.dockerignore');
+    const target = options.write ? ignoreFileToEdit(context.inputs) : ignoreFilePath(context.inputs);
     let written = false;
     if (options.write && suggestions.length > 0) {
       const original = bytesAsRead(context);

@@ -227,5 +227,13 @@ export function ignoreFileToEdit(inputs: BuildInputs): string {
       'Replace the link with a regular file holding the rules (cp --remove-destination "$(readlink -f .dockerignore)" .dockerignore), or use --builder legacy, whose client follows the link.',
     );
   }
+  return ignoreFilePath(inputs);
+}
+
+/**
+ * The ignore file the builder reads, or where a new `.dockerignore` would go when there is none.
+ * @returns the path, for display; writes go through ignoreFileToEdit
+ */
+export function ignoreFilePath(inputs: BuildInputs): string {
   return inputs.ignoreFile ?? nodePath.join(inputs.contextDir, '.dockerignore');
 }

@@ -1,7 +1,7 @@
 // What one TUI session knows once the tree is read: the inputs Docker uses, the inventory's
 // constant totals, the size without any ignore file, and the ignore file to edit.
 import * as nodePath from 'node:path';
-import { type BuildInputs, type ContextSizes, fastContextSizes, inventoryTotals, type ScannedTree } from '@ctxlens/core';
+import { type BuildInputs, type ContextSizes, fastContextSizes, ignoreFilePath, inventoryTotals, type ScannedTree } from '@ctxlens/core';
 import { Evaluator } from './evaluator.js';
 
 /** The session's fixed facts, shared by every evaluation. */
@@ -36,7 +36,7 @@ export function ignoreLabel(contextDir: string, ignorePath: string): string {
 export function createSession(tree: ScannedTree): Session {
   const inputs = tree.inputs;
   const totals = inventoryTotals(tree.unfiltered.inventory);
-  const ignorePath = inputs.ignoreFile ?? nodePath.join(inputs.contextDir, '.dockerignore');
+  const ignorePath = ignoreFilePath(inputs);
   const label = ignoreLabel(inputs.contextDir, ignorePath);
   return {
     inputs,
