@@ -10,6 +10,9 @@ describe('toContextPath', () => {
     ['/ctx/x', '/ctx', 'x'],
     ['.', '/ctx', '.'],
     ['../ctx/y', '/ctx', 'y'],
+    // A name that only starts with two dots is inside.
+    ['..env', '/ctx', '..env'],
+    ['/ctx/..d/f', '/', '..d/f'],
   ])('%s from %s -> %s', (given, cwd, relative) => {
     expect(toContextPath(given, cwd, ['/ctx'])).toEqual({ given, relative });
   });

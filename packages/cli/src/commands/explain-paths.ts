@@ -44,7 +44,7 @@ export function toContextPath(given: string, cwd: string, contextDirs: readonly 
   for (const root of contextDirs) {
     const rel = nodePath.relative(root, abs);
     if (rel === '') return { given, relative: '.' };
-    if (!rel.startsWith('..') && !nodePath.isAbsolute(rel)) return { given, relative: rel.split(nodePath.sep).join('/') };
+    if (rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel)) return { given, relative: rel.split(nodePath.sep).join('/') };
   }
   throw new UsageError(`${given}: '${given}' is outside the build context at '${contextDirs[0]}'`, 'Give paths inside the context directory (relative to the current directory, or use -C DIR).');
 }

@@ -11,7 +11,8 @@ import { type Explanation, explainPath, explainRequest } from './explain.js';
 import type { SendPlan } from './send-plan.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { formatDockerSize } from '../tar/docker-size.js';
-import { checkArgument } from '../validate.js';
+import { ACCEPTS, checkArgument } from '../validate.js';
+import { toContextRelative } from './context-path.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
 import { type ContextEntry, type ContextSizes, describeEntries, type OpensFile, sumSizes } from './sizes.js';
 import { matchesOrParentMatches } from '../patterns/matcher.js';
@@ -168,12 +169,13 @@ export class BuildContext {
   /**
    * Why a path is sent or not under this context's builder and rules: the ignore file's verdict
    * and, under BuildKit with a Dockerfile, whether the Dockerfile asks for it and which instructions do.
-   * @param path context-relative, `/`-separated (need not exist)
+   * @param path relative to the context root, `/`-separated, or absolute inside the context (need not exist)
    * @returns the deciding rule, the trace of matches and the request
-   * @throws InputError when `path` is not a string
+   * @throws InputError when `path` is not a string or lies outside the context
    */
   explain(path: string): Explanation {
-    const ignore = explainPath(this.patternSet, this.builder, path, this.kindOf);
+    checkArgument(path, 'path', ACCEPTS.string);
+    const ignore = explainPath(this.patternSet, this.builder, toContextRelative(this.inputs, path), this.kindOf);
     if (this.plan === undefined) return ignore;
     const request = explainRequest(this.plan, this.followed, ignore.path, (p) => {
       const i = this.inventory.indexOf(p, false);

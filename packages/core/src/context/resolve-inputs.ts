@@ -9,6 +9,8 @@ import type { ResolvedOptions } from '../options.js';
 export interface BuildInputs {
   /** Absolute, symlink-resolved context directory. */
   readonly contextDir: string;
+  /** The context directory as the caller named it, made absolute but with its symlinks kept. */
+  readonly contextDirAsGiven?: string;
   /** Absolute path of the Dockerfile, symlinks resolved. */
   readonly dockerfile: string;
   /** The Dockerfile relative to the context, POSIX separators; starts with `../` when outside. */
@@ -140,7 +142,7 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     }
     // Without a Dockerfile on disk BuildKit's requests cannot be known: the whole context stands in.
     if (options.dockerfileText !== undefined || (options.builder === 'buildkit' && options.dockerfile === undefined)) {
-      return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile: given, dockerfileRelative: relativePosix(contextDir, given), dockerfileSize: 0, dockerfileExists: false });
+      return withIgnoreFile(options, contextDir, given, { contextDir, contextDirAsGiven: options.contextDir, dockerfile: given, dockerfileRelative: relativePosix(contextDir, given), dockerfileSize: 0, dockerfileExists: false });
     }
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
   }
@@ -153,7 +155,7 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   }
   const stats = options.fs.lstat(dockerfile);
   const dockerfileSize = outside ? outsideDockerfileSize(options, dockerfile, stats) : stats.size;
-  return withIgnoreFile(options, contextDir, given, { contextDir, dockerfile, dockerfileRelative, dockerfileSize, dockerfileExists: true });
+  return withIgnoreFile(options, contextDir, given, { contextDir, contextDirAsGiven: options.contextDir, dockerfile, dockerfileRelative, dockerfileSize, dockerfileExists: true });
 }
 
 function relativePosix(from: string, to: string): string {
