@@ -14,7 +14,7 @@ export interface RulesPaneProps {
   readonly state: TuiState;
 }
 
-const IMPACT_WIDTH = 8;
+const IMPACT_WIDTH = 9;
 
 /** The rules pane. */
 export function RulesPane({ state }: RulesPaneProps): ReactNode {

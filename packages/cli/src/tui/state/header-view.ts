@@ -30,18 +30,19 @@ export function requestNote(plan: SendPlan | undefined): HeaderView['request'] {
   const graph = plan.requests?.graph;
   const stage = graph?.stages[graph.target];
   const file = graph?.file ?? 'Dockerfile';
-  const target = stage?.named ? ` (target ${stage.name})` : '';
+  const target = stage?.named ? `, target ${stage.name}` : '';
   switch (plan.scope) {
     case 'none':
-      return { text: `${file}${target} reads no context`, warn: false };
+      return { text: `${file}${target}: no context`, warn: false };
     case 'paths': {
       const n = plan.followPaths?.length ?? 0;
-      return { text: `${file}${target} reads ${n} ${n === 1 ? 'path' : 'paths'}`, warn: false };
+      return { text: `${file}${target}: ${n} ${n === 1 ? 'path' : 'paths'}`, warn: false };
     }
     case 'whole':
-      if (plan.wholeBecause === 'no-dockerfile') return { text: 'no Dockerfile: showing the whole eligible context', warn: true };
-      if (plan.wholeBecause === 'option') return { text: 'whole context, as if COPY . .', warn: false };
-      return { text: `${file}${target} reads the whole context`, warn: false };
+      if (plan.wholeBecause === 'no-dockerfile') return { text: 'no Dockerfile: whole eligible context', warn: true };
+      if (plan.wholeBecause === 'option') return { text: 'whole context (as if COPY . .)', warn: false };
+      // The usual case (COPY . .): nothing to point out, and the line keeps room for the rest.
+      return target === '' ? undefined : { text: `${file}${target}: whole context`, warn: false };
     default:
       return undefined;
   }
