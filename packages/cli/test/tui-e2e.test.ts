@@ -38,26 +38,26 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     const tui = open({ NO_COLOR: undefined, FORCE_COLOR: undefined });
     const first = await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
     const header = /ctxlens (\S+) · (\S+) files +with no ignore file: (\S+) → (\S+) \((\S+)\)/.exec(first);
-    expect(header?.slice(1)).toEqual(['4.022MB', '9', '425.2MB', '4.022MB', '−99.0%']);
+    expect(header?.slice(1)).toEqual(['4.01MB', '9', '425.24MB', '4.01MB', '−99.0%']);
     expect(first).toContain('builder BuildKit · .dockerignore · session ±0B');
     expect(tui.capture(true)).toMatch(/\u001b\[3[1-7]m/);
 
     await tui.type(['Tab']);
     await tui.waitFor('▸ Rules');
     await tui.type(['Space']);
-    let screen = await tui.waitFor('ctxlens 315.2MB · 15 files');
-    expect(screen).toContain('with no ignore file: 425.2MB → 315.2MB (−25.8%)');
+    let screen = await tui.waitFor('ctxlens 315.21MB · 15 files');
+    expect(screen).toContain('with no ignore file: 425.24MB → 315.21MB (−25.8%)');
     expect(screen).toMatch(/\[ \] +3 node_modules/);
     await tui.type(['Space']);
-    screen = await tui.waitFor('ctxlens 4.022MB · 9 files');
+    screen = await tui.waitFor('ctxlens 4.01MB · 9 files');
     expect(screen).toMatch(/\[x\] +3 node_modules/);
 
     await tui.type(['Tab', 'j', 'j', 'j']);
     await tui.waitFor(/^›✓ .*coverage\//m);
     await tui.type(['i']);
-    await tui.waitFor(/› coverage +saves 4\.003MB/);
+    await tui.waitFor(/› coverage +saves 4\.00MB/);
     await tui.type(['y']);
-    screen = await tui.waitFor('ctxlens 18.94kB · 7 files');
+    screen = await tui.waitFor('ctxlens 11.59kB · 7 files');
     expect(screen).toMatch(/✗ +4\.003MB +coverage\/ +\.dockerignore:8/);
 
     await tui.type(['w']);
@@ -70,7 +70,7 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     // Resizing to 80×24 re-lays the screen out (rules under the tree) and keeps it usable.
     tui.resize(80, 24);
     screen = await tui.waitFor(/^ {2}Rules \.dockerignore · 4/m);
-    expect(screen).toContain('ctxlens 18.94kB · 7 files');
+    expect(screen).toContain('ctxlens 11.59kB · 7 files');
     expect(screen.split('\n').filter((l) => l.length > 80)).toEqual([]);
 
     await tui.type(['q']);
