@@ -23,14 +23,14 @@ describe('TUI: header, tree and rules', () => {
   it('shows the figures, marks entries and names the deciding rule', async () => {
     const tui = await openTui(tmp.path);
     const frame = tui.frame();
-    expect(frame).toContain('ctxlens 4.022MB · 9 files');
-    expect(frame).toContain('with no ignore file: 425.2MB → 4.022MB (−99.0%)');
+    expect(frame).toContain('ctxlens 4.01MB · 9 files');
+    expect(frame).toContain('with no ignore file: 425.24MB → 4.01MB (−99.0%)');
     expect(frame).toContain('builder BuildKit · .dockerignore · session ±0B');
     expect(row(frame, 'node_modules')).toMatch(/^›✗ +311\.1MB .*node_modules\/ +\.dockerignore:3 /);
     expect(row(frame, '.git')).toMatch(/✗ +100MB .*\.dockerignore:6 /);
     expect(row(frame, 'coverage')).toMatch(/^ ✓ +4\.003MB .*coverage\//);
-    expect(frame).toMatch(/\[x\] +3 node_modules +−311\.1MB/);
-    expect(frame).toMatch(/\[x\] +7 \*\.log +−10MB/);
+    expect(frame).toMatch(/\[x\] +3 node_modules +−311\.20MB/);
+    expect(frame).toMatch(/\[x\] +7 \*\.log +−10\.00MB/);
     // NO_COLOR: no colour codes at all; marks and glyphs carry the meaning.
     expect(tui.raw()).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
   });
@@ -80,7 +80,7 @@ describe('TUI: header, tree and rules', () => {
     await tui.press([KEYS.tab, 'a']);
     await tui.press([...'!node_modules/react', KEYS.enter], 'added: !node_modules/react');
     const frame = await tui.waitFor(/◐ +311\.1MB .*node_modules\/ +sent 2\.123MB/);
-    expect(frame).toContain('ctxlens 6.145MB');
+    expect(frame).toContain('ctxlens 6.13MB');
   });
 
   it('filters by name with /, live, and Esc clears it', async () => {
@@ -101,7 +101,7 @@ describe('TUI: header, tree and rules', () => {
     const { buildTree } = await import('@ctxlens/test-fixtures');
     const big = await makeTempDir('ctxlens-tui-big-');
     try {
-      await buildTree(big.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, ...Array.from({ length: 50_000 }, (_, i) => ({ file: `many/f${String(i).padStart(5, '0')}`, size: i }))]);
+      await buildTree(big.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, ...Array.from({ length: 50_000 }, (_, i) => ({ file: `many/f${String(i).padStart(5, '0')}`, size: i }))]);
       const tui = await openTui(big.path, { ready: 'with no ignore file' });
       await tui.press(KEYS.enter, '/many ');
       const started = performance.now();
@@ -120,12 +120,12 @@ describe('TUI: rules pane', () => {
   it('Tab focuses the rules; Space switches node_modules off and on, and every number follows', async () => {
     const tui = await openTui(tmp.path);
     let frame = await tui.press(KEYS.tab, '▸ Rules');
-    frame = await tui.press(KEYS.space, 'ctxlens 315.2MB');
+    frame = await tui.press(KEYS.space, 'ctxlens 315.21MB');
     expect(frame).toMatch(/\[ \] +3 node_modules/);
     expect(row(frame, 'node_modules')).toMatch(/✓ +311\.1MB/);
-    expect(frame).toContain('session +311.1MB (4.022MB → 315.2MB)');
+    expect(frame).toContain('session +311.20MB (4.01MB → 315.21MB)');
     expect(frame).toContain('● unsaved');
-    frame = await tui.press(KEYS.space, 'ctxlens 4.022MB');
+    frame = await tui.press(KEYS.space, 'ctxlens 4.01MB');
     expect(frame).toMatch(/\[x\] +3 node_modules/);
     expect(frame).not.toContain('● unsaved');
   });
@@ -137,8 +137,8 @@ describe('TUI: rules pane', () => {
     frame = await tui.press(KEYS.enter);
     expect(frame).toContain('add rule: cov[');
     frame = await tui.press([KEYS.backspace, ...'erage'], '✓ .dockerignore:8 excludes "coverage"');
-    frame = await tui.press(KEYS.enter, 'ctxlens 18.94kB');
-    await tui.waitFor(/›\[x\] +8 coverage +−4\.003MB/);
+    frame = await tui.press(KEYS.enter, 'ctxlens 11.59kB');
+    await tui.waitFor(/›\[x\] +8 coverage +−4\.00MB/);
     frame = await tui.press(['a', ...'# note'], 'a comment adds no rule');
     await tui.press(KEYS.escape, (f) => !f.includes('add rule:'));
   });
@@ -154,15 +154,15 @@ describe('TUI: rules pane', () => {
     frame = await tui.press('x', 'ctxlens 14.02MB');
     expect(frame).toContain('deleted: *.log');
     expect(frame).not.toMatch(/\[x\] +\d+ \*\.log/);
-    frame = await tui.press('u', 'ctxlens 4.022MB');
+    frame = await tui.press('u', 'ctxlens 4.01MB');
     expect(frame).toMatch(/\[x\] +7 \*\.log/);
     expect(frame).toContain('undone');
   });
 
   it('shows what each rule alone does, and what a switched-off rule would do', async () => {
     const tui = await openTui(tmp.path);
-    const frame = await tui.press([KEYS.tab, 'j', KEYS.space], /\[ \] +6 \.git +−100MB/);
-    expect(frame).toMatch(/\[x\] +3 node_modules +−311\.1MB/);
+    const frame = await tui.press([KEYS.tab, 'j', KEYS.space], /\[ \] +6 \.git +−100\.02MB/);
+    expect(frame).toMatch(/\[x\] +3 node_modules +−311\.20MB/);
   });
 });
 
@@ -175,6 +175,6 @@ describe('TUI: rules Docker rejects', () => {
     expect(frame).toContain('✗ rejected by Docker');
     expect(frame).toMatch(/\[x\] +2 ✗ bad\[/);
     frame = await tui.press([KEYS.tab, 'j', 'x'], (f) => !f.includes('rejected by Docker'));
-    expect(frame).toContain('ctxlens 114MB');
+    expect(frame).toContain('ctxlens 114.04MB');
   });
 });

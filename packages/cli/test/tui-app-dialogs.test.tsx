@@ -24,10 +24,10 @@ const onDisk = (): Promise<string> => readFile(join(tmp.path, '.dockerignore'), 
 describe('TUI: from the tree', () => {
   it('i proposes the rule and what it saves; y adds it', async () => {
     const tui = await openTui(tmp.path);
-    let frame = await tui.press(['j', 'j', 'j', 'i'], /› coverage +saves 4\.003MB +this entry, at the root only/);
+    let frame = await tui.press(['j', 'j', 'j', 'i'], /› coverage +saves 4\.00MB +this entry, at the root only/);
     expect(frame).toContain('Ignore coverage: add this rule to .dockerignore?');
-    frame = await tui.press('y', 'ctxlens 18.94kB');
-    expect(frame).toContain('added: coverage (saves 4.003MB)');
+    frame = await tui.press('y', 'ctxlens 11.59kB');
+    expect(frame).toContain('added: coverage (saves 4.00MB)');
     expect(frame).toMatch(/✗ +4\.003MB +coverage\/ +\.dockerignore:8/);
   });
 
@@ -35,8 +35,8 @@ describe('TUI: from the tree', () => {
     const tui = await openTui(tmp.path);
     await tui.press([KEYS.tab, KEYS.space, KEYS.tab, KEYS.enter, 'j'], /›✓ .*lodash\//);
     let frame = await tui.press('i', /saves .*\n.*saves/);
-    expect(frame).toMatch(/› \*\*\/lodash +saves 9\.002MB +every "lodash", here and 1 more elsewhere/);
-    expect(frame).toMatch(/ {2}node_modules\/lodash +saves 5\.001MB/);
+    expect(frame).toMatch(/› \*\*\/lodash +saves 9\.00MB +every "lodash", here and 1 more elsewhere/);
+    expect(frame).toMatch(/ {2}node_modules\/lodash +saves 5\.00MB/);
     frame = await tui.press(KEYS.tab, /› node_modules\/lodash/);
     frame = await tui.press('n', (f) => !f.includes('Ignore node_modules/lodash'));
     expect(frame).not.toContain('added:');
@@ -54,12 +54,12 @@ describe('TUI: from the tree', () => {
   it('! re-includes an excluded path and says when the legacy builder would not honour it', async () => {
     const odd = await makeTempDir('ctxlens-tui-odd-');
     try {
-      await buildTree(odd.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: '.dockerignore', content: 'we*\n' }, { file: 'we[ird]/x.txt', size: 100 }]);
+      await buildTree(odd.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '.dockerignore', content: 'we*\n' }, { file: 'we[ird]/x.txt', size: 100 }]);
       const tui = await openTui(odd.path);
       await tui.press(KEYS.enter, '/we[ird]');
       const frame = await tui.press('!', 'legacy builder would not honour');
-      // BuildKit sends the excluded directory's own entry too, so 1.536kB, not just the file.
-      expect(frame).toMatch(/› !we\\\[ird\\\]\/x\.txt +adds 1\.536kB to the context/);
+      // BuildKit sends the excluded directory's own entry too (its stat packet), not just the file.
+      expect(frame).toMatch(/› !we\\\[ird\\\]\/x\.txt +adds 169B to the context/);
       await tui.press('y', /added: !we\\\[ird\\\]\/x\.txt — the legacy builder will not honour it/);
     } finally {
       cleanup();
@@ -71,8 +71,8 @@ describe('TUI: from the tree', () => {
     const tui = await openTui(tmp.path);
     await tui.press([KEYS.enter, 'j', 'j', 'j'], /›✗ .*react\//);
     const frame = await tui.press('!', 'Both builders honour it.');
-    expect(frame).toMatch(/› !node_modules\/react +adds 2\.123MB/);
-    await tui.press(KEYS.enter, 'ctxlens 6.145MB');
+    expect(frame).toMatch(/› !node_modules\/react +adds 2\.12MB/);
+    await tui.press(KEYS.enter, 'ctxlens 6.13MB');
   });
 
   it('e explains the deciding rule and the trace, and says when the other builder differs', async () => {
@@ -84,7 +84,7 @@ describe('TUI: from the tree', () => {
     frame = await tui.press(KEYS.escape, '▸ /');
     const globs = await makeTempDir('ctxlens-tui-globs-');
     try {
-      await buildTree(globs.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: '.dockerignore', content: '*\n!**/*.go\n' }, { file: 'src/main.go', size: 10 }]);
+      await buildTree(globs.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '.dockerignore', content: '*\n!**/*.go\n' }, { file: 'src/main.go', size: 10 }]);
       const other = await openTui(globs.path);
       await other.press(KEYS.enter, '/src');
       frame = await other.press('e', 'Explain src/main.go');
@@ -148,7 +148,7 @@ describe('TUI: saving and quitting', () => {
   it('creates the ignore file on save when there was none', async () => {
     const bare = await makeTempDir('ctxlens-tui-bare-');
     try {
-      await buildTree(bare.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: 'node_modules/x.js', size: 5000 }]);
+      await buildTree(bare.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: 'node_modules/x.js', size: 5000 }]);
       const tui = await openTui(bare.path);
       expect(tui.frame()).toContain('.dockerignore (new)');
       await tui.press(['i', 'y'], 'added: node_modules');

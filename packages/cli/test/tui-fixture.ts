@@ -35,7 +35,7 @@ export const FIXTURE_SPEC: TreeSpec = [
 ];
 
 /** Fixed mtime so tar sizes (which do not depend on it below 8^11) and listings are stable. */
-const MTIME = new Date('2024-05-14T16:20:00Z');
+export const MTIME = new Date('2024-05-14T16:20:00Z');
 
 /**
  * Builds the fixture under `dir`.

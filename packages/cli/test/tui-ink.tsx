@@ -3,6 +3,7 @@
 import { render } from 'ink-testing-library';
 import { vi } from 'vitest';
 import { Root } from '../src/tui/components/Root.js';
+import type { TuiOptions } from '../src/tui/options.js';
 
 /** Key sequences as a terminal sends them. */
 export const KEYS = {
@@ -48,10 +49,13 @@ const tick = (ms = 5): Promise<void> => new Promise((resolve) => setTimeout(reso
  * Starts the TUI on a directory and waits for the first full screen.
  * @returns the handle
  */
-export async function openTui(dir: string, options: { builder?: 'buildkit' | 'legacy'; color?: boolean; rows?: number; columns?: number; ready?: string } = {}): Promise<Tui> {
+export async function openTui(
+  dir: string,
+  options: { builder?: 'buildkit' | 'legacy'; color?: boolean; rows?: number; columns?: number; ready?: string; inputs?: Omit<TuiOptions, 'dir' | 'builder'> } = {},
+): Promise<Tui> {
   const onExit = vi.fn();
   const size = { columns: options.columns ?? 100, rows: options.rows ?? 40 };
-  const instance = render(<Root options={{ dir, builder: options.builder ?? 'buildkit' }} cwd={dir} color={options.color ?? false} size={size} fixedSize onExit={onExit} />);
+  const instance = render(<Root options={{ ...options.inputs, dir, builder: options.builder ?? 'buildkit' }} cwd={dir} color={options.color ?? false} size={size} fixedSize onExit={onExit} />);
   const raw = (): string => instance.lastFrame() ?? '';
   // eslint-disable-next-line no-control-regex
   const frame = (): string => raw().replace(/\u001b\[[0-9;]*m/g, '');

@@ -74,7 +74,7 @@ describe('reducer', () => {
     const asking = run(s, 'ignore');
     expect(asking.mode.kind).toBe('confirm-ignore');
     const data = asking.modeData;
-    expect(data?.kind === 'ignore-preview' && data.options.map((o) => [o.rule.line, o.savesBytes])).toEqual([['coverage', 4_002_816]]);
+    expect(data?.kind === 'ignore-preview' && data.options.map((o) => [o.rule.line, o.savesBytes])).toEqual([['coverage', 4_001_152]]);
     const done = run(asking, 'confirm');
     expect(docText(done)).toBe(FIXTURE_DOCKERIGNORE + 'coverage\n');
     expect(done.evaluation!.sizes.dockerSize).toBe('18.94kB');
@@ -98,7 +98,7 @@ describe('reducer', () => {
     expect(data?.kind === 'include-preview' && [data.rule?.line, data.legacyHonours, data.buildkitHonours]).toEqual(['!node_modules/react', true, true]);
     const done = run(asking, 'confirm');
     expect(docText(done).endsWith('!node_modules/react\n')).toBe(true);
-    expect(done.evaluation!.sizes.tarBytes - s.evaluation!.sizes.tarBytes).toBe(data?.kind === 'include-preview' ? data.addsBytes : NaN);
+    expect(done.evaluation!.sizes.transferBytes! - s.evaluation!.sizes.transferBytes!).toBe(data?.kind === 'include-preview' ? data.addsBytes : NaN);
   });
 
   it('adds a rule only when Docker accepts it, deletes and moves rules', () => {

@@ -2,8 +2,9 @@
 // proposed rules, explanations under both builders, rule-line checks and offenders.
 // Re-exported from the package index by one line, so the TUI's needs stay in one place.
 export { scanInSlices } from './tui-load.js';
+export { wholeContextPlan } from '../context/send-plan.js';
 export type { ScannedTree, SliceScanOptions } from './tui-load.js';
-export { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED } from './tui-totals.js';
+export { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './tui-totals.js';
 export type { InventoryTotals, SelectionTotals } from './tui-totals.js';
 export { proposeException, proposeIgnoreRules, recurrences } from './tui-propose.js';
 export type { ProposedRule } from './tui-propose.js';

@@ -1,7 +1,7 @@
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
-import { AbortError, InputError } from '../errors.js';
+import { AbortError, DockerfileError, InputError } from '../errors.js';
 import { nodeFs } from '../fs-adapter.js';
 import { scanInSlices } from './tui-load.js';
 
@@ -57,5 +57,24 @@ describe('scanInSlices', () => {
 
   it('names a missing context directory before reading anything', async () => {
     await expect(scanInSlices(tmp.path + '/nope')).rejects.toBeInstanceOf(InputError);
+  });
+
+  it("reads BuildKit's plan whatever the builder, so evaluations keep the Dockerfile's request", async () => {
+    for (const builder of ['buildkit', 'legacy'] as const) {
+      const tree = await scanInSlices(tmp.path, { builder, dockerfileText: 'FROM scratch\nCOPY src ./src\n' });
+      expect(tree.plan?.scope).toBe('paths');
+      const ctx = evaluateRules(tree.unfiltered, { rules: ['node_modules'], builder: 'buildkit', plan: tree.plan });
+      expect(ctx.filePaths()).toEqual(['src/a.js']);
+    }
+    const whole = await scanInSlices(tmp.path, { wholeContext: true });
+    expect(whole.plan?.scope).toBe('whole');
+  });
+
+  it('keeps a Dockerfile BuildKit refuses as an error under the legacy builder, and fails with it under BuildKit', async () => {
+    const bad = 'FROM scratch\nCOPY --nope a b\n';
+    const legacy = await scanInSlices(tmp.path, { builder: 'legacy', dockerfileText: bad });
+    expect(legacy.plan).toBeUndefined();
+    expect(legacy.planError).toBeInstanceOf(DockerfileError);
+    await expect(scanInSlices(tmp.path, { builder: 'buildkit', dockerfileText: bad })).rejects.toBeInstanceOf(DockerfileError);
   });
 });

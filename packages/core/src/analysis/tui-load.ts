@@ -4,11 +4,12 @@
 // a few milliseconds with a macrotask between them. Docker's inputs are resolved before anything
 // is read, so a missing directory or Dockerfile is reported at once. Rules are not compiled here:
 // the TUI evaluates the ignore file's lines itself and shows Docker's error for a bad one.
-import { AbortError } from '../errors.js';
+import { AbortError, CtxlensError } from '../errors.js';
 import { readIgnoreFile } from '../context/rule-set.js';
 import type { BuildContext } from '../context/build-context.js';
 import { evaluateUnfiltered } from '../context/evaluate.js';
 import { resolveInputs, type BuildInputs } from '../context/resolve-inputs.js';
+import { planSend, type SendPlan } from '../context/send-plan.js';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from '../inventory/inventory.js';
 import { scanAllParallel } from '../inventory/parallel-scan.js';
@@ -32,6 +33,24 @@ export interface ScannedTree {
   readonly unfiltered: BuildContext;
   /** The ignore file's bytes as read (the document to edit and the reference for conflict checks). */
   readonly ignoreFileBytes: Buffer | undefined;
+  /**
+   * What BuildKit asks for (the Dockerfile's reads, `target`, `buildArgs`, `wholeContext`), read
+   * whatever the builder so a switch to BuildKit keeps it; pass it to evaluateRules as `plan`.
+   * Undefined only when the builder is legacy and BuildKit would refuse the Dockerfile (`planError`).
+   */
+  readonly plan: SendPlan | undefined;
+  /** Under the legacy builder: BuildKit's error for the Dockerfile, shown if the user switches to BuildKit. */
+  readonly planError: CtxlensError | undefined;
+}
+
+/** BuildKit's plan; under the legacy builder a Dockerfile BuildKit refuses is kept as an error, not thrown. */
+function planFor(resolved: ReturnType<typeof resolveOptions>, inputs: BuildInputs): { plan: SendPlan | undefined; planError: CtxlensError | undefined } {
+  try {
+    return { plan: planSend(resolved, inputs), planError: undefined };
+  } catch (error) {
+    if (resolved.builder === 'buildkit' || !(error instanceof CtxlensError)) throw error;
+    return { plan: undefined, planError: error };
+  }
 }
 
 /**
@@ -39,8 +58,9 @@ export interface ScannedTree {
  * @example
  * const tree = await scanInSlices('.', { onProgress: (p) => paint(p) });
  * const ctx = evaluateRules(tree.unfiltered, { rules: ['node_modules'] });
- * @returns the inputs, the unfiltered context over the full inventory, and the ignore file's bytes
+ * @returns the inputs, the unfiltered context over the full inventory, the ignore file's bytes and BuildKit's plan
  * @throws InputError for a missing context or Dockerfile; CtxlensError when the ignore file is unreadable
+ * @throws DockerfileError (builder `buildkit`) for a Dockerfile BuildKit refuses
  * @throws AbortError when `options.signal` fires
  */
 export async function scanInSlices(contextDir: string, options: SliceScanOptions = {}): Promise<ScannedTree> {
@@ -48,6 +68,7 @@ export async function scanInSlices(contextDir: string, options: SliceScanOptions
   checkArgument(options.sliceMs, 'options.sliceMs', ACCEPTS.nonNegativeNumber, true);
   const inputs = resolveInputs(resolved);
   const ignoreFileBytes = inputs.ignoreFile === undefined ? undefined : readIgnoreFile(resolved, inputs.ignoreFile);
+  const { plan, planError } = planFor(resolved, inputs);
   const inv = new Inventory(inputs.contextDir, resolved.fs);
   inv.signal = resolved.signal;
   const started = performance.now();
@@ -63,5 +84,5 @@ export async function scanInSlices(contextDir: string, options: SliceScanOptions
     throw error;
   }
   report();
-  return { inputs, unfiltered: evaluateUnfiltered(inv, resolved.builder, inputs), ignoreFileBytes };
+  return { inputs, unfiltered: evaluateUnfiltered(inv, resolved.builder, inputs), ignoreFileBytes, plan, planError };
 }

@@ -2,7 +2,10 @@ import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
 import { TAR_TRAILER_BYTES } from '../tar/tar-size.js';
-import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED } from './tui-totals.js';
+import { planSend, wholeContextPlan } from '../context/send-plan.js';
+import { resolveInputs } from '../context/resolve-inputs.js';
+import { resolveOptions } from '../options.js';
+import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './tui-totals.js';
 
 describe('tui totals', () => {
   let tmp: TempDir;
@@ -59,5 +62,29 @@ describe('tui totals', () => {
     // Without hardlinks among the sent entries, the root's sent bytes are the upload minus the trailer.
     const noLinks = evaluateRules(unfiltered, { rules: ['b.bin', 'long'] });
     expect(selectionTotals(totals, noLinks.walk).includedBytes[0]).toBe(noLinks.sizes.tarBytes - TAR_TRAILER_BYTES);
+  });
+
+  it('flags what the ignore file lets through but the Dockerfile does not ask for, apart from what it excludes', async () => {
+    const { unfiltered } = await computeContextWithBaseline(tmp.path);
+    const inv = unfiltered.inventory;
+    const totals = inventoryTotals(inv);
+    const options = resolveOptions(tmp.path, { dockerfileText: 'FROM scratch\nCOPY node_modules/x/index.js a.bin /\n' });
+    const plan = planSend(options, resolveInputs(options));
+    const rules = ['node_modules/x/keep.js', 'docs'];
+    const sent = evaluateRules(unfiltered, { rules, builder: 'buildkit', plan });
+    const eligible = evaluateRules(unfiltered, { rules, builder: 'buildkit', plan: wholeContextPlan() });
+    const sel = selectionTotals(totals, sent.walk, eligible.walk);
+    const at = (p: string): number => inv.indexOf(p);
+    expect(sel.flags[at('a.bin')]).toBe(SOME_INCLUDED);
+    expect(sel.flags[at('node_modules/x/keep.js')]).toBe(SOME_EXCLUDED);
+    expect(sel.flags[at('docs')]).toBe(SOME_EXCLUDED);
+    expect(sel.flags[at('b.bin')]).toBe(SOME_NOT_REQUESTED);
+    // Below a directory the walk skips as unrequested: not requested either.
+    expect(sel.flags[at('é/ü.txt')]).toBe(SOME_NOT_REQUESTED);
+    // A directory sent only as the parent of a requested file keeps its own state (not requested).
+    expect(sel.flags[at('node_modules/x')]).toBe(SOME_INCLUDED | SOME_EXCLUDED | SOME_NOT_REQUESTED);
+    expect(sel.flags[0]! & SOME_NOT_REQUESTED).toBe(SOME_NOT_REQUESTED);
+    // Without the eligible walk, everything not sent counts as excluded, as before.
+    expect(selectionTotals(totals, sent.walk).flags[at('b.bin')]).toBe(SOME_EXCLUDED);
   });
 });

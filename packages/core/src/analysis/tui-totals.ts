@@ -19,14 +19,19 @@ export interface InventoryTotals {
 
 /** Bit set in SelectionTotals.flags when the entry or something below it is sent. */
 export const SOME_INCLUDED = 1;
-/** Bit set in SelectionTotals.flags when the entry or something below it is left out. */
+/** Bit set in SelectionTotals.flags when the entry or something below it is left out by the ignore file. */
 export const SOME_EXCLUDED = 2;
+/**
+ * Bit set in SelectionTotals.flags when the entry or something below it passes the ignore file but
+ * is not sent, because the Dockerfile does not ask for it (BuildKit; only with an `eligible` walk).
+ */
+export const SOME_NOT_REQUESTED = 4;
 
 /** Figures that depend on one evaluation of the rules. */
 export interface SelectionTotals {
   /** Per entry: upload bytes of what is sent from the entry's subtree. */
   readonly includedBytes: Float64Array;
-  /** Per entry: SOME_INCLUDED | SOME_EXCLUDED over its subtree (3 = partly sent). */
+  /** Per entry: SOME_INCLUDED | SOME_EXCLUDED | SOME_NOT_REQUESTED over its subtree (more than one bit: partly sent). */
   readonly flags: Uint8Array;
   /** Per entry: the rule that decided it, inherited from the pruned ancestor for unreached entries; -1 for none. */
   readonly decider: Int32Array;
@@ -53,9 +58,12 @@ export function inventoryTotals(inv: Inventory): InventoryTotals {
 
 /**
  * Sums one evaluation over the tree in O(n).
+ * @param eligible the walk of everything the ignore file lets through (BuildContext.eligibleWalk, or
+ *   a `wholeContext` evaluation), when it differs from `walk`: entries it sends and `walk` does not
+ *   are flagged SOME_NOT_REQUESTED instead of SOME_EXCLUDED
  * @returns included bytes per subtree, partly-sent flags and the deciding rule of each entry
  */
-export function selectionTotals(totals: InventoryTotals, walk: WalkResult): SelectionTotals {
+export function selectionTotals(totals: InventoryTotals, walk: WalkResult, eligible?: WalkResult): SelectionTotals {
   const inv = totals.inventory;
   const n = inv.count;
   const { state, deciding } = walk;
@@ -70,7 +78,7 @@ export function selectionTotals(totals: InventoryTotals, walk: WalkResult): Sele
     if (s === EntryState.Included) {
       includedBytes[i] = totals.entryBytes[i]!;
       flags[i] = SOME_INCLUDED;
-    } else flags[i] = SOME_EXCLUDED;
+    } else flags[i] = eligible?.state[i] === EntryState.Included ? SOME_NOT_REQUESTED : SOME_EXCLUDED;
   }
   for (let i = n - 1; i > 0; i--) {
     const p = inv.parent[i]!;

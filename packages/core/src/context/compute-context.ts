@@ -195,6 +195,11 @@ export interface RuleChange {
   readonly builder?: Builder;
   /** Label for the rules' origin in explanations. @default the base's ignore file path */
   readonly file?: string;
+  /**
+   * What BuildKit asks for, instead of the base's (scanInSlices' `plan`, or the whole context);
+   * ignored under the legacy builder. @default the base's plan
+   */
+  readonly plan?: SendPlan | undefined;
 }
 
 /**
@@ -210,7 +215,8 @@ export function evaluateRules(base: BuildContext, change: RuleChange): BuildCont
   checkStringList(change.rules, 'change.rules');
   checkArgument(change.builder, 'change.builder', ACCEPTS.builder, true);
   checkArgument(change.file, 'change.file', ACCEPTS.string, true);
+  checkArgument(change.plan, 'change.plan', ACCEPTS.object, true);
   const file = change.file ?? base.inputs.ignoreFile ?? '.dockerignore';
   const source = { ignoreFile: base.ignoreFile, rules: toRawRules(change.rules, file) };
-  return evaluate(base.inventory, { builder: change.builder ?? base.builder, inputs: base.inputs, source, checkReadable: false, accessRead: () => undefined, plan: base.plan });
+  return evaluate(base.inventory, { builder: change.builder ?? base.builder, inputs: base.inputs, source, checkReadable: false, accessRead: () => undefined, plan: change.plan ?? base.plan });
 }

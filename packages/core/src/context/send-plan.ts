@@ -23,6 +23,15 @@ export interface SendPlan {
 }
 
 /**
+ * The plan of `wholeContext`: everything the ignore file lets through, as if the Dockerfile ran
+ * `COPY . .` (the eligible context, which a later `COPY . .` or the legacy builder would send).
+ * @returns a fresh plan
+ */
+export function wholeContextPlan(): SendPlan {
+  return { scope: 'whole', wholeBecause: 'option', requests: undefined, followPaths: undefined, diagnostics: [] };
+}
+
+/**
  * Reads the Dockerfile (from disk or `dockerfileText`) and works out what BuildKit asks for. With
  * `wholeContext` the Dockerfile is not read at all.
  * @returns the plan
@@ -31,7 +40,7 @@ export interface SendPlan {
 export function planSend(options: ResolvedOptions, inputs: BuildInputs): SendPlan {
   const diagnostics: Diagnostic[] = [];
   // The caller asked for everything: the Dockerfile's reads do not matter, so it is not even parsed.
-  if (options.wholeContext) return { scope: 'whole', wholeBecause: 'option', requests: undefined, followPaths: undefined, diagnostics };
+  if (options.wholeContext) return wholeContextPlan();
   let text = options.dockerfileText;
   if (text === undefined && inputs.dockerfileExists) text = Buffer.from(options.fs.readFile(inputs.dockerfile, 'Dockerfile').bytes).toString('utf8');
   if (text === undefined) {

@@ -4,6 +4,7 @@
 import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { sentSize } from '../state/figures.js';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
@@ -24,14 +25,14 @@ export function BuilderDiffView({ state }: BuilderDiffViewProps): ReactNode {
   const data = state.modeData?.kind === 'builder-diff' ? state.modeData : undefined;
   const mode = state.mode;
   const cursor = mode.kind === 'builder-diff' ? mode.cursor : 0;
-  const now = state.evaluation?.sizes.dockerSize ?? '…';
+  const now = state.evaluation === undefined ? '…' : sentSize(state.evaluation.sizes, state.builder);
   const title = `Builder: now ${nameOf(state.builder)}`;
   if (data === undefined) return <Box height={bodyRows} flexDirection="column"><Text bold>{title}</Text><Tinted tone="muted">Comparing the builders…</Tinted></Box>;
   const { start, end } = visibleWindow(data.rows.length, cursor, bodyRows - 3);
   return (
     <Box flexDirection="column" height={bodyRows} width={width}>
       <Text bold wrap="truncate-end">
-        {title} <Tinted tone="muted">({now}; {nameOf(data.other)} would send {data.otherSizes.dockerSize})</Tinted>
+        {title} <Tinted tone="muted">({now}; {nameOf(data.other)} would send {sentSize(data.otherSizes, data.other)})</Tinted>
       </Text>
       {state.session?.inputs.ignoreFileReason === 'dockerfile-specific' ? (
         <Tinted tone="warn">{`⚠ The legacy builder reads .dockerignore, not ${state.session.ignoreLabel}; these figures apply the rules you are editing to both.`}</Tinted>

@@ -1,9 +1,9 @@
 // Confirmations, shown under the panes: a proposed rule with what it saves, an exception with the builders that honour
 // it, the conflict prompt and the quit prompt. The save diff has its own file.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
-import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { formatSent } from '../state/figures.js';
 import { layoutOf, saveFailedRows } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { Shown, Tinted } from './theme.js';
@@ -40,7 +40,7 @@ export function ConfirmIgnore({ state }: DialogProps): ReactNode {
         <Text key={option.rule.line} inverse={k === mode.choice} wrap="truncate-end">
           {k === mode.choice ? '› ' : '  '}
           <Shown text={option.rule.line} width={32} />
-          <Tinted tone="success">{option.savesBytes === undefined ? '' : ` saves ${formatDockerSize(option.savesBytes)}`}</Tinted>
+          <Tinted tone="success">{option.savesBytes === undefined ? '' : ` saves ${formatSent(option.savesBytes, state.builder)}`}</Tinted>
           <Tinted tone="muted">  {option.rule.reason}</Tinted>
         </Text>
       ))}
@@ -62,7 +62,7 @@ export function ConfirmInclude({ state }: DialogProps): ReactNode {
         <Text wrap="truncate-end">
           {'› '}
           <Shown text={data.rule.line} />
-          <Tinted tone="warn">{data.addsBytes === undefined ? '' : `  adds ${formatDockerSize(data.addsBytes)} to the context`}</Tinted>
+          <Tinted tone="warn">{data.addsBytes === undefined ? '' : `  adds ${formatSent(data.addsBytes, state.builder)} to the context`}</Tinted>
         </Text>
       ) : null}
       {data?.rule !== undefined && !data.legacyHonours ? (

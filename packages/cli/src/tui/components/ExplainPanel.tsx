@@ -1,7 +1,9 @@
 // "Why is this path in or out?": the deciding rule, the trace of rules that flipped it, a pruned
-// ancestor if the walk never went in, and the other builder's verdict when it differs.
+// ancestor if the walk never went in, and the other builder's verdict when it differs. Under
+// BuildKit also whether the Dockerfile asks for the path, and which instructions do.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { Box, Text } from 'ink';
+import type { RequestExplanation } from '@ctxlens/core';
 import type { ReactNode } from 'react';
 import { explainView, ruleLabel } from '../state/explain-view.js';
 import { layoutOf } from '../state/selectors.js';
@@ -15,6 +17,16 @@ export interface ExplainPanelProps {
 
 const builderName = (b: string): string => (b === 'buildkit' ? 'BuildKit' : 'the legacy builder');
 const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Instructions listed under the request line before "… and N more". */
+const MAX_INSTRUCTIONS = 3;
+
+/** Rows the request takes: its reason, then the instructions that ask for the path. */
+function requestRows(request: RequestExplanation): string[] {
+  const shown = request.instructions.slice(0, MAX_INSTRUCTIONS).map((text) => `    ${text}`);
+  const more = request.instructions.length - shown.length;
+  return [`  ${capitalized(request.reason)}${shown.length > 0 ? ':' : ''}`, ...shown, ...(more > 0 ? [`    … and ${more} more`] : [])];
+}
 
 /** The explain overlay. */
 export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
@@ -33,8 +45,12 @@ export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
     );
   }
   const { current, other, differs } = view.explained;
-  const verdict = current.included ? `${MARKS.included} sent` : `${MARKS.excluded} excluded`;
-  const trace = current.trace.slice(-(bodyRows - 8));
+  const request = current.request;
+  // The ignore file lets it through, but BuildKit is not asked for it.
+  const unrequested = !current.included && current.eligible === true && request !== undefined && current.notSent === undefined;
+  const verdict = current.included ? `${MARKS.included} sent` : unrequested ? `${MARKS.unrequested} not sent` : `${MARKS.excluded} excluded`;
+  const requestLines = request === undefined || unrequested ? [] : requestRows(request);
+  const trace = current.trace.slice(-Math.max(1, bodyRows - 8 - requestLines.length));
   return (
     <Box flexDirection="column" height={bodyRows} width={width}>
       <Text bold wrap="truncate-end">
@@ -42,10 +58,15 @@ export function ExplainPanel({ state }: ExplainPanelProps): ReactNode {
         {view.isDir ? '/' : ''}
       </Text>
       <Text wrap="truncate-end">
-        <Tinted tone={current.included ? 'included' : 'excluded'} bold>{verdict}</Tinted>
+        <Tinted tone={current.included ? 'included' : unrequested ? 'unrequested' : 'excluded'} bold>{verdict}</Tinted>
         {' '}under {builderName(current.builder)}
-        <Shown text={current.notSent !== undefined ? `: ${current.notSent}` : current.rule === undefined ? ': no rule matches it, so it is sent' : `, decided by ${ruleLabel(current.rule)}  ${current.rule.origin.text}`} />
+        <Shown text={unrequested ? `: ${request.reason}` : current.notSent !== undefined ? `: ${current.notSent}` : current.rule === undefined ? `: no rule matches it, so it is ${current.included ? 'sent' : 'eligible'}` : `, decided by ${ruleLabel(current.rule)}  ${current.rule.origin.text}`} />
       </Text>
+      {requestLines.map((line, k) => (
+        <Tinted key={`r${k}`} tone="muted">
+          {line}
+        </Tinted>
+      ))}
       {current.prunedAt !== undefined ? (
         <Tinted tone="muted">{`  ${current.prunedAt}/ is excluded and the walk never enters it, so nothing below it is sent`}</Tinted>
       ) : null}

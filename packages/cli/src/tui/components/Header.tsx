@@ -1,12 +1,13 @@
-// The figures the product exists for: what Docker would send now, against the tree with no
+// The figures the product exists for: what Docker would send now (under BuildKit, only what the
+// Dockerfile asks for, beside everything the ignore file lets through), against the tree with no
 // ignore file and against the start of the session; plus the builder and the ignore file in use.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatCount } from '../../output/numbers.js';
+import { headerView } from '../state/header-view.js';
 import { hasUnsavedChanges, isCurrent } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
-import { percentChange, signedSize } from './format.js';
 import { Shown, Tinted } from './theme.js';
 
 /** Props of Header. */
@@ -14,31 +15,37 @@ export interface HeaderProps {
   readonly state: TuiState;
 }
 
-/** Two lines: sizes, then builder, ignore file and state of the edit. */
+/** Two lines: sizes, then builder, what BuildKit was asked for, ignore file and state of the edit. */
 export function Header({ state }: HeaderProps): ReactNode {
-  const { session, evaluation, startSizes } = state;
-  if (session === undefined || evaluation === undefined) return <Text>ctxlens</Text>;
-  const now = evaluation.sizes;
-  const base = session.baseline;
+  const view = headerView(state);
+  const session = state.session;
+  if (view === undefined || session === undefined) return <Text>ctxlens</Text>;
   const pending = !isCurrent(state) && state.evaluationError === undefined;
-  const since = startSizes === undefined ? 0 : now.tarBytes - startSizes.tarBytes;
   const builderName = state.builder === 'buildkit' ? 'BuildKit' : 'legacy';
   const ignore = session.ignoreExists ? session.ignoreLabel : `${session.ignoreLabel} (new)`;
   return (
     <Box flexDirection="column" width={state.viewport.columns}>
       <Text wrap="truncate-end">
         <Tinted tone="accent" bold>ctxlens </Tinted>
-        <Text bold>{now.dockerSize}</Text>
-        <Text> · {formatCount(now.files)} files</Text>
-        <Tinted tone="muted">{pending ? ' …' : ''}   with no ignore file: </Tinted>
+        {view.sent === '' ? <Text bold>BuildKit sends nothing</Text> : <Text bold>{view.sent}</Text>}
+        {view.sent === '' ? null : <Text> · {formatCount(view.files)} files</Text>}
+        <Tinted tone="muted">{pending ? ' …' : ''}</Tinted>
+        {view.eligible === undefined ? null : (
+          <Tinted tone="muted">
+            {'   eligible (COPY . .): '}
+            {view.eligible.size} · {formatCount(view.eligible.files)} files
+          </Tinted>
+        )}
+        <Tinted tone="muted">   with no ignore file: </Tinted>
         <Text>
-          {base.dockerSize} → {now.dockerSize}
+          {view.baseline.from} → {view.baseline.to}
         </Text>
-        <Tinted tone="success"> ({percentChange(base.tarBytes, now.tarBytes)})</Tinted>
+        <Tinted tone="success"> ({view.baseline.change})</Tinted>
       </Text>
       <Text wrap="truncate-end">
         <Tinted tone="muted">builder </Tinted>
         <Text bold>{builderName}</Text>
+        {view.request === undefined ? null : <Tinted tone={view.request.warn ? 'warn' : 'muted'}>{` · ${view.request.warn ? '⚠ ' : ''}${view.request.text}`}</Tinted>}
         <Tinted tone="muted"> · </Tinted>
         <Text bold>
           <Shown text={ignore} />
@@ -46,7 +53,7 @@ export function Header({ state }: HeaderProps): ReactNode {
         {hasUnsavedChanges(state) ? <Tinted tone="warn"> ● unsaved</Tinted> : null}
         {state.evaluationError !== undefined ? <Tinted tone="error"> ✗ rejected by Docker</Tinted> : null}
         <Tinted tone="muted"> · session </Tinted>
-        <Text>{since === 0 ? '±0B' : `${signedSize(since)} (${startSizes?.dockerSize} → ${now.dockerSize})`}</Text>
+        <Text>{view.since}</Text>
       </Text>
     </Box>
   );

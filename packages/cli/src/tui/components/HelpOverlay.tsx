@@ -24,7 +24,12 @@ function helpLines(): { heading: boolean; text: string }[] {
   }
   lines.push({ heading: true, text: 'Marks' });
   lines.push({ heading: false, text: `${MARKS.included} sent   ${MARKS.excluded} excluded   ${MARKS.partial} partly sent` });
-  lines.push({ heading: false, text: 'Sizes: upload bytes, as docker build counts them' });
+  lines.push({ heading: false, text: `${MARKS.unrequested} not requested by the Dockerfile (BuildKit)` });
+  lines.push({ heading: false, text: 'Tree sizes: upload bytes, as docker build counts them' });
+  lines.push({ heading: true, text: 'Figures' });
+  lines.push({ heading: false, text: "BuildKit: its 'transferring context' figure, first build" });
+  lines.push({ heading: false, text: 'A rebuild on a warm builder sends only what changed' });
+  lines.push({ heading: false, text: 'eligible (COPY . .): all the ignore file lets through' });
   return lines;
 }
 

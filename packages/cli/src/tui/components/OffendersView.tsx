@@ -6,29 +6,32 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { plural } from '../../output/numbers.js';
 import { layoutOf } from '../state/selectors.js';
-import type { TuiState } from '../state/types.js';
+import type { ModeData, TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
 import { cell } from './format.js';
-import { Shown, type Tone, Tinted } from './theme.js';
+import { MARKS, Shown, type Tone, Tinted } from './theme.js';
 
 /** Props of OffendersView. */
 export interface OffendersViewProps {
   readonly state: TuiState;
 }
 
+type Section = 'biggest' | 'bloat' | 'secrets' | 'unrequested';
+
 interface Line {
   readonly kind: 'heading' | 'row' | 'note';
   readonly text: string;
   readonly row?: TuiOffenderRow;
-  readonly section?: 'biggest' | 'bloat' | 'secrets';
+  readonly section?: Section;
   /** Position among selectable rows. */
   readonly position?: number;
 }
 
-function linesOf(biggest: readonly TuiOffenderRow[], bloat: readonly TuiOffenderRow[], secrets: readonly TuiOffenderRow[]): Line[] {
+function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
+  const { biggest, bloat, secrets } = data.offenders;
   const lines: Line[] = [];
   let position = 0;
-  const section = (title: string, rows: readonly TuiOffenderRow[], name: 'biggest' | 'bloat' | 'secrets', empty: string): void => {
+  const section = (title: string, rows: readonly TuiOffenderRow[], name: Section, empty: string): void => {
     lines.push({ kind: 'heading', text: title });
     if (rows.length === 0) lines.push({ kind: 'note', text: empty });
     for (const row of rows) lines.push({ kind: 'row', text: row.path, row, section: name, position: position++ });
@@ -36,19 +39,21 @@ function linesOf(biggest: readonly TuiOffenderRow[], bloat: readonly TuiOffender
   section('Biggest sent', biggest, 'biggest', 'nothing is sent');
   section('Known bloat sent (dependencies, VCS, test output, logs, caches)', bloat, 'bloat', 'none found ✓');
   section('Secrets sent', secrets, 'secrets', 'none found ✓');
+  // Selectable rows follow offenderRows' order, so the section comes last.
+  if (data.notRequested.length > 0) section('Eligible, not requested by the Dockerfile (a COPY . . would send them: let the ignore file catch them)', data.notRequested, 'unrequested', '');
   return lines;
 }
 
-const SECTION_TONE: Record<'biggest' | 'bloat' | 'secrets', Tone> = { biggest: 'plain', bloat: 'warn', secrets: 'error' };
+const SECTION_TONE: Record<Section, Tone> = { biggest: 'plain', bloat: 'warn', secrets: 'error', unrequested: 'unrequested' };
 
 /** The offenders overlay. */
 export function OffendersView({ state }: OffendersViewProps): ReactNode {
   const { bodyRows } = layoutOf(state);
   const width = state.viewport.columns;
-  const data = state.modeData?.kind === 'offenders' ? state.modeData.offenders : undefined;
+  const data = state.modeData?.kind === 'offenders' ? state.modeData : undefined;
   const cursor = state.mode.kind === 'offenders' ? state.mode.cursor : 0;
   if (data === undefined) return <Box height={bodyRows}><Tinted tone="muted">Looking for offenders…</Tinted></Box>;
-  const lines = linesOf(data.biggest, data.bloat, data.secrets);
+  const lines = linesOf(data);
   const at = Math.max(0, lines.findIndex((l) => l.position === cursor));
   const { start, end } = visibleWindow(lines.length, at, bodyRows - 1);
   return (
@@ -59,7 +64,8 @@ export function OffendersView({ state }: OffendersViewProps): ReactNode {
         if (line.kind === 'note') return <Tinted key={k} tone="muted">{'  ' + line.text}</Tinted>;
         const row = line.row!;
         const selected = line.position === cursor;
-        const what = line.section === 'secrets' ? `RISK: ${row.reason ?? 'secret'} is copied into the build` : (row.reason ?? row.category ?? plural(row.files, 'file'));
+        const reason = row.reason ?? row.category ?? plural(row.files, 'file');
+        const what = line.section === 'secrets' ? `RISK: ${row.reason ?? 'secret'} is copied into the build` : line.section === 'unrequested' ? `${MARKS.unrequested} not requested · ${reason}` : reason;
         return (
           <Text key={k} inverse={selected} wrap="truncate-end">
             {selected ? '›' : ' '} {cell(formatDockerSize(row.bytes), 8, 'right')} <Shown text={row.path + (row.isDir ? '/' : '')} width={Math.max(12, Math.floor(width * 0.4))} />{' '}

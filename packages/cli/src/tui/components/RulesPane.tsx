@@ -14,7 +14,7 @@ export interface RulesPaneProps {
   readonly state: TuiState;
 }
 
-const IMPACT_WIDTH = 8;
+const IMPACT_WIDTH = 9;
 
 /** The rules pane. */
 export function RulesPane({ state }: RulesPaneProps): ReactNode {
@@ -38,7 +38,7 @@ export function RulesPane({ state }: RulesPaneProps): ReactNode {
         const selected = start + k === cursor;
         const delta = impacts?.get(row.line);
         // On: what the rule does (the opposite of switching it off). Off: what switching it on would do.
-        const effect = delta === undefined ? '…' : signedSize(row.enabled ? -delta : delta);
+        const effect = delta === undefined ? '…' : signedSize(row.enabled ? -delta : delta, state.builder);
         const broken = errorLine === row.line + 1;
         const text = [
           selected ? '›' : ' ',

@@ -1,5 +1,6 @@
 // The ncdu-like pane: the current directory's entries with their upload size, a bar, a state
-// glyph and name; excluded entries name their deciding rule, partly sent ones their sent size.
+// glyph and name; excluded entries name their deciding rule, partly sent ones their sent size, and
+// entries the Dockerfile does not ask for (BuildKit) say so.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
@@ -21,6 +22,7 @@ const SIZE_WIDTH = 8;
 function suffixOf(row: TreeRow): string {
   if (row.mark === 'excluded') return row.rule ?? '';
   if (row.mark === 'partial') return `sent ${formatDockerSize(row.includedBytes)}`;
+  if (row.mark === 'unrequested') return 'not requested';
   return '';
 }
 
@@ -29,7 +31,7 @@ function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number
   const suffixWidth = suffix === '' ? 0 : Math.min(suffix.length, 20) + 1;
   const nameWidth = Math.max(4, width - 4 - SIZE_WIDTH - (barWidth > 0 ? barWidth + 1 : 0) - suffixWidth);
   const b = bar(row.totalBytes, row.includedBytes, maxBytes, barWidth);
-  const name = paintShown(paint, row.mark === 'excluded' ? 'muted' : 'plain', row.name + (row.isDir ? '/' : ''), nameWidth, 'left', row.isDir);
+  const name = paintShown(paint, row.mark === 'excluded' || row.mark === 'unrequested' ? 'muted' : 'plain', row.name + (row.isDir ? '/' : ''), nameWidth, 'left', row.isDir);
   return [
     row.selected ? '›' : ' ',
     paint(row.mark, MARKS[row.mark]),
@@ -38,7 +40,7 @@ function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number
     ' ',
     barWidth > 0 ? paint('included', b.sent) + paint('excluded', b.dropped) + b.rest + ' ' : '',
     name,
-    suffix === '' ? '' : ' ' + paintShown(paint, row.mark === 'excluded' ? 'excluded' : 'partial', suffix, suffixWidth - 1, 'right'),
+    suffix === '' ? '' : ' ' + paintShown(paint, row.mark === 'included' ? 'partial' : row.mark, suffix, suffixWidth - 1, 'right'),
   ].join('');
 }
 

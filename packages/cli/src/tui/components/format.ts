@@ -1,16 +1,17 @@
 // Small presentation helpers: signed sizes, percentages and fixed-width cells.
-import { formatDockerSize } from '@ctxlens/core';
+import type { Builder } from '@ctxlens/core';
 import { fitPieces } from '../../output/terminal-text.js';
+import { formatSent } from '../state/figures.js';
 
 const MINUS = '−';
 
 /**
- * A change in bytes with its sign, in Docker's size format.
+ * A change in bytes with its sign, as the builder prints sizes (formatSent).
  * @returns e.g. `−1.2GB`, `+512B`, `±0B`
  */
-export function signedSize(delta: number): string {
+export function signedSize(delta: number, builder: Builder): string {
   if (delta === 0) return '±0B';
-  return (delta < 0 ? MINUS : '+') + formatDockerSize(Math.abs(delta));
+  return (delta < 0 ? MINUS : '+') + formatSent(Math.abs(delta), builder);
 }
 
 /**

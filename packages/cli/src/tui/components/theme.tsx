@@ -6,12 +6,13 @@ import { Children, createContext, type ReactNode, useContext } from 'react';
 import { fitPieces, type TextPiece, textPieces } from '../../output/terminal-text.js';
 
 /** Semantic tones. */
-export type Tone = 'included' | 'excluded' | 'partial' | 'accent' | 'muted' | 'warn' | 'error' | 'success' | 'plain' | 'control';
+export type Tone = 'included' | 'excluded' | 'partial' | 'unrequested' | 'accent' | 'muted' | 'warn' | 'error' | 'success' | 'plain' | 'control';
 
 const COLORS: Record<Tone, string | undefined> = {
   included: 'green',
   excluded: 'red',
   partial: 'yellow',
+  unrequested: 'blue',
   accent: 'cyan',
   muted: 'gray',
   warn: 'yellow',
@@ -26,6 +27,7 @@ const SGR: Record<Tone, readonly [string, string] | undefined> = {
   included: ['\u001b[32m', '\u001b[39m'],
   excluded: ['\u001b[31m', '\u001b[39m'],
   partial: ['\u001b[33m', '\u001b[39m'],
+  unrequested: ['\u001b[34m', '\u001b[39m'],
   accent: ['\u001b[36m', '\u001b[39m'],
   muted: ['\u001b[90m', '\u001b[39m'],
   warn: ['\u001b[33m', '\u001b[39m'],
@@ -105,5 +107,5 @@ export function Tinted({ tone, bold, inverse, children }: TintedProps): ReactNod
   );
 }
 
-/** Glyphs of the three entry states. */
-export const MARKS = { included: '✓', excluded: '✗', partial: '◐' } as const;
+/** Glyphs of the entry states: sent, excluded by the ignore file, partly sent, not requested by the Dockerfile (BuildKit). */
+export const MARKS = { included: '✓', excluded: '✗', partial: '◐', unrequested: '○' } as const;

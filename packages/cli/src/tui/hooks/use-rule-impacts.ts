@@ -7,6 +7,7 @@ import type { Action } from '../state/actions.js';
 import { documentLines, toggleRule } from '../state/rules-model.js';
 import { currentRuleRows, wantedKey } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
+import { sentBytes } from '../state/figures.js';
 
 /** Quiet time after the last change before the impacts are computed. */
 const SETTLE_MS = 120;
@@ -34,7 +35,7 @@ export function useRuleImpacts(state: TuiState, dispatch: Dispatch<Action>): voi
       const row = rows[next++];
       if (row !== undefined) {
         const outcome = session.evaluator.evaluate(documentLines(toggleRule(rules, row.line)), builder, true);
-        if (outcome.ok) deltas.set(row.line, outcome.evaluation.sizes.tarBytes - evaluation.sizes.tarBytes);
+        if (outcome.ok) deltas.set(row.line, sentBytes(outcome.evaluation.sizes, builder) - sentBytes(evaluation.sizes, builder));
       }
       // Shown in batches: each dispatch redraws the screen, which costs more than a small evaluation.
       const done = row === undefined;

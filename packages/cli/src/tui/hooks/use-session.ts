@@ -3,7 +3,7 @@
 import { AbortError, scanInSlices, type ScannedTree, type SliceScanOptions } from '@ctxlens/core';
 import { type Dispatch, useEffect } from 'react';
 import { describeError } from '../../report-error.js';
-import type { TuiOptions } from '../options.js';
+import { scanOptionsOf, type TuiOptions } from '../options.js';
 import { createSession } from '../session/session.js';
 import type { Action } from '../state/actions.js';
 
@@ -21,10 +21,7 @@ export function useSession(options: TuiOptions, cwd: string, dispatch: Dispatch<
     // setImmediate: the loading frame is written before the first synchronous slice runs.
     const timer = setImmediate(() => {
       loader(options.dir, {
-        builder: options.builder,
-        dockerfile: options.dockerfile,
-        ignoreFile: options.ignoreFile,
-        cwd,
+        ...scanOptionsOf(options, cwd),
         signal: abort.signal,
         onProgress: (progress) => live && dispatch({ type: 'scan-progress', progress }),
       })

@@ -2,7 +2,7 @@
 // component that shows it picks it up when it mounts: the tree is being read while the UI loads.
 import { scanInSlices, type ScannedTree, type ScanProgressEvent, type SliceScanOptions } from '@ctxlens/core';
 import type { TreeLoader } from '../hooks/use-session.js';
-import type { TuiOptions } from '../options.js';
+import { scanOptionsOf, type TuiOptions } from '../options.js';
 
 /** A scan already running, handed to the UI as its loader. */
 export interface EarlyScan {
@@ -23,10 +23,7 @@ export function startEarlyScan(options: TuiOptions, cwd: string): EarlyScan {
   let running: Promise<ScannedTree>;
   try {
     running = scanInSlices(options.dir, {
-      builder: options.builder,
-      dockerfile: options.dockerfile,
-      ignoreFile: options.ignoreFile,
-      cwd,
+      ...scanOptionsOf(options, cwd),
       signal: controller.signal,
       onProgress: (progress) => {
         last = progress;

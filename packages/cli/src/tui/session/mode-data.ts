@@ -1,8 +1,9 @@
 // The figures dialogs show before you confirm, computed with core calls on the inventory: what a
 // proposed rule saves, whether each builder honours an exception, the offenders, and where the
 // builders differ. Called from a hook; the result reaches the reducer as a `mode-data` action.
-import { explainWithLines, proposeException, proposeIgnoreRules, tuiOffenders } from '@ctxlens/core';
+import { explainWithLines, proposeException, proposeIgnoreRules, type TuiOffenderRow, type TuiOffenders, tuiOffenders } from '@ctxlens/core';
 import type { Evaluation } from '../state/derive.js';
+import { sentBytes } from '../state/figures.js';
 import { appendRule, documentLines, type RulesModel } from '../state/rules-model.js';
 import type { Mode, ModeData } from '../state/types.js';
 import { builderDifferences } from './builder-diff.js';
@@ -10,6 +11,18 @@ import type { Session } from './session.js';
 
 function linesWith(rules: RulesModel, line: string): string[] {
   return documentLines(appendRule(rules, line).model);
+}
+
+/**
+ * Bloat and secrets the ignore file lets through that BuildKit is not asked for: not sent by this
+ * build, but a `COPY . .` (or the legacy builder) would send them, so the ignore file should catch them.
+ * @returns the rows, none when BuildKit is asked for everything
+ */
+function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders): TuiOffenderRow[] {
+  if (evaluation.eligible === undefined) return [];
+  const eligible = tuiOffenders(evaluation.eligible.context);
+  const listed = new Set([...sent.bloat, ...sent.secrets].map((r) => r.path));
+  return [...eligible.bloat, ...eligible.secrets].filter((r) => !listed.has(r.path));
 }
 
 /**
@@ -42,13 +55,14 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
   const { evaluator } = session;
   const inv = evaluator.from.totals.inventory;
   const key = evaluation.key;
-  const now = evaluation.sizes.tarBytes;
+  const sent = (e: Evaluation): number => sentBytes(e.sizes, evaluation.builder);
+  const now = sent(evaluation);
   switch (mode.kind) {
     case 'confirm-ignore': {
       const options = proposeIgnoreRules(inv, mode.index).map((rule) => {
         // Exactly the lines confirming produces, so the evaluation is cached for it.
         const outcome = evaluator.evaluate(linesWith(rules, rule.line), evaluation.builder, true);
-        return { rule, savesBytes: outcome.ok ? now - outcome.evaluation.sizes.tarBytes : undefined };
+        return { rule, savesBytes: outcome.ok ? now - sent(outcome.evaluation) : undefined };
       });
       return { kind: 'ignore-preview', index: mode.index, key, options };
     }
@@ -64,13 +78,15 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
         index: mode.index,
         key,
         rule,
-        addsBytes: outcome.ok ? outcome.evaluation.sizes.tarBytes - now : undefined,
+        addsBytes: outcome.ok ? sent(outcome.evaluation) - now : undefined,
         legacyHonours: honours('legacy'),
         buildkitHonours: honours('buildkit'),
       };
     }
-    case 'offenders':
-      return { kind: 'offenders', key, offenders: tuiOffenders(evaluation.context) };
+    case 'offenders': {
+      const offenders = tuiOffenders(evaluation.context);
+      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders) };
+    }
     case 'builder-diff': {
       const other = evaluator.evaluate(documentLines(rules), mode.from);
       if (!other.ok) return undefined;

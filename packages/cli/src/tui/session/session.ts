@@ -45,6 +45,6 @@ export function createSession(tree: ScannedTree): Session {
     ignoreLabel: label,
     ignoreExists: inputs.ignoreFile !== undefined,
     originalBytes: tree.ignoreFileBytes,
-    evaluator: new Evaluator({ base: tree.unfiltered, totals, file: label }),
+    evaluator: new Evaluator({ base: tree.unfiltered, totals, file: label, plan: tree.plan, planError: tree.planError }),
   };
 }

@@ -1,10 +1,12 @@
 // Commands while a dialog, list or text input is open: confirming a proposed rule, the save diff,
 // the conflict prompt, quitting, and the offenders / builder-difference lists.
-import { checkRuleLine, formatDockerSize } from '@ctxlens/core';
+import { checkRuleLine } from '@ctxlens/core';
+import { formatSent } from './figures.js';
 import type { Command } from './keymap.js';
 import { addRuleLine } from './reduce-rules.js';
 import { revealEntry } from './reduce-tree.js';
 import { findEntry } from './find-entry.js';
+import { offenderRows } from './selectors.js';
 import type { TuiState } from './types.js';
 import { moveCursor } from './viewport.js';
 
@@ -16,7 +18,7 @@ function confirmIgnore(state: TuiState, index: number, choice: number): TuiState
   if (data?.kind !== 'ignore-preview' || data.index !== index) return { ...state, mode: { kind: 'confirm-ignore', index, choice, confirmed: true } };
   const option = data.options[choice];
   if (option === undefined) return browse({ ...state, status: { text: 'no rule can express this path (a line break in its name)', tone: 'warn' } });
-  const saves = option.savesBytes === undefined ? '' : ` (saves ${formatDockerSize(option.savesBytes)})`;
+  const saves = option.savesBytes === undefined ? '' : ` (saves ${formatSent(option.savesBytes, state.builder)})`;
   return addRuleLine(browse(state), option.rule.line, { text: `added: ${option.rule.line}${saves}`, tone: 'success' });
 }
 
@@ -44,8 +46,7 @@ function jumpFromList(state: TuiState): TuiState {
   const inv = state.session?.evaluator.from.totals.inventory;
   if (inv === undefined) return state;
   if (mode.kind === 'offenders' && data?.kind === 'offenders') {
-    const { biggest, bloat, secrets } = data.offenders;
-    const row = [...biggest, ...bloat, ...secrets][mode.cursor];
+    const row = offenderRows(data)[mode.cursor];
     const index = row === undefined ? undefined : findEntry(inv, row.path);
     return index === undefined ? state : revealEntry(state, index);
   }
@@ -58,7 +59,7 @@ function jumpFromList(state: TuiState): TuiState {
 
 function listLength(state: TuiState): number {
   const data = state.modeData;
-  if (data?.kind === 'offenders') return data.offenders.biggest.length + data.offenders.bloat.length + data.offenders.secrets.length;
+  if (data?.kind === 'offenders') return offenderRows(data).length;
   if (data?.kind === 'builder-diff') return data.rows.length;
   return 0;
 }

@@ -1,10 +1,10 @@
 // Derived views of the state, pure and memoised on the references they read, so the reducer and
 // the components can ask for a 50,000-entry listing on every key press without sorting it again.
-import type { Inventory, InventoryTotals } from '@ctxlens/core';
+import type { Inventory, InventoryTotals, TuiOffenderRow } from '@ctxlens/core';
 import { documentLines, isDirty, type RuleRow, ruleRows, type RulesModel } from './rules-model.js';
 import { evaluationKey } from './derive.js';
 import { wrapRows } from '../../output/terminal-text.js';
-import type { Mode, SortMode, TuiState } from './types.js';
+import type { Mode, ModeData, SortMode, TuiState } from './types.js';
 
 function memoOne<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
@@ -182,4 +182,13 @@ export function dialogRowsFor(state: TuiState): number {
  */
 export function layoutOf(state: TuiState): Layout {
   return layoutFor(state.viewport.columns, state.viewport.rows, dialogRowsFor(state));
+}
+
+/**
+ * The offenders list's selectable rows, in the order the view shows them.
+ * @returns biggest, bloat, secrets, then what is eligible but not requested
+ */
+export function offenderRows(data: Extract<ModeData, { kind: 'offenders' }>): TuiOffenderRow[] {
+  const { biggest, bloat, secrets } = data.offenders;
+  return [...biggest, ...bloat, ...secrets, ...data.notRequested];
 }

@@ -1,12 +1,15 @@
 // The tree pane's visible rows as plain data: only the window on screen is described, so a
 // directory of 50,000 entries costs as much as one of 20.
-import { SOME_EXCLUDED, SOME_INCLUDED } from '@ctxlens/core';
+import { SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from '@ctxlens/core';
 import { currentListing, layoutOf } from './selectors.js';
 import type { TuiState } from './types.js';
 import { visibleWindow } from './viewport.js';
 
-/** How much of an entry is sent. */
-export type EntryMark = 'included' | 'excluded' | 'partial';
+/**
+ * How much of an entry is sent: all, nothing because the ignore file excludes it, part, or nothing
+ * because the Dockerfile does not ask for it (BuildKit; some of it may be excluded too).
+ */
+export type EntryMark = 'included' | 'excluded' | 'partial' | 'unrequested';
 
 /** One row of the tree pane. */
 export interface TreeRow {
@@ -36,6 +39,7 @@ export interface TreeView {
 function markOf(flags: number): EntryMark {
   if (flags === SOME_INCLUDED) return 'included';
   if (flags === SOME_EXCLUDED) return 'excluded';
+  if ((flags & SOME_INCLUDED) === 0 && (flags & SOME_NOT_REQUESTED) !== 0) return 'unrequested';
   return 'partial';
 }
 

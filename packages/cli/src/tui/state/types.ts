@@ -1,6 +1,6 @@
 // The TUI's state: plain data the reducer replaces, never mutates. Heavy results (evaluations,
 // previews) arrive from hooks as actions and are stored by reference.
-import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenders } from '@ctxlens/core';
+import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders } from '@ctxlens/core';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { RulesModel } from './rules-model.js';
@@ -31,7 +31,13 @@ export type Mode =
 export type ModeData =
   | { readonly kind: 'ignore-preview'; readonly index: number; readonly key: string; readonly options: readonly IgnoreOption[] }
   | { readonly kind: 'include-preview'; readonly index: number; readonly key: string; readonly rule: ProposedRule | undefined; readonly addsBytes: number | undefined; readonly legacyHonours: boolean; readonly buildkitHonours: boolean }
-  | { readonly kind: 'offenders'; readonly key: string; readonly offenders: TuiOffenders }
+  | {
+      readonly kind: 'offenders';
+      readonly key: string;
+      readonly offenders: TuiOffenders;
+      /** Under BuildKit: bloat and secrets the ignore file lets through but the Dockerfile does not ask for (a `COPY . .` would send them). */
+      readonly notRequested: readonly TuiOffenderRow[];
+    }
   | { readonly kind: 'builder-diff'; readonly key: string; readonly other: Builder; readonly otherSizes: ContextSizes; readonly rows: readonly BuilderDiffRow[]; readonly more: number };
 
 /** One proposed rule for "ignore this path", with its effect. */
