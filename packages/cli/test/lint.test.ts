@@ -99,7 +99,7 @@ describe('ctxlens lint: findings', () => {
   it('--json lists findings with file, line, code, severity and fix', async () => {
     const r = await lint('node_modules\n', [{ file: 'a/node_modules/x.js' }], ['--json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, errors: 0, warnings: 1, infos: 1 });
+    expect(doc).toMatchObject({ schemaVersion: 2, errors: 0, warnings: 1, infos: 1 });
     expect(doc.findings[1]).toMatchObject({ file: '.dockerignore', line: 1, text: 'node_modules', code: 'anchored-name', severity: 'warning', replacement: ['**/node_modules'] });
   });
 

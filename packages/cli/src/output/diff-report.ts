@@ -9,8 +9,8 @@ import { displayPath } from './paths.js';
 
 function why(e: Explanation, cwd: string): string {
   const verdict = e.included ? 'sent' : 'not sent';
-  // BuildKit: the ignore file lets it through, but the Dockerfile decides.
-  if (e.request !== undefined && e.eligible === true) return e.included && e.request.instructions.length > 0 ? `${verdict} (${requestText(e.request)})` : `${verdict} (${e.request.reason})`;
+  // BuildKit: the ignore file lets it through, but the Dockerfile decides (unless it reads everything).
+  if (e.request !== undefined && e.request.kind !== 'whole' && e.eligible === true) return e.included && e.request.instructions.length > 0 ? `${verdict} (${requestText(e.request)})` : `${verdict} (${e.request.reason})`;
   if (e.rule === undefined) return `${verdict} (no rule matches it)`;
   if (e.prunedAt !== undefined) return `${verdict} (parent directory "${e.prunedAt}" is excluded by ${refText(e.rule, cwd)} and never entered)`;
   const forced = e.rule.origin.file === LEGACY_FORCED_RULES ? ': the legacy client always sends the Dockerfile and .dockerignore' : '';
