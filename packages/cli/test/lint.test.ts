@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function lint(dockerignore: string, extra: TreeSpec, args: string[] = []) {
-  const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: '.dockerignore', content: dockerignore }, ...extra]);
+  const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '.dockerignore', content: dockerignore }, ...extra]);
   dirs.push(dir);
   return runCli(['lint', ...args], { cwd: dir.path });
 }
@@ -104,7 +104,7 @@ describe('ctxlens lint: findings', () => {
   });
 
   it('no ignore file: nothing to lint', async () => {
-    const dir = await fixture([{ file: 'Dockerfile' }]);
+    const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }]);
     dirs.push(dir);
     expect(await runCli(['lint'], { cwd: dir.path })).toMatchObject({ code: 0, stdout: 'No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n' });
   });
