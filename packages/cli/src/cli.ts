@@ -14,6 +14,7 @@ import { sizeCommand } from './commands/size.js';
 import { suggestCommand } from './commands/suggest.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
+import { UsageError } from './report-error.js';
 
 /** Every command, in the order `--help` lists them (the default command last). */
 const COMMANDS: readonly CommandFactory[] = [lsCommand, sizeCommand, explainCommand, checkCommand, lintCommand, diffCommand, suggestCommand, defaultCommand];
@@ -67,11 +68,14 @@ export async function runCli(argv: readonly string[], io: Io, scanWorkers?: Comm
   let code: number = ExitCode.Ok;
   const cli = createCli(io, (c) => (code = c), scanWorkers);
   const result = await new Promise<{ error: Error | undefined; output: string }>((resolve) => {
-    void cli.parseAsync([...argv], {}, (error: Error | undefined, _parsed: unknown, output: string) => resolve({ error: error ?? undefined, output }));
+    // The callback gets a handler's error too; the promise's rejection would repeat it.
+    cli.parseAsync([...argv], {}, (error: Error | undefined, _parsed: unknown, output: string) => resolve({ error: error ?? undefined, output })).catch(() => undefined);
   });
   if (result.error) {
     const command = argv.find((a) => !a.startsWith('-')) ?? '';
-    io.stderr.write(`ctxlens: ${result.error.message}\nRun \`ctxlens ${COMMAND_NAMES.has(command) ? `${command} ` : ''}--help\` for usage.\n`);
+    // A handler's own usage error (a bad --build-arg) carries a hint; yargs's errors do not.
+    const hint = result.error instanceof UsageError && result.error.hint !== undefined ? `  hint: ${result.error.hint}\n` : '';
+    io.stderr.write(`ctxlens: ${result.error.message}\n${hint}Run \`ctxlens ${COMMAND_NAMES.has(command) ? `${command} ` : ''}--help\` for usage.\n`);
     return ExitCode.Usage;
   }
   if (result.output) io.stdout.write(result.output.endsWith('\n') ? result.output : result.output + '\n');

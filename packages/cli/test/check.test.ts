@@ -108,7 +108,7 @@ describe('check: limits, builder divergence, output', () => {
     const r = await runCli(['check', '--json', '--max-size', '1MB'], { cwd: dir.path });
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, builder: 'buildkit', passed: false, config: { source: null, maxSize: 1_000_000, maxFiles: null, deny: ['secrets'], builderDivergence: false } });
+    expect(doc).toMatchObject({ schemaVersion: 2, builder: 'buildkit', passed: false, config: { source: null, maxSize: 1_000_000, maxFiles: null, deny: ['secrets'], builderDivergence: false } });
     expect(doc.rules.map((x: { rule: string; status: string }) => `${x.status} ${x.rule}`)).toEqual(['fail maxSize', 'skip maxFiles', 'pass deny:secrets', 'skip builderDivergence']);
     expect(doc.rules[0].offenders[0]).toEqual({ path: 'assets/video.mp4', type: 'file', files: 1, bytes: 2_000_000, reason: null, suggestedLine: 'assets/video.mp4' });
   });

@@ -74,7 +74,7 @@ describe('`--` ends the options: the words after it are operands, even with a le
   });
 
   it('ctxlens ls -- -f: a directory named like an option', async () => {
-    const dashed = await fixture([{ file: '-f/Dockerfile', content: 'FROM scratch\n' }, { file: '-f/x' }]);
+    const dashed = await fixture([{ file: '-f/Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '-f/x' }]);
     try {
       const r = await runCli(['ls', '--', '-f'], { cwd: dashed.path });
       expect(r).toMatchObject({ code: 0, stdout: 'Dockerfile\nx\n', stderr: '' });
@@ -101,7 +101,7 @@ describe('default command', () => {
   it('not on a terminal: the size summary and the biggest offenders', async () => {
     const r = await runCli([], { cwd: web.path });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\s+files\s+bytes\s+upload\ncontext \(buildkit\)\s+11\s/);
+    expect(r.stdout).toMatch(/^\s+files\s+bytes\s+transfer\nsent \(buildkit\)\s+11\s/);
     expect(r.stdout).toContain('\nBiggest in the context:\n');
     expect(r.stdout).toMatch(/^\s+2MB\s+assets\/video\.mp4$/m);
     expect(r.stdout).toMatch(/^\s+40kB\s+2 files\s+node_modules\/\s+dependencies\s+→ node_modules$/m);
@@ -110,7 +110,7 @@ describe('default command', () => {
 
   it('--json: sizes plus offenders', async () => {
     const doc = JSON.parse((await runCli(['--json', '--top', '1'], { cwd: web.path })).stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, builder: 'buildkit', files: 11, withoutIgnoreFile: { files: 14 } });
+    expect(doc).toMatchObject({ schemaVersion: 2, builder: 'buildkit', files: 11, withoutIgnoreFile: { files: 14 } });
     expect(doc.offenders).toHaveLength(1);
     expect(doc.offenders[0]).toEqual({ path: 'assets/video.mp4', type: 'file', files: 1, bytes: 2_000_000, category: null, suggestedLine: 'assets/video.mp4' });
   });
@@ -131,7 +131,7 @@ describe('default command', () => {
 describe('progress line', () => {
   let big: TempDir;
   beforeAll(async () => {
-    big = await fixture([{ file: 'Dockerfile' }, ...Array.from({ length: 9000 }, (_, i) => ({ file: `d${i % 30}/f${i}` }))]);
+    big = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, ...Array.from({ length: 9000 }, (_, i) => ({ file: `d${i % 30}/f${i}` }))]);
   });
   afterAll(() => big.cleanup());
 
@@ -151,7 +151,7 @@ describe('progress line', () => {
 describe('unreadable files: named, with what Docker would do (run as nobody)', () => {
   let dir: TempDir;
   beforeAll(async () => {
-    dir = await fixture([{ file: 'Dockerfile' }, { file: 'secret.key', content: 'k', mode: 0o000 }, { dir: 'locked', mode: 0o000 }, { file: 'ok.txt' }]);
+    dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: 'secret.key', content: 'k', mode: 0o000 }, { dir: 'locked', mode: 0o000 }, { file: 'ok.txt' }]);
     chmodSync(dir.path, 0o755);
   });
   afterAll(() => dir.cleanup());

@@ -10,16 +10,17 @@ let specific: TempDir;
 beforeAll(async () => {
   ensureBuilt();
   dir = await fixture([
-    { file: 'Dockerfile', content: 'FROM scratch\n' },
+    // Reads the whole context: the builders then differ by the ignore file alone.
+    { file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' },
     { file: '.dockerignore', content: 'build\n!**/*.map\nDockerfile\n' },
     { file: 'build/a.map' },
     { file: 'build/sub/b.map' },
     { file: 'build/app.js' },
     { file: 'src/app.ts' },
   ]);
-  same = await fixture([{ file: 'Dockerfile' }, { file: '.dockerignore', content: 'node_modules\n' }, { file: 'node_modules/a.js' }, { file: 'src/a.js' }]);
+  same = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '.dockerignore', content: 'node_modules\n' }, { file: 'node_modules/a.js' }, { file: 'src/a.js' }]);
   // BuildKit reads Dockerfile.dockerignore; the legacy builder reads .dockerignore.
-  specific = await fixture([{ file: 'Dockerfile' }, { file: 'Dockerfile.dockerignore', content: 'secret.txt\n' }, { file: '.dockerignore', content: 'other.txt\n' }, { file: 'secret.txt' }, { file: 'other.txt' }]);
+  specific = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: 'Dockerfile.dockerignore', content: 'secret.txt\n' }, { file: '.dockerignore', content: 'other.txt\n' }, { file: 'secret.txt' }, { file: 'other.txt' }]);
 });
 afterAll(async () => {
   for (const d of [dir, same, specific]) await d.cleanup();
@@ -68,7 +69,7 @@ describe('ctxlens diff', () => {
   it('--json', async () => {
     const r = await runCli(['diff', '--json'], { cwd: dir.path });
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, same: false, builders: [{ builder: 'buildkit' }, { builder: 'legacy' }] });
+    expect(doc).toMatchObject({ schemaVersion: 2, same: false, builders: [{ builder: 'buildkit' }, { builder: 'legacy' }] });
     expect(doc.differences[0]).toMatchObject({ path: 'Dockerfile', type: 'file', sentBy: 'legacy', buildkit: { included: false }, legacy: { included: true, rule: { source: '(legacy builder)', line: 0 } } });
     expect(doc.differences.map((d: { path: string }) => d.path)).toEqual(['Dockerfile', 'build/a.map', 'build/sub/b.map']);
   });

@@ -11,7 +11,8 @@ let dir: TempDir;
 beforeAll(async () => {
   ensureBuilt();
   dir = await fixture([
-    { file: 'Dockerfile', content: 'FROM scratch\n' },
+    // Reads the whole context: these tests are about the ignore file.
+    { file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' },
     { file: '.dockerignore', content: 'build\n!**/*.map\n.env\nDockerfile\n' },
     { file: 'build/a.map' },
     { file: 'build/sub/b.map' },
@@ -109,7 +110,7 @@ describe('ctxlens explain: -vv trace and the other builder', () => {
     const r = await explain(['--json', '--builder', 'legacy', 'build/sub/b.map', 'src/app.ts']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.paths[0]).toMatchObject({
       path: 'build/sub/b.map',
       contextPath: 'build/sub/b.map',
@@ -126,7 +127,7 @@ describe('ctxlens explain: -vv trace and the other builder', () => {
 
 describe('ctxlens explain: entries no walk sends', () => {
   it('a unix socket is not sent, with the reason, as ls does not list it', async () => {
-    const sock = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\n' }, { socket: 'app.sock' }, { file: 'f' }]);
+    const sock = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { socket: 'app.sock' }, { file: 'f' }]);
     try {
       const run = (args: string[]) => runCli(args, { cwd: sock.path });
       expect((await run(['ls'])).stdout).toBe('Dockerfile\nf\n');
@@ -193,12 +194,12 @@ describe('ctxlens explain agrees with the engine on random cases', () => {
         const expected = new Map<string, boolean>();
         for (let i = 1; i < inv.count; i++) expected.set(inv.path(i), context.isIncluded(i));
         const paths = [...expected.keys()];
-        const r = await runCli(['explain', '--stdin', '-z', '--builder', builder], { cwd: tree.path, input: paths.join('\0') + '\0' });
+        const r = await runCli(['explain', '--stdin', '-z', '--whole-context', '--builder', builder], { cwd: tree.path, input: paths.join('\0') + '\0' });
         const excluded = new Set(r.stdout.split('\0').filter((p) => p !== ''));
         const mismatches = paths.filter((p) => excluded.has(p) === expected.get(p)).map((p) => `${p}: engine ${expected.get(p) ? 'sends' : 'leaves out'}, explain says ${excluded.has(p) ? 'excluded' : 'included'}`);
         expect(mismatches, `seed ${seed} ${builder}\n.dockerignore:\n${c.dockerignore}`).toEqual([]);
         expect(r.code).toBe(excluded.size > 0 ? 0 : 1);
-        const json = JSON.parse((await runCli(['explain', '--json', '--builder', builder, ...paths.slice(0, 30)], { cwd: tree.path })).stdout);
+        const json = JSON.parse((await runCli(['explain', '--json', '--whole-context', '--builder', builder, ...paths.slice(0, 30)], { cwd: tree.path })).stdout);
         for (const p of json.paths) expect(p.included, `${p.path} (seed ${seed} ${builder})`).toBe(expected.get(p.path));
       }
     } finally {

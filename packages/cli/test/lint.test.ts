@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function lint(dockerignore: string, extra: TreeSpec, args: string[] = []) {
-  const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: '.dockerignore', content: dockerignore }, ...extra]);
+  const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '.dockerignore', content: dockerignore }, ...extra]);
   dirs.push(dir);
   return runCli(['lint', ...args], { cwd: dir.path });
 }
@@ -99,12 +99,12 @@ describe('ctxlens lint: findings', () => {
   it('--json lists findings with file, line, code, severity and fix', async () => {
     const r = await lint('node_modules\n', [{ file: 'a/node_modules/x.js' }], ['--json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, errors: 0, warnings: 1, infos: 1 });
+    expect(doc).toMatchObject({ schemaVersion: 2, errors: 0, warnings: 1, infos: 1 });
     expect(doc.findings[1]).toMatchObject({ file: '.dockerignore', line: 1, text: 'node_modules', code: 'anchored-name', severity: 'warning', replacement: ['**/node_modules'] });
   });
 
   it('no ignore file: nothing to lint', async () => {
-    const dir = await fixture([{ file: 'Dockerfile' }]);
+    const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }]);
     dirs.push(dir);
     expect(await runCli(['lint'], { cwd: dir.path })).toMatchObject({ code: 0, stdout: 'No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n' });
   });

@@ -11,7 +11,8 @@ let dir: TempDir;
 beforeAll(async () => {
   ensureBuilt();
   dir = await fixture([
-    { file: 'Dockerfile', content: 'FROM scratch\n' },
+    // Reads the whole context: most tests here are about the ignore file and the listing.
+    { file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' },
     { file: '.dockerignore', content: '# comment\nbuild\n!**/*.map\nsecret.txt\nDockerfile\n' },
     { file: 'b.txt', content: 'b' },
     { file: 'a b/[x].txt', content: 'x' },
@@ -58,7 +59,7 @@ describe('ctxlens ls', () => {
     const r = await runCli(['ls', dir.path, '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, builder: 'buildkit', contextDir: dir.path, dockerfile: join(dir.path, 'Dockerfile'), ignoreFile: join(dir.path, '.dockerignore'), count: 7 });
+    expect(doc).toMatchObject({ schemaVersion: 2, builder: 'buildkit', contextDir: dir.path, dockerfile: join(dir.path, 'Dockerfile'), ignoreFile: join(dir.path, '.dockerignore'), count: 7 });
     expect(doc.files[0]).toEqual({ path: '.dockerignore', type: 'file', size: 48 });
     expect(doc.files.find((f: { path: string }) => f.path === 'link')).toEqual({ path: 'link', type: 'symlink', size: 0, target: 'b.txt' });
   });
@@ -70,7 +71,7 @@ describe('ctxlens ls', () => {
   });
 
   it('-f picks another Dockerfile, relative to the current directory; BuildKit then reads <Dockerfile>.dockerignore', async () => {
-    writeFileSync(join(dir.path, 'prod.Dockerfile'), 'FROM scratch\n');
+    writeFileSync(join(dir.path, 'prod.Dockerfile'), 'FROM scratch\nCOPY . /\n');
     writeFileSync(join(dir.path, 'prod.Dockerfile.dockerignore'), '*\n!b.txt\n');
     try {
       const r = await runCli(['ls', '.', '-f', 'prod.Dockerfile'], { cwd: dir.path });

@@ -25,7 +25,7 @@ describe('ctxlens size', () => {
       const doc = JSON.parse(r.stdout);
       const { context, unfiltered } = await computeContextWithBaseline(dir.path, { builder });
       expect(doc).toMatchObject({
-        schemaVersion: 1,
+        schemaVersion: 2,
         builder,
         files: context.sizes.files,
         bytes: context.sizes.bytes,
@@ -39,11 +39,11 @@ describe('ctxlens size', () => {
   });
 
   it('prints a table of files, bytes and upload size, and what the ignore file saves', async () => {
-    const r = await runCli(['size', dir.path]);
+    const r = await runCli(['size', dir.path, '--builder', 'legacy']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^\s+files\s+bytes\s+upload$/);
-    expect(lines[1]).toMatch(/^context \(buildkit\)\s+10\s+2\.0\d+MB\s+\S+$/);
+    expect(lines[1]).toMatch(/^context \(legacy\)\s+10\s+2\.0\d+MB\s+\S+$/);
     expect(lines[2]).toMatch(/^without \.dockerignore\s+14\s+2\.1\d*MB\s+\S+$/);
     expect(lines[3]).toMatch(/^saved\s+4\s+160\.?\d*kB\s+166.4kB$/);
     expect(r.stdout).toContain('.dockerignore saves ');
@@ -59,9 +59,10 @@ describe('ctxlens size', () => {
   });
 
   it('without an ignore file, says so', async () => {
-    const r = await runCli(['size', bare.path]);
+    const r = await runCli(['size', bare.path, '--builder', 'legacy']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No ignore file: Docker sends the whole directory.');
+    expect((await runCli(['size', bare.path])).stdout).toContain('No ignore file: everything the Dockerfile reads is sent.');
     const doc = JSON.parse((await runCli(['size', bare.path, '--json'])).stdout);
     expect(doc.ignoreFile).toBeNull();
     expect(doc.withoutIgnoreFile.tarBytes).toBe(doc.tarBytes);

@@ -28,7 +28,8 @@ beforeAll(async () => {
     { file: 'plain/a.txt', content: 'a\n' },
     { file: 'zero-ignore/Dockerfile', content: 'FROM scratch\n' },
     { file: 'fifo-config/Dockerfile', content: 'FROM scratch\n' },
-    { file: 'fifo-package/Dockerfile', content: 'FROM scratch\n' },
+    // Reads the whole context, so the walk meets the FIFO (and must not open it).
+    { file: 'fifo-package/Dockerfile', content: 'FROM scratch\nCOPY . /\n' },
   ]);
   mkfifo(at('fifo-ignore/.dockerignore'));
   mkfifo(at('a-fifo'));

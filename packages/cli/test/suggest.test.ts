@@ -16,7 +16,8 @@ afterAll(async () => {
   for (const d of dirs) await d.cleanup();
 });
 async function tree(spec: TreeSpec): Promise<string> {
-  const d = await fixture([{ file: 'Dockerfile', content: 'FROM node:20\n' }, ...spec]);
+  // Reads the whole context: suggestions are about the ignore file.
+  const d = await fixture([{ file: 'Dockerfile', content: 'FROM node:20\nCOPY . .\n' }, ...spec]);
   dirs.push(d);
   return d.path;
 }
@@ -158,7 +159,7 @@ describe('ctxlens suggest', () => {
   });
 
   it('nested .gitignore files apply below their directory; a parent .gitignore of the git work tree applies too', async () => {
-    const repo = await fixture([{ file: '.gitignore', content: 'tmp/\n/app/generated\n' }, { file: 'app/Dockerfile' }, { file: 'app/web/.gitignore', content: 'build\n' }, { file: 'app/web/build/x.js', size: 300 }, { file: 'app/tmp/t', size: 200 }, { file: 'app/generated/g.ts', size: 100 }]);
+    const repo = await fixture([{ file: '.gitignore', content: 'tmp/\n/app/generated\n' }, { file: 'app/Dockerfile', content: 'FROM node:20\nCOPY . .\n' }, { file: 'app/web/.gitignore', content: 'build\n' }, { file: 'app/web/build/x.js', size: 300 }, { file: 'app/tmp/t', size: 200 }, { file: 'app/generated/g.ts', size: 100 }]);
     dirs.push(repo);
     mkdirSync(join(repo.path, '.git'));
     const doc = await suggestJson(join(repo.path, 'app'));

@@ -76,7 +76,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
       fs.appendFileSync(summaryFile, checkMarkdown(results, title, `${ctx.sizes.dockerSize} upload, ${plural(ctx.sizes.files, 'file')}`));
     }
     if (!options.quiet) {
-      if (options.json) io.stdout.write(toJson({ ...contextJson(ctx), ...checkJson(results, config, loaded.source) }));
+      if (options.json) io.stdout.write(toJson({ ...contextJson(ctx, options), ...checkJson(results, config, loaded.source) }));
       else io.stdout.write(checkLines(results, createColors(io), ignoreFileLabel(both.context) ?? '.dockerignore').join('\n') + '\n');
     }
     return failed ? ExitCode.Fail : ExitCode.Ok;

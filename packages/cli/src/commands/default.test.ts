@@ -5,13 +5,13 @@ const runTui = vi.fn(async () => 0);
 vi.mock('../tui/run-tui.js', () => ({ runTui }));
 const { runDefault } = await import('./default.js');
 
-const options = { dir: '/nonexistent-ctxlens-dir', dockerfile: 'Dockerfile.x', builder: 'legacy' as const, ignoreFile: undefined, quiet: false, json: false, tui: true, top: 10 };
+const options = { dir: '/nonexistent-ctxlens-dir', dockerfile: 'Dockerfile.x', builder: 'legacy' as const, ignoreFile: undefined, target: 'app', buildArgs: { V: '1' }, wholeContext: false, quiet: false, json: false, tui: true, top: 10 };
 
 describe('runDefault', () => {
   it('opens the TUI when stdin and stdout are terminals, with the context options', async () => {
     const io = fakeIo({ tty: true });
     expect(await runDefault(options, io)).toBe(0);
-    expect(runTui).toHaveBeenCalledWith({ dir: options.dir, dockerfile: 'Dockerfile.x', builder: 'legacy', ignoreFile: undefined }, io);
+    expect(runTui).toHaveBeenCalledWith({ dir: options.dir, dockerfile: 'Dockerfile.x', builder: 'legacy', ignoreFile: undefined, target: 'app', buildArgs: { V: '1' }, wholeContext: false, dockerfileText: undefined }, io);
   });
 
   it.each([

@@ -11,7 +11,7 @@ import { sizeJson, sizeTable } from '../output/size-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { loadComparison } from './load-context.js';
-import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, STDIN_DOCKERFILE, type ArgvOf, toContextArgs } from './shared-options.js';
 
 /** Options of the default command. */
 export const defaultOptions = {
@@ -33,10 +33,14 @@ export interface DefaultOptions extends ContextArgs, CommonArgs {
  * @returns the exit code
  */
 export async function runDefault(options: DefaultOptions, io: Io): Promise<number> {
-  if (options.tui && !options.json && !options.quiet && io.isTTY.stdout && io.isTTY.stdin) {
+  // With -f - stdin carries the Dockerfile, not keys: the summary is printed.
+  if (options.tui && !options.json && !options.quiet && io.isTTY.stdout && io.isTTY.stdin && options.dockerfile !== STDIN_DOCKERFILE) {
     // Loaded here, not at the top: Ink and React would slow every other command's start-up.
     const { runTui } = await import('../tui/run-tui.js');
-    return runTui({ dir: options.dir, dockerfile: options.dockerfile, builder: options.builder, ignoreFile: options.ignoreFile }, io);
+    const { dir, dockerfile, builder, ignoreFile, target, buildArgs, wholeContext, dockerfileText } = options;
+    // Held in a variable: the TUI's options gain these fields in its own change (TuiOptions).
+    const tuiOptions = { dir, dockerfile, builder, ignoreFile, target, buildArgs, wholeContext, dockerfileText };
+    return runTui(tuiOptions, io);
   }
   return guarded(io, async () => {
     const both = await loadComparison(options, io, options);
@@ -44,7 +48,7 @@ export async function runDefault(options: DefaultOptions, io: Io): Promise<numbe
     // Anything under 1% of the context is not worth a line; the Dockerfile and ignore file never are.
     const offenders = significantOffenders(rankOffenders(both.context, { limit: Math.max(0, options.top) + 2 }), both.context.sizes.bytes).slice(0, Math.max(0, options.top));
     if (options.json) {
-      io.stdout.write(toJson({ ...sizeJson(both), offenders: offendersJson(offenders) }));
+      io.stdout.write(toJson({ ...sizeJson(both, options), offenders: offendersJson(offenders) }));
       return ExitCode.Ok;
     }
     const c = createColors(io);

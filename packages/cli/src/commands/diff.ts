@@ -1,6 +1,6 @@
 // `ctxlens diff`: the paths BuildKit and the legacy builder send differently for this directory,
 // each explained under both builders. Exit codes like diff(1): 0 same, 1 different, 2 trouble.
-import { diffBuilders, loadBuilderRules, otherBuilder, otherBuilderContext } from '@ctxlens/core';
+import { diffBuilders, loadBuilderRules, otherBuilderContext } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -11,7 +11,7 @@ import { toJson } from '../output/json.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { loadComparison } from './load-context.js';
-import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs, withStdinDockerfile } from './shared-options.js';
 
 /** Options of `diff`. */
 export const diffOptions = { ...contextOptions, ...jsonOption } as const;
@@ -27,11 +27,15 @@ export interface DiffOptions extends ContextArgs, CommonArgs {
  */
 export async function runDiff(options: DiffOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
-    const { context } = await loadComparison(options, io, options);
-    const otherRules = loadBuilderRules(options.dir, coreOptions({ ...options, builder: otherBuilder(options.builder) }, io));
-    const diff = diffBuilders(context, otherBuilderContext(context, otherRules));
+    const args = await withStdinDockerfile(options, io);
+    // BuildKit's context carries the Dockerfile's request; the legacy one is evaluated on its
+    // inventory, so the two differ by the request as well as by the rules.
+    const { context: buildkit } = await loadComparison({ ...args, builder: 'buildkit' }, io, options);
+    const legacy = otherBuilderContext(buildkit, loadBuilderRules(args.dir, coreOptions({ ...args, builder: 'legacy' }, io)));
+    const context = options.builder === 'buildkit' ? buildkit : legacy;
+    const diff = options.builder === 'buildkit' ? diffBuilders(buildkit, legacy) : diffBuilders(legacy, buildkit);
     if (!options.quiet) {
-      if (options.json) io.stdout.write(toJson({ ...contextJson(context), ...diffJson(diff, io.cwd) }));
+      if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...diffJson(diff, io.cwd) }));
       else io.stdout.write(diffLines(diff, createColors(io), io.cwd).join('\n') + '\n');
     }
     return diff.differences.length === 0 ? ExitCode.Ok : ExitCode.Fail;

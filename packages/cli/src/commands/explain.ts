@@ -2,7 +2,7 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
-import { explainBoth, loadBothBuilderRules } from '@ctxlens/core';
+import { type Builder, type BuildContext, computeContext, type ContextOptions, CtxlensError, type Explanation, explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core';
 import * as nodePath from 'node:path';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
@@ -13,7 +13,7 @@ import { toJson } from '../output/json.js';
 import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { type AskedPath, readStdinPaths, toContextPath } from './explain-paths.js';
-import { type CommonArgs, type ContextArgs, contextOptions, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, jsonOption, type ArgvOf, toContextArgs, withStdinDockerfile } from './shared-options.js';
 
 /** Options of `explain`. */
 export const explainOptions = {
@@ -49,6 +49,33 @@ function validate(o: ExplainOptions): void {
 }
 
 /**
+ * BuildKit's context, for what the Dockerfile asks for. When the user asked about the legacy
+ * builder, a Dockerfile BuildKit refuses only costs the other builder's request line.
+ * @returns the context, or undefined when BuildKit would fail and is not the builder asked about
+ */
+async function buildkitContext(core: ContextOptions, builder: Builder): Promise<BuildContext | undefined> {
+  try {
+    return await computeContext('.', { ...core, builder: 'buildkit' });
+  } catch (error) {
+    if (builder === 'buildkit' || !(error instanceof CtxlensError)) throw error;
+    return undefined;
+  }
+}
+
+/**
+ * The verdict with BuildKit's side taken from its context: the ignore file's verdict plus whether
+ * the Dockerfile asks for the path, and which instructions do.
+ * @returns the verdict
+ */
+function withRequest(verdict: PathVerdict, buildkit: BuildContext | undefined): PathVerdict {
+  if (buildkit === undefined) return verdict;
+  const explain = (e: Explanation): Explanation => (e.builder === 'buildkit' ? buildkit.explain(e.path) : e);
+  const primary = explain(verdict.primary);
+  const other = explain(verdict.other);
+  return { primary, other, differs: primary.included !== other.included };
+}
+
+/**
  * Explains each path under the chosen builder (and the other one, for -vv and JSON).
  * @returns 0 when at least one path was excluded (with -v: matched by a rule), 1 otherwise, 2 on errors
  */
@@ -57,15 +84,21 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     validate(options);
     // -C: everything, -f and --ignore-file included, is relative to DIR, as in git.
     const cwd = nodePath.resolve(io.cwd, options.dir);
-    const rules = loadBothBuilderRules('.', { builder: options.builder, cwd, dockerfile: options.dockerfile, ...(options.ignoreFile === undefined ? {} : { ignoreFile: options.ignoreFile }) });
+    if (options.stdin && options.dockerfile === '-') throw new UsageError('cannot read both the paths (--stdin) and the Dockerfile (-f -) from standard input');
+    const args = await withStdinDockerfile(options, io);
+    const core = coreOptions(args, { ...io, cwd });
+    const rules = loadBothBuilderRules('.', core);
+    // Under BuildKit a path is sent only if the Dockerfile asks for it: BuildKit's context says which
+    // instruction does (it reads only the requested parts of the tree).
+    const buildkit = await buildkitContext(core, options.builder);
     const names = options.stdin ? await readStdinPaths(io, options.nul) : options.paths;
     const roots = [cwd, rules.primary.inputs.contextDir];
     const asked: AskedPath[] = names.map((p) => toContextPath(p, cwd, roots));
-    const verdicts = asked.map((a) => explainBoth(rules, a.relative));
+    const verdicts = asked.map((a) => withRequest(explainBoth(rules, a.relative), buildkit));
     const excluded = verdicts.filter((v) => !v.primary.included).length;
     if (options.json) {
       if (!options.quiet) {
-        const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null };
+        const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: options.dockerfile === '-' ? '-' : rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null, target: options.target ?? null, buildArgs: options.buildArgs };
         io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => pathJson(a, verdicts[i]!, cwd)) }));
       }
       return excluded > 0 ? ExitCode.Ok : ExitCode.Fail;
@@ -77,7 +110,9 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
       // git: without -v a matching exception does not count; with -v it prints and counts. Without
       // -v every path left out counts, a socket too, which no rule names (-vv tells why).
       const rule = options.verbosity > 0 ? v.primary.rule : v.primary.included ? undefined : v.primary.rule;
-      const counts = options.verbosity > 0 ? rule !== undefined : !v.primary.included;
+      // BuildKit leaves out what the Dockerfile does not ask for: with -v that counts like a rule's match.
+      const unrequested = v.primary.eligible === true && !v.primary.included;
+      const counts = options.verbosity > 0 ? rule !== undefined || unrequested : !v.primary.included;
       if (counts) counted++;
       if (options.quiet || (!counts && !options.nonMatching)) return;
       if (options.verbosity === 0) out += options.nul ? `${a.given}\0` : `${quoteCStyle(a.given)}\n`;

@@ -37,7 +37,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     const file = context.inputs.ignoreFile;
     if (file === undefined) {
       if (!options.quiet) {
-        if (options.json) io.stdout.write(toJson({ ...contextJson(context), errors: 0, warnings: 0, infos: 0, findings: [] }));
+        if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), errors: 0, warnings: 0, infos: 0, findings: [] }));
         else io.stdout.write('No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n');
       }
       return ExitCode.Ok;
@@ -45,7 +45,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     const findings = lintIgnoreFile(context);
     const n = countFindings(findings);
     if (!options.quiet) {
-      if (options.json) io.stdout.write(toJson({ ...contextJson(context), ...lintJson(findings, io.cwd) }));
+      if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...lintJson(findings, io.cwd) }));
       else io.stdout.write(lintLines(findings, createColors(io), io.cwd, file).join('\n') + '\n');
     }
     const failing = n.errors + n.warnings + (options.strict ? n.infos : 0);

@@ -2,7 +2,7 @@
 import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type ContextOptions, type Diagnostic, measureContext, type ScanWorkers, type SizeComparison } from '@ctxlens/core';
 import type { Io } from '../io.js';
 import { createProgress } from '../output/progress.js';
-import { type ContextArgs, coreOptions } from './shared-options.js';
+import { type ContextArgs, coreOptions, withStdinDockerfile } from './shared-options.js';
 
 /** How loud a command is. */
 export interface Loudness {
@@ -12,10 +12,11 @@ export interface Loudness {
 
 /** Runs one of the core's reads with the progress line, then prints the context's diagnostics. */
 async function load<T>(args: ContextArgs, io: Io, loud: Loudness, read: (dir: string, options: ContextOptions) => Promise<T>, contextOf: (result: T) => BuildContext): Promise<T> {
+  const withDockerfile = await withStdinDockerfile(args, io);
   const progress = createProgress(io, !loud.quiet && !loud.json);
   let result: T;
   try {
-    result = await read(args.dir, coreOptions(args, io, { onProgress: progress.onProgress }));
+    result = await read(args.dir, coreOptions(withDockerfile, io, { onProgress: progress.onProgress }));
   } finally {
     progress.done();
   }
@@ -50,13 +51,21 @@ export function loadSizes(args: ContextArgs, io: Io, loud: Loudness, workers?: S
   return load(args, io, loud, (dir, options) => measureContext(dir, options, workers ? { workers } : {}), (both) => both.context);
 }
 
+/** Notes that change what every command shows under BuildKit, printed on stderr. */
+const SHOWN_NOTES = new Set(['no-dockerfile', 'no-context-use']);
+
 /**
  * Prints what Docker would tolerate or do silently: errors always, the rest unless quiet.
  * @returns nothing
  */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io, loud: Loudness): void {
   for (const d of diagnostics) {
-    if (d.severity === 'info') continue;
+    // What is shown depends on these two: no Dockerfile (the whole eligible context stands in), or one that reads no context.
+    if (d.severity === 'info' && !SHOWN_NOTES.has(d.code)) continue;
+    if (d.severity === 'info') {
+      if (!loud.quiet && !loud.json) io.stderr.write(`ctxlens: note: ${d.message}\n`);
+      continue;
+    }
     if (loud.quiet && d.severity !== 'error') continue;
     io.stderr.write(`ctxlens: ${d.severity}: ${d.message}\n`);
   }

@@ -39,7 +39,7 @@ export async function runLs(options: LsOptions, io: Io): Promise<number> {
         const e = byPath.get(path)!;
         return { path, type: e.kind, size: e.size, ...(e.linkTarget === undefined ? {} : { target: e.linkTarget }), ...(e.hardlinkOf === undefined ? {} : { hardlinkOf: e.hardlinkOf }) };
       });
-      io.stdout.write(toJson({ ...contextJson(ctx), count: files.length, files }));
+      io.stdout.write(toJson({ ...contextJson(ctx, options), count: files.length, files }));
       return ExitCode.Ok;
     }
     // Bytes, not text: a name that is not UTF-8 is printed as it is on disk, as Docker sends it.

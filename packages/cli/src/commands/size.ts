@@ -28,7 +28,7 @@ export async function runSize(options: SizeOptions, io: Io, scanWorkers?: ScanWo
   return guarded(io, async () => {
     const both = await loadSizes(options, io, options, scanWorkers);
     if (options.quiet) return ExitCode.Ok;
-    if (options.json) io.stdout.write(toJson(sizeJson(both)));
+    if (options.json) io.stdout.write(toJson(sizeJson(both, options)));
     else io.stdout.write(sizeTable(both, createColors(io)).join('\n') + '\n');
     return ExitCode.Ok;
   });

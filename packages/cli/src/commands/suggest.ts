@@ -60,7 +60,7 @@ export async function runSuggest(options: SuggestCommandOptions, io: Io): Promis
       written = writeDocument(target, doc, original);
     }
     if (!options.quiet) {
-      if (options.json) io.stdout.write(toJson({ ...contextJson(context), ...suggestJson(suggestions, context, after, target, written) }));
+      if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...suggestJson(suggestions, context, after, target, written) }));
       else io.stdout.write(suggestLines(suggestions, context, after, createColors(io), io.cwd, displayPath(target, io.cwd), written).join('\n') + '\n');
     }
     return ExitCode.Ok;

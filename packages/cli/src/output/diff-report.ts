@@ -3,12 +3,14 @@ import type { BuilderDiff, BuilderDifference, Explanation } from '@ctxlens/core'
 import { LEGACY_FORCED_RULES } from '@ctxlens/core';
 import * as nodePath from 'node:path';
 import type { Colors } from './color.js';
-import { builderName, explanationJson, refText } from './explain-report.js';
+import { builderName, explanationJson, refText, requestText } from './explain-report.js';
 import { plural } from './numbers.js';
 import { displayPath } from './paths.js';
 
 function why(e: Explanation, cwd: string): string {
   const verdict = e.included ? 'sent' : 'not sent';
+  // BuildKit: the ignore file lets it through, but the Dockerfile decides (unless it reads everything).
+  if (e.request !== undefined && e.request.kind !== 'whole' && e.eligible === true) return e.included && e.request.instructions.length > 0 ? `${verdict} (${requestText(e.request)})` : `${verdict} (${e.request.reason})`;
   if (e.rule === undefined) return `${verdict} (no rule matches it)`;
   if (e.prunedAt !== undefined) return `${verdict} (parent directory "${e.prunedAt}" is excluded by ${refText(e.rule, cwd)} and never entered)`;
   const forced = e.rule.origin.file === LEGACY_FORCED_RULES ? ': the legacy client always sends the Dockerfile and .dockerignore' : '';
@@ -58,7 +60,7 @@ function differenceLines(d: BuilderDifference, c: Colors, cwd: string): string[]
  * @returns a plain object (schemaVersion is added by toJson)
  */
 export function diffJson(diff: BuilderDiff, cwd: string): Record<string, unknown> {
-  const side = (ctx: BuilderDiff['primary']) => ({ builder: ctx.builder, ignoreFile: ctx.inputs.ignoreFile === undefined ? null : nodePath.resolve(ctx.inputs.ignoreFile), files: ctx.sizes.files, tarBytes: ctx.sizes.tarBytes });
+  const side = (ctx: BuilderDiff['primary']) => ({ builder: ctx.builder, ignoreFile: ctx.inputs.ignoreFile === undefined ? null : nodePath.resolve(ctx.inputs.ignoreFile), files: ctx.sizes.files, tarBytes: ctx.sizes.tarBytes, transferBytes: ctx.builder === 'buildkit' ? (ctx.sizes.transferBytes ?? null) : null });
   return {
     same: diff.differences.length === 0,
     builders: [side(diff.primary), side(diff.other)],

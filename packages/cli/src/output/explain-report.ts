@@ -1,6 +1,6 @@
 // `explain` output: git check-ignore's formats (plain paths, `-v` "<source>:<line>:<pattern><TAB><path>",
 // `-z` NUL fields) plus the trace ctxlens adds with -vv, and the JSON document.
-import { type CompiledPattern, type Explanation, type PathVerdict } from '@ctxlens/core';
+import { type CompiledPattern, type Explanation, type PathVerdict, type RequestExplanation } from '@ctxlens/core';
 import type { AskedPath } from '../commands/explain-paths.js';
 import { quoteCStyle } from './c-quote.js';
 import { displayPath } from './paths.js';
@@ -65,7 +65,9 @@ function verdictText(e: Explanation): string {
  */
 export function traceLines(verdict: PathVerdict, relative: string, cwd: string): string[] {
   const e = verdict.primary;
-  const lines = [`  ${verdictText(e)} by ${builderName(e)}${e.notSent !== undefined ? `: ${e.notSent}` : e.rule === undefined ? ': no rule matches it' : ''}`];
+  const unrequested = e.eligible === true && !e.included && e.request !== undefined;
+  const lines = [`  ${verdictText(e)} by ${builderName(e)}${unrequested ? `: ${e.request!.reason}` : e.notSent !== undefined ? `: ${e.notSent}` : e.rule === undefined ? ': no rule matches it' : ''}`];
+  if (e.request !== undefined && !unrequested) lines.push(`  ${requestText(e.request)}`);
   for (const step of e.trace) {
     const at = step.matchedAt === relative ? '' : ` (matched parent directory "${step.matchedAt}")`;
     lines.push(`  ${step.effect === 'exclude' ? 'excluded by' : 're-included by'} ${refText(step.rule, cwd)}${at}`);
@@ -74,10 +76,18 @@ export function traceLines(verdict: PathVerdict, relative: string, cwd: string):
     lines.push(`  decided by parent directory "${e.prunedAt}": ${builderName(e)} excludes it and never enters it, so no exception below it applies`);
   }
   const o = verdict.other;
-  const why = o.notSent ?? (o.rule === undefined ? 'no rule matches it' : `${o.prunedAt === undefined ? '' : `parent directory "${o.prunedAt}", `}${refText(o.rule, cwd)}`);
+  const why = (o.eligible === true && !o.included ? o.request?.reason : undefined) ?? o.notSent ?? (o.rule === undefined ? 'no rule matches it' : `${o.prunedAt === undefined ? '' : `parent directory "${o.prunedAt}", `}${refText(o.rule, cwd)}`);
   if (verdict.differs) lines.push(`  ${builderName(o)} decides differently: ${verdictText(o)} (${why})`);
   else lines.push(`  ${builderName(o)} decides the same: ${verdictText(o)}`);
   return lines;
+}
+
+/**
+ * Whether and why the Dockerfile asks for a path, with the instructions that do.
+ * @returns one line, without indent
+ */
+export function requestText(r: RequestExplanation): string {
+  return r.instructions.length === 0 ? `Dockerfile: ${r.reason}` : `${r.reason}: ${r.instructions.join('; ')}`;
 }
 
 function ruleJson(rule: CompiledPattern | undefined, cwd: string): object | null {
@@ -97,6 +107,8 @@ export function explanationJson(e: Explanation, cwd: string): object {
     rule: ruleJson(e.rule, cwd),
     prunedAt: e.prunedAt ?? null,
     notSent: e.notSent ?? null,
+    eligible: e.eligible ?? e.included,
+    request: e.request === undefined ? null : { kind: e.request.kind, reason: e.request.reason, instructions: e.request.instructions },
     trace: e.trace.map((s) => ({ effect: s.effect, matchedAt: s.matchedAt, rule: ruleJson(s.rule, cwd) })),
   };
 }

@@ -3,7 +3,7 @@
 // packages/cli/README.md ("JSON output").
 
 /** The version of every JSON document ctxlens prints. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Serialises a command's result with the schema version first, two-space indented, newline-terminated.

@@ -52,6 +52,7 @@ export class BuildContext {
   private sentSet: Set<number> | undefined;
   private described: ContextEntry[] | undefined;
   private summed: ContextSizes | undefined;
+  private eligibleSummed: ContextSizes | undefined;
 
   constructor(init: {
     builder: Builder;
@@ -127,6 +128,18 @@ export class BuildContext {
   }
 
   /**
+   * Totals of the eligible entries (eligibleWalk): what the ignore file lets through, which a
+   * `COPY . .` would send, with BuildKit's figure for that. The same as `sizes` when every eligible
+   * entry is sent (the legacy builder, or a Dockerfile that reads the whole context).
+   */
+  get eligibleSizes(): ContextSizes {
+    const walk = this.eligibleWalk();
+    if (walk === this.walk && this.plan?.scope !== 'none') return this.sizes;
+    this.eligibleSummed ??= sumSizes(this.inventory, walk.order, undefined, true, this.opensFile(false));
+    return this.eligibleSummed;
+  }
+
+  /**
    * The same totals as `sizes`, summed with per-entry tar bytes the caller already holds
    * (entryTarBytes for every inventory entry), as the TUI does after each rule change.
    * @returns the totals
@@ -145,9 +158,9 @@ export class BuildContext {
    * a set has exceptions.
    * @returns the test, or undefined when every sent file is opened
    */
-  private opensFile(): OpensFile | undefined {
+  private opensFile(withInclude = true): OpensFile | undefined {
     if (this.builder !== 'buildkit') return undefined;
-    const include = this.include?.hasExclusions ? this.include : undefined;
+    const include = withInclude && this.include?.hasExclusions ? this.include : undefined;
     const exclude = this.patternSet.hasExclusions ? this.patternSet : undefined;
     if (include === undefined && exclude === undefined) return undefined;
     return (i) => {
