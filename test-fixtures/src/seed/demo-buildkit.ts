@@ -74,7 +74,7 @@ async function compareWithRealBuildkit(oracle: BuildkitOracle, dir: string, show
     console.log(`the same stages and COPY sources):`);
     await compareOne(oracle, copy, 'with .dockerignore:   ', shown);
     if (process.env[FULL_BUILD_ENV] !== '1') {
-      console.log(`  without .dockerignore: not built (BuildKit writes all 1.22GB into the builder: 53 s on this 2-core machine); ${FULL_BUILD_ENV}=1 builds it.`);
+      console.log(`  without .dockerignore: not built (BuildKit then writes all 1.22GB into the builder: 53 to 67 s on a loaded 2-core machine); ${FULL_BUILD_ENV}=1 builds it.`);
       return;
     }
     await rename(join(copy, '.dockerignore'), join(copy, '.dockerignore.aside'));
