@@ -2,10 +2,12 @@
 // and reported as ratios against baselines measured in the same run (find, du, the Docker CLI).
 // Writes docs/benchmarks.md. Trees are generated once into .bench-trees/ (sparse files).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../test-fixtures/src/docker-oracle/index.js';
 import { benchTree } from './bench-tree.js';
+import { BASELINES, BUILDKIT_SECTION, buildkitContenders, reportBuildkit } from './buildkit.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { measureFirstPaint } from './first-paint.js';
 import { measurePatterns } from './patterns.js';
@@ -17,15 +19,21 @@ if (process.env.TSX_TSCONFIG_PATH) process.env.TSX_TSCONFIG_PATH = path.resolve(
 const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
-// CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone and leaves docs/ as it is.
+// CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone, =buildkit the BuildKit section
+// alone (with its baselines); either leaves docs/ as it is.
 const only = process.env.CTXLENS_BENCH_ONLY;
+if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION) {
+  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns or ${BUILDKIT_SECTION}, not '${only}'`);
+  process.exit(2);
+}
+const buildkitOnly = only === BUILDKIT_SECTION;
 
 if (!fs.existsSync(cli)) {
   console.error(`bench: ${cli} is missing; run \`npx -y pnpm@10 build\` first`);
   process.exit(2);
 }
 
-const docker = dockerCliStatus();
+const docker = buildkitOnly ? { available: false as const, reason: 'not used by the BuildKit section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -33,8 +41,6 @@ const out = (line: string) => {
   report.push(line);
 };
 const PORTABLE = 'ctxlens size, fs.lstatSync (NODE_PENDING_DEPRECATION=1)';
-const SUBSET = 'BuildKit send set, Dockerfile copying src/m0 (core)';
-const WHOLE = 'BuildKit send set, whole context (core)';
 const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -47,8 +53,9 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
+const pat = buildkitOnly ? undefined : measurePatterns(rounds);
+if (pat) {
 out(`## Pattern matching (in memory)\n`);
-const pat = measurePatterns(rounds);
 out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
 out(`| case | median | matches |`);
 out(`|---|---|---|`);
@@ -58,29 +65,29 @@ out(`| case | median |`);
 out(`|---|---|`);
 for (const t of pat.oldHostile) out(`| ${t.label} | ${t.medianMs.toFixed(1)} ms |`);
 out(`\nCommon rules (${pat.rules.map((r) => `\`${r}\``).join(', ')}) against ${pat.paths.toLocaleString('en-US')} project-like paths, every rule on every path: linear engine ${pat.engineMs.toFixed(0)} ms, old JavaScript RegExps ${pat.regexpMs.toFixed(0)} ms (${ratio(pat.engineMs, pat.regexpMs)}).\n`);
+}
 
 for (const files of only === 'patterns' ? [] : sizes) {
   const tree = benchTree(path.join(repo, '.bench-trees'), files);
   out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
   const inTree = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv) => () => timeCommand(command, args, tree.dir, env);
+  const findAll: Contender = { name: BASELINES.find, run: inTree('find', ['.', '-printf', '%s\n']) };
+  const legacySize: Contender = { name: BASELINES.legacySize, run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json']) };
   const contenders: Contender[] = [
-    { name: 'find -printf', run: inTree('find', ['.', '-printf', '%s\n']) },
+    findAll,
     { name: 'du -sb', run: inTree('du', ['-sb', '.']) },
     { name: 'ctxlens ls', run: inTree(process.execPath, [cli, 'ls', '--builder', 'legacy']) },
-    { name: 'ctxlens size', run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json']) },
+    legacySize,
     // Pending deprecations keep scans off Node's fs binding (lstat-facts.ts): what fs.lstatSync costs.
     { name: PORTABLE, run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], { NODE_PENDING_DEPRECATION: '1' }) },
     { name: 'full inventory (TUI, summary)', run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
     { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
-    // BuildKit reads only what the Dockerfile asks for: one source directory of fifty here.
-    { name: SUBSET, run: inTree(process.execPath, [path.join(repo, 'bench/sendset-child.mjs'), '.', 'FROM scratch\nCOPY src/m0 /app/src\n']) },
-    { name: WHOLE, run: inTree(process.execPath, [path.join(repo, 'bench/sendset-child.mjs'), '.', '-']) },
     { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], emptyContext) },
     { name: 'node -e "" (bare Node start-up)', run: () => timeCommand(process.execPath, ['-e', '']) },
   ];
   const tsx = path.join(repo, 'node_modules/.bin/tsx');
-  if (process.env.CTXLENS_BENCH_WALKERS !== '0') {
+  if (process.env.CTXLENS_BENCH_WALKERS !== '0' && !buildkitOnly) {
     for (const lib of ['fdir', 'fast-glob', '@nodelib/fs.walk']) {
       contenders.push({ name: `${lib} (full walk + stats)`, run: inTree(tsx, [path.join(repo, 'bench/walker-child.ts'), lib, '.']) });
     }
@@ -96,12 +103,20 @@ for (const files of only === 'patterns' ? [] : sizes) {
       },
     });
   }
-  const samples = await alternate(contenders, rounds);
+  const section = buildkitOnly ? [findAll, legacySize] : contenders;
+  // BuildKit's contenders run in the same alternation, so their ratios use baselines from this run.
+  const samples = await alternate([...section, ...buildkitContenders(inTree, repo)], rounds);
+  // Other work shares this machine: the load is part of the figures.
+  out(`Load average over the last minute when these runs ended: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cores).\n`);
   const med = (name: string) => median(samples.get(name)!.map((s) => s.ms));
   const last = (name: string) => samples.get(name)!.at(-1)!;
 
   // Every tool must have seen the same tree.
   const findCount = last('find -printf').stdout.split('\n').length - 2; // minus the root and the final newline
+  if (buildkitOnly) {
+    reportBuildkit(samples, findCount, out);
+    continue;
+  }
   const sizeJson = JSON.parse(last('ctxlens size').stdout) as { files: number; entries?: number; withoutIgnoreFile: { files: number; entries?: number; dirs?: number; symlinks?: number } };
   const lsCount = last('ctxlens ls').stdout.split('\n').filter(Boolean).length;
   const all = sizeJson.withoutIgnoreFile;
@@ -133,11 +148,9 @@ for (const files of only === 'patterns' ? [] : sizes) {
   out(`Targets: \`ctxlens ls\` ≤ 1.0× docker → ${dockerMs ? ratio(med('ctxlens ls'), dockerMs) : 'docker missing'}; \`ctxlens size\` ≤ ${targetSize.toFixed(1)}× find → ${ratio(med('ctxlens size'), find)}.`);
   const floorMs = med('Node floor (two threads, readdir + lstat, nothing else)');
   const startMs = med('ctxlens size, empty context (start-up alone)') - med('node -e "" (bare Node start-up)');
-  const [subsetSent, subsetRead, subsetTransfer, subsetTar] = last(SUBSET).stdout.trim().split(' ').map(Number) as [number, number, number, number];
-  const [wholeSent, wholeRead] = last(WHOLE).stdout.trim().split(' ').map(Number) as [number, number];
-  out(`BuildKit with a Dockerfile copying \`src/m0\` only: ${subsetSent.toLocaleString('en-US')} entries sent (transfer figure ${subsetTransfer.toLocaleString('en-US')} bytes, legacy tar ${subsetTar.toLocaleString('en-US')} bytes), ${subsetRead.toLocaleString('en-US')} entries read from disk, against ${wholeRead.toLocaleString('en-US')} read for the whole context (${wholeSent.toLocaleString('en-US')} sent) and ${findCount.toLocaleString('en-US')} on disk: it takes ${ratio(med(SUBSET), med(WHOLE))} the whole-context walk's time, ${ratio(med(SUBSET), find)} find's, ${ratio(med(SUBSET), med('full inventory (TUI, summary)'))} a full inventory's.`);
   out(`Node's fs binding for lstat (packages/core/src/inventory/lstat-facts.ts): \`size\` takes ${ratio(med('ctxlens size'), med(PORTABLE))} the time it takes through fs.lstatSync (${ratio(med(PORTABLE), find)} find's).`);
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);
+  reportBuildkit(samples, findCount, out);
 
   if (files >= 1_000_000) {
     const re = await measureReevaluation(tree.dir, rounds);
@@ -149,9 +162,9 @@ for (const files of only === 'patterns' ? [] : sizes) {
   }
 }
 await daemon?.close();
-if (!docker.available) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
-out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns runs the pattern section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
-if (only !== 'patterns') {
+if (!docker.available && !buildkitOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns or =buildkit runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
+if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');
 }

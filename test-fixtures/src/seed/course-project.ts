@@ -74,6 +74,56 @@ EXPOSE 3000
 CMD ["npm", "start"]
 `;
 
+/**
+ * Section 6.3's multi-stage Dockerfile ("Version 2 : Multi-stage"), comments included. The production stage copies
+ * only server.js from the builder, but the builder's `COPY . .` still makes BuildKit ask for the whole context.
+ */
+export const COURSE_MULTI_STAGE_DOCKERFILE = `# ================================
+# STAGE 1: Dependencies & Build
+# ================================
+FROM node:18 AS builder
+
+WORKDIR /app
+
+# Copy dependency manifests
+COPY package*.json ./
+
+# Install ALL dependencies (needed for tests/build)
+RUN npm install
+
+# Copy source code
+COPY . .
+
+# Run tests (optional but recommended)
+RUN npm test
+
+# ================================
+# STAGE 2: Production Runtime
+# ================================
+FROM node:18-alpine AS production
+
+WORKDIR /app
+
+# Copy only package files
+COPY package*.json ./
+
+# Install ONLY production dependencies
+RUN npm install --production
+
+# Copy application code from builder
+COPY --from=builder /app/server.js ./
+
+# Create non-root user for security
+RUN addgroup -g 1001 -S nodejs && \\
+    adduser -S nodejs -u 1001
+
+USER nodejs
+
+EXPOSE 3000
+
+CMD ["node", "server.js"]
+`;
+
 /** The exercise's solution to step 1 ("Créer .dockerignore"). */
 export const COURSE_RECOMMENDED_DOCKERIGNORE = `node_modules
 npm-debug.log

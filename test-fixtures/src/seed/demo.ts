@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../docker-oracle/index.js';
+import { showBuildkit } from './demo-buildkit.js';
 import { seedScenarioDir } from './seed-cache.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -43,3 +44,6 @@ if (!docker.available) {
     await daemon.close();
   }
 }
+
+console.log();
+await showBuildkit(dir);

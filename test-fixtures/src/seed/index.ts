@@ -1,6 +1,6 @@
 // Public surface of the seed fixtures, for test-fixtures/src/index.ts to re-export.
 export {
-  COURSE_BAD_DOCKERFILE, COURSE_COMPLETE_DOCKERIGNORE, COURSE_MINIMAL_DOCKERIGNORE, COURSE_PACKAGE_JSON, COURSE_RECOMMENDED_DOCKERIGNORE,
+  COURSE_BAD_DOCKERFILE, COURSE_COMPLETE_DOCKERIGNORE, COURSE_MINIMAL_DOCKERIGNORE, COURSE_MULTI_STAGE_DOCKERFILE, COURSE_PACKAGE_JSON, COURSE_RECOMMENDED_DOCKERIGNORE,
   COURSE_SERVER_JS, courseProjectSpec, writeCourseProject,
 } from './course-project.js';
 export type { WriteCourseProjectOptions } from './course-project.js';
