@@ -91,6 +91,9 @@ export function entryTransferBytes(inv: Inventory, i: number, id: number, hardli
   // A symlink's lstat size is its target's length; fsutil sends the lstat size of all but directories.
   const size = kind === 'file' ? inv.sizes[i]! : targetBytes;
   const stat = statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
+  // fsutil clears a socket's type bit, so the receiver asks for its data like a regular file's;
+  // the sender cannot open it and closes it with the empty packet (it arrives as an empty file).
+  if (kind === 'socket' && hardlinkOf === undefined) return stat + dataPacketsBytes(id, 0);
   if (kind !== 'file' || hardlinkOf !== undefined) return stat;
   // A file fsutil cannot open (see SendFilters) still gets the empty packet that closes it.
   return stat + dataPacketsBytes(id, opens ? size : 0);

@@ -3,6 +3,7 @@
 // to the byte; the test beside it checks that on trees with hardlinks across tallied subtrees,
 // long and non-ASCII names, symlinks and sockets.
 import { type Inventory } from '../inventory/inventory.js';
+import type { Builder } from '../options.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
 import { addTally, emptyTally, type SpecialEntry, type SubtreeTally } from '../inventory/tally.js';
 import { formatDockerSize } from '../tar/docker-size.js';
@@ -29,7 +30,10 @@ export function recordedTotals(inv: Inventory): SubtreeTally {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
       const kind = inv.kinds[c]!;
-      if (kind === KIND_SOCKET) continue;
+      if (kind === KIND_SOCKET) {
+        total.sockets++;
+        continue;
+      }
       total.entries++;
       if (kind === KIND_FILE) total.files++;
       else if (kind === KIND_DIR) total.dirs++;
@@ -83,12 +87,15 @@ function settleSpecial(total: SubtreeTally): void {
 /**
  * The figures of the whole directory without any ignore file: the recorded entries' totals
  * (recordedTotals) plus the tallies of every subtree the scan did not record (scanParallel).
+ * BuildKit's transfer figure is left out: see {@link ContextSizes.transferBytes}.
+ * @param builder BuildKit sends sockets (as empty files, counted in `others`); the legacy client does not
  * @returns the same totals sumSizes gives for a walk of every entry
  */
-export function unfilteredSizes(recorded: SubtreeTally, tallies: ReadonlyMap<number, SubtreeTally>): ContextSizes {
+export function unfilteredSizes(recorded: SubtreeTally, tallies: ReadonlyMap<number, SubtreeTally>, builder: Builder): ContextSizes {
   const total = addTally(emptyTally(), recorded);
   for (const tally of tallies.values()) addTally(total, tally);
   settleSpecial(total);
   const tarBytes = total.tarBytes + TAR_TRAILER_BYTES;
-  return { entries: total.entries, files: total.files, dirs: total.dirs, symlinks: total.symlinks, others: total.others, bytes: total.bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+  const sockets = builder === 'buildkit' ? total.sockets : 0;
+  return { entries: total.entries + sockets, files: total.files, dirs: total.dirs, symlinks: total.symlinks, others: total.others + sockets, bytes: total.bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
 }
