@@ -51,7 +51,8 @@ export interface ContextSizes {
    * protobuf bytes of every packet fsutil's receiver counts (a stat packet per entry, the file data
    * in packets of up to 32 KiB plus an empty one per file, and the closing packet). 0 when the build
    * reads no context at all (BuildKit then has no load step). A warm builder sends only what changed.
-   * Absent from measureContext's `unfilteredSizes`, which sums tallies that do not keep what it needs.
+   * Absent from measureContext's `unfilteredSizes` (see unfiltered-sizes.ts for why); present in
+   * computeContextWithBaseline's `unfiltered.sizes`, which has every entry.
    */
   readonly transferBytes?: number;
   /** `transferBytes` as BuildKit's progress prints it, e.g. `684.99kB` ('' for 0, which it leaves off). */

@@ -2,6 +2,19 @@
 // of the tree plus tallies of the rest (scanParallel). It must equal sumSizes over the full walk
 // to the byte; the test beside it checks that on trees with hardlinks across tallied subtrees,
 // long and non-ASCII names, symlinks and sockets.
+//
+// BuildKit's transfer figure is not given here. Most of it could be summed by a tally: the stat
+// packet of an entry depends only on its own path length, mode, size, mtime and link target (a
+// later hardlink name's first name is settled in `special`, as for the tar), and a file's data
+// packets on its size. What a tally cannot know is each data packet's ID field: the file's
+// position among all stat packets in send order, written as a varint that is absent for ID 0 and
+// then 2, 3, 4 or 5 bytes from IDs 1, 128, 16 384 and 2 097 152. The exact sum needs, for each of
+// those thresholds, the data packets of the files sent after it; a tally learns its offset in the
+// send order only once every tally before it is done, and it reads names unsorted (sorting is what
+// it saves), so it would have to keep per-entry packet counts in byte order (a sort per directory
+// on the worker, and about a byte per entry until the offsets are known) or read again the
+// subtrees that straddle a threshold. Not worth it for a baseline figure: computeContextWithBaseline
+// gives it exactly, from its full inventory.
 import { type Inventory } from '../inventory/inventory.js';
 import type { Builder } from '../options.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
