@@ -76,6 +76,13 @@ function crashesDaemon(dockerignore: string): boolean {
   }
 }
 
+/** Per build: milliseconds of the CLI alone, and of the whole first transfer (prune, build, read). */
+const timings: { build: number[]; total: number[] } = { build: [], total: [] };
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+afterAll(() => {
+  if (timings.total.length > 0) console.log(`real BuildKit: ${timings.total.length} builds, median ${median(timings.total).toFixed(0)} ms each (buildx ${median(timings.build).toFixed(0)} ms)`);
+});
+
 /** Builds the oracle could not run (its daemon restarted, say): reported, not compared. */
 const infrastructure: string[] = [];
 
@@ -93,6 +100,8 @@ async function compare(c: Case): Promise<Outcome | undefined> {
     infrastructure.push(`${c.name}: ${String(error)}`);
     return undefined;
   }
+  timings.build.push(real.buildMs);
+  timings.total.push(real.totalMs);
   const mine = await ctxlensSaysAs(user, { dir: made.dir, dockerfile: c.dockerfile, target: c.target, buildArgs: c.buildArgs });
   const realPaths = sortByteOrder(real.received.map((e) => e.path));
   const realBytes = real.loadedContext ? (real.transferredBytes ?? 0) : 0;
