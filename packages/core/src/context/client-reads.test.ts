@@ -66,7 +66,7 @@ describe('a non-root BuildKit client', () => {
       if (path.endsWith('f')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
     };
     const asUser = evaluate(context.inventory, { builder: 'buildkit', inputs: context.inputs, source: { ignoreFile: context.ignoreFile, rules: context.rawRules }, checkReadable: true, accessRead: cannotRead, plan: context.plan });
-    // Only a file others may not read is checked: g (0644) is taken as readable.
+    // Only a file not readable by all is checked: g (0644) is taken as readable.
     expect(asked.map((p) => p.slice(-1))).toEqual(['f']);
     // 11 bytes of data in one packet (tag, length, bytes, and the packet's type field) are not sent.
     expect(asUser.sizes.transferBytes).toBe(context.sizes.transferBytes! - 15);

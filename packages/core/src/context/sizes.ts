@@ -33,7 +33,7 @@ export interface ContextSizes {
   readonly files: number;
   readonly dirs: number;
   readonly symlinks: number;
-  /** FIFOs and devices. */
+  /** FIFOs and devices, and under BuildKit sockets (which it sends as empty files). */
   readonly others: number;
   /** Sum of file sizes, each hardlinked inode counted once: the bulk of BuildKit's transfer. */
   readonly bytes: number;

@@ -7,17 +7,18 @@
 import type { Inventory } from '../inventory/inventory.js';
 
 /**
- * The regular files of a send order that the current user cannot open for reading. A file whose
- * mode lets others read it is taken as readable without asking the kernel (its directory was
- * listed, so it can be reached): a non-root ctxlens then pays one access() per file that is not
- * world-readable, not per file sent.
+ * The regular files of a send order that the current user cannot open for reading. A file that
+ * owner, group and others may all read is taken as readable without asking the kernel (its
+ * directory was listed, so it can be reached; which class applies to the user does not matter
+ * then): a non-root ctxlens pays one access() per file not readable by all (0644 files are not
+ * asked about), not per file sent. An ACL that denies one named user such a file is missed.
  * @param accessRead throws when the current user may not open the file
  * @returns their inventory indices
  */
 export function unreadableFiles(inv: Inventory, order: Int32Array, accessRead: (path: string) => void): Set<number> {
   const out = new Set<number>();
   for (const i of order) {
-    if (inv.kind(i) !== 'file' || (inv.perms[i]! & 0o004) !== 0) continue;
+    if (inv.kind(i) !== 'file' || (inv.perms[i]! & 0o444) === 0o444) continue;
     try {
       accessRead(inv.fsPath(i));
     } catch {
