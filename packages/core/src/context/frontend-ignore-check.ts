@@ -7,7 +7,7 @@
 // (SIGSEGV in patternmatcher.(*Pattern).match, seen while running random cases on the real
 // BuildKit). One reaching source is harmless there: the error is dropped, and the client's walk
 // meets the rule on its own (walk/buildkit.ts).
-import { IgnoreFileError, InputError } from '../errors.js';
+import { IgnoreFileError } from '../errors.js';
 import { matchesOrParentMatches } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import type { SendPlan } from './send-plan.js';
@@ -15,7 +15,7 @@ import type { SendPlan } from './send-plan.js';
 /**
  * Replays the frontend's source checks and finds the one that would crash the daemon.
  * @returns nothing
- * @throws InputError naming the rule and the instruction whose check meets it a second time
+ * @throws IgnoreFileError (the rule's, phase `match`) naming both instructions whose checks meet it
  */
 export function checkFrontendIgnoreMatches(set: PatternSet, plan: SendPlan | undefined): void {
   if (plan?.requests === undefined || !set.patterns.some((p) => p.compiled() instanceof IgnoreFileError)) return;
@@ -32,10 +32,11 @@ export function checkFrontendIgnoreMatches(set: PatternSet, plan: SendPlan | und
         failedOnce.set(error.line, where);
         continue;
       }
-      throw new InputError(
-        'INPUT_INVALID',
+      // A rule error, like the walk's: callers that handle ignore-file errors (lint, the TUI) handle this one.
+      throw new IgnoreFileError(
         `BuildKit fails, and dockerd 28.5.2 crashes: its Dockerfile frontend checks each COPY and ADD source against ${error.file}, and the rule at line ${error.line} (${JSON.stringify(error.pattern)}) is not a valid pattern (${error.message}). The check of ${first} drops that error; the check of ${where} meets the same rule again, whose regexp was never made, and the daemon dies with a nil dereference in patternmatcher.`,
-        error.file,
+        { file: error.file, line: error.line, text: error.pattern },
+        'match',
         'Fix or remove that rule: escape [ ] * ? and \\ with a backslash when they are part of a name.',
       );
     }
