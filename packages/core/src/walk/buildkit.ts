@@ -81,7 +81,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
         if (unrequested && !walk.excluded) walk.mark(c, EntryState.NotRequested);
         if (!isDir || (walk.excluded && !enters(inv.path(c)))) continue;
         inv.children(c);
-        if (inv.problems.has(c)) throw unreadableDirectory(inv, c);
+        if (inv.problems.has(c)) throw unreadableDirectory(inv, c, false);
         pendingParents.length = depth;
         pendingParents.push(c);
         if (!visit(c, childInfo, depth + 1)) return false;
@@ -97,7 +97,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
       walk.send(c);
       if (isDir) {
         inv.children(c);
-        if (inv.problems.has(c)) throw unreadableDirectory(inv, c);
+        if (inv.problems.has(c)) throw unreadableDirectory(inv, c, true);
         pendingParents.length = depth;
         pendingParents.push(-1);
         if (!visit(c, childInfo, depth + 1)) return false;
@@ -112,16 +112,16 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
 /**
  * The error of a directory fsutil's walk opens and cannot read: BuildKit fails the build with
  * "error from sender: open <absolute path>: permission denied", whether the directory is sent or
- * only entered to look for re-included entries.
+ * only entered (`sent` false) to look for re-included or requested entries below it.
  */
-function unreadableDirectory(inv: Inventory, c: number): InputError {
+function unreadableDirectory(inv: Inventory, c: number, sent: boolean): InputError {
   const path = inv.path(c);
   const problem = inv.problems.get(c)!;
   const denied = /EACCES|EPERM|permission denied/i.test(`${problem.code} ${problem.message}`);
   return new InputError(
     'PERMISSION_DENIED',
-    `BuildKit fails: error from sender: open ${inv.absolutePath(c)}: ${denied ? 'permission denied' : problem.message}`,
+    `BuildKit cannot read "${path}": the build fails with "error from sender: open ${inv.absolutePath(c)}: ${denied ? 'permission denied' : problem.message}"${sent ? '' : ' (BuildKit opens it, though it sends nothing of it, to look for entries below it that an exception or a requested path brings back)'}`,
     path,
-    'Make it readable; excluding it in .dockerignore helps only when no exception (!rule) could re-include something below it, because BuildKit opens an excluded directory to look for re-included entries.',
+    sent ? 'Make it readable, or exclude it in .dockerignore.' : 'Make it readable; excluding it helps only when no exception (!rule) and no glob in a COPY source could reach below it.',
   );
 }
