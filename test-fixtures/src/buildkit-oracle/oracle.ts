@@ -15,6 +15,8 @@ export const DEFAULT_BUILDKIT_ROOT = '/var/cache/ctxlens/buildkit-sid';
 export const SOCKET_IN_CHROOT = '/run/ctxlens/docker.sock';
 /** Where contexts live inside the chroot, so its docker CLI can read them. */
 export const CONTEXTS_IN_CHROOT = '/ctx';
+/** uid and gid of the chroot's unprivileged build user `builder` (BUILD_UID in scripts/buildkit-oracle.sh). */
+export const BUILD_USER_ID = 10000;
 /** The image `up` imports from busybox-static, for Dockerfiles that RUN without a registry. */
 export const BUSYBOX_IMAGE = 'ctxlens/busybox:latest';
 

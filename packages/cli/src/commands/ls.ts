@@ -1,7 +1,9 @@
-// `ctxlens ls`: the files and symlinks Docker sends, one per line in byte order (like `find | sort`
-// under LC_ALL=C), so the output diffs cleanly against `tar t` of a real upload.
+// `ctxlens ls`: the entries Docker sends other than directories (files, symlinks, FIFOs, devices;
+// under BuildKit sockets too), one per line in byte order (like `find | sort` under LC_ALL=C), so the
+// output diffs cleanly against `tar t` of a real upload. `-F` marks what is not a regular file the
+// way `ls -F` does (the legacy client puts a FIFO in its tar as a FIFO, with no content).
 import type { Argv } from 'yargs';
-import { pathBytes } from '@ctxlens/core';
+import { type ContextEntry, pathBytes } from '@ctxlens/core';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { contextJson } from '../output/context-json.js';
@@ -16,13 +18,19 @@ export const lsOptions = {
   ...contextOptions,
   ...jsonOption,
   z: { alias: 'null', type: 'boolean', default: false, describe: 'End each path with NUL instead of a newline (for xargs -0)' },
+  F: { alias: 'classify', type: 'boolean', default: false, describe: 'Mark entries that are not regular files as ls -F does: @ symlink, | FIFO, = socket, % device' },
 } as const;
+
+/** `ls -F`'s indicator for an entry kind ('' for a regular file); devices, which ls -F leaves bare, get %. */
+const CLASSIFY: Readonly<Record<ContextEntry['kind'], string>> = { file: '', dir: '/', symlink: '@', fifo: '|', socket: '=', char: '%', block: '%' };
 
 /** Typed options of runLs. */
 export interface LsOptions extends ContextArgs, CommonArgs {
   readonly json: boolean;
   /** NUL-terminate paths. */
   readonly nul: boolean;
+  /** Append ls -F's type indicator. */
+  readonly classify?: boolean;
 }
 
 /**
@@ -45,7 +53,9 @@ export async function runLs(options: LsOptions, io: Io): Promise<number> {
     // Bytes, not text: a name that is not UTF-8 is printed as it is on disk, as Docker sends it.
     const end = Buffer.from(options.nul ? '\0' : '\n');
     const paths = ctx.filePaths();
-    if (paths.length > 0) io.stdout.write(Buffer.concat(paths.flatMap((path) => [pathBytes(path), end])));
+    const kinds = options.classify ? new Map(ctx.entries().map((e) => [e.path, e.kind])) : undefined;
+    const mark = (path: string): Buffer[] => (kinds === undefined ? [] : [Buffer.from(CLASSIFY[kinds.get(path)!])]);
+    if (paths.length > 0) io.stdout.write(Buffer.concat(paths.flatMap((path) => [pathBytes(path), ...mark(path), end])));
     return ExitCode.Ok;
   });
 }
@@ -53,7 +63,7 @@ export async function runLs(options: LsOptions, io: Io): Promise<number> {
 /** The yargs module of `ls`. */
 export const lsCommand: CommandFactory<ArgvOf<typeof lsOptions>> = ({ io, setExitCode }) => ({
   command: 'ls [dir]',
-  describe: 'List the files and symlinks Docker sends, one per line, in byte order',
+  describe: 'List the files, symlinks and other non-directory entries Docker sends, one per line, in byte order',
   builder: (y: Argv) =>
     y
       .positional('dir', dirPositional)
@@ -61,8 +71,9 @@ export const lsCommand: CommandFactory<ArgvOf<typeof lsOptions>> = ({ io, setExi
       .example('$0 ls', 'list the context of the current directory')
       .example('$0 ls app -f app/Dockerfile.prod', 'the context of ./app with another Dockerfile')
       .example('$0 ls --builder legacy | wc -l', 'count what DOCKER_BUILDKIT=0 sends')
-      .example('$0 ls -z | xargs -0 du -ch | tail -1', 'NUL-separated, for paths with spaces'),
+      .example('$0 ls -z | xargs -0 du -ch | tail -1', 'NUL-separated, for paths with spaces')
+      .example('$0 ls -F', 'mark symlinks (@), FIFOs (|), sockets (=) and devices (%)'),
   handler: async (argv: ArgvOf<typeof lsOptions>) => {
-    setExitCode(await runLs({ ...toContextArgs(argv, io.env), json: argv.json === true, nul: argv.z === true }, io));
+    setExitCode(await runLs({ ...toContextArgs(argv, io.env), json: argv.json === true, nul: argv.z === true, classify: argv.F === true }, io));
   },
 });

@@ -48,6 +48,7 @@ export class BuildContext {
   readonly followed: FollowedPaths | undefined;
   private readonly outsideDockerfileSize: number | undefined;
   private readonly include: PatternSet | undefined;
+  private readonly unreadable: ReadonlySet<number> | undefined;
   private eligibleCache: WalkResult | undefined;
   private sentSet: Set<number> | undefined;
   private described: ContextEntry[] | undefined;
@@ -69,8 +70,11 @@ export class BuildContext {
     followed?: FollowedPaths | undefined;
     /** The include patterns of BuildKit's walk (the requested paths after FollowLinks), when it had some. */
     include?: PatternSet | undefined;
+    /** BuildKit: sent files the client cannot open (a non-root client), which arrive empty. */
+    unreadable?: ReadonlySet<number> | undefined;
   }) {
     this.include = init.include;
+    this.unreadable = init.unreadable !== undefined && init.unreadable.size > 0 ? init.unreadable : undefined;
     this.plan = init.plan;
     this.followed = init.followed;
     this.outsideDockerfileSize = init.outsideDockerfileSize;
@@ -154,16 +158,18 @@ export class BuildContext {
 
   /**
    * BuildKit's sender opens a file only if MatchesOrParentMatches lets it through both the include
-   * patterns and the ignore file; the walk decided with parent results, which can differ only when
-   * a set has exceptions.
+   * patterns and the ignore file (the walk decided with parent results, which can differ only when
+   * a set has exceptions), and only if the client may read it.
    * @returns the test, or undefined when every sent file is opened
    */
   private opensFile(withInclude = true): OpensFile | undefined {
     if (this.builder !== 'buildkit') return undefined;
     const include = withInclude && this.include?.hasExclusions ? this.include : undefined;
     const exclude = this.patternSet.hasExclusions ? this.patternSet : undefined;
-    if (include === undefined && exclude === undefined) return undefined;
+    const unreadable = this.unreadable;
+    if (include === undefined && exclude === undefined) return unreadable === undefined ? undefined : (i) => !unreadable.has(i);
     return (i) => {
+      if (unreadable?.has(i)) return false;
       const path = this.inventory.path(i);
       try {
         if (include !== undefined && !matchesOrParentMatches(include, path).excluded) return false;

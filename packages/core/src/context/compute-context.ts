@@ -184,7 +184,7 @@ async function measureWith(resolved: ResolvedOptions, workers: ScanWorkers | und
     context = guard(resolved, () => evaluateFromDisk(inv, resolved, inputs, source, plan));
   };
   const tallies = await guardAsync(resolved, () => scanParallel(inv, { ...scan, tally: (dir) => pruned(inv.path(dir)), onRecorded, ...(workers ? { workers } : {}) }));
-  return guard(resolved, () => ({ context: context!, unfilteredSizes: unfilteredSizes(recorded!, tallies) }));
+  return guard(resolved, () => ({ context: context!, unfilteredSizes: unfilteredSizes(recorded!, tallies, resolved.builder) }));
 }
 
 /** What changes when re-evaluating rules on an existing inventory. */

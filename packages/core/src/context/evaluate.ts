@@ -7,10 +7,12 @@ import { type CompiledPattern, compileRules, type PatternSet } from '../patterns
 import { walkBuildKit } from '../walk/buildkit.js';
 import { type FollowedPaths, followLinks } from '../walk/follow-links.js';
 import { mayHitPathMax, validateLegacy, walkLegacy } from '../walk/legacy.js';
+import { unreadableFiles } from '../walk/unreadable-files.js';
 import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
 import { missingSourceDiagnostics } from './missing-sources.js';
+import { checkFrontendIgnoreMatches } from './frontend-ignore-check.js';
 import type { SendPlan } from './send-plan.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
 
@@ -90,6 +92,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
   let followed: FollowedPaths | undefined;
   let include: PatternSet | undefined;
   let outsideDockerfileSize: number | undefined;
+  let unreadable: ReadonlySet<number> | undefined;
   if (builder === 'legacy') {
     // The pre-flight pass can only fail on rule errors, unreadable paths or paths too long for
     // lstat; skip it when none can happen. The tar pass reads the directories first, so the
@@ -122,9 +125,21 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     // Not yet under the CLI's whole-context bridge (wholeContext): its TUI tests show rules with
     // tabs and escapes under BuildKit; the CLI wiring decides when they meet this check.
     if (input.plan !== undefined && input.plan.scope !== 'none' && input.plan.wholeBecause !== 'option') checkHeaderValues(source.rules);
+    checkFrontendIgnoreMatches(set, input.plan);
     ({ walk, followed, include } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
     diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan));
+    if (input.checkReadable) {
+      unreadable = unreadableFiles(inv, walk.order, input.accessRead);
+      for (const i of unreadable) {
+        diagnostics.push({
+          code: 'buildkit-unreadable-file',
+          severity: 'warning',
+          path: inv.path(i),
+          message: `BuildKit's client cannot read ${inv.path(i)}: it sends the entry, and the file arrives empty (its ${inv.sizes[i]} bytes are not sent). Make it readable, or exclude it in .dockerignore.`,
+        });
+      }
+    }
   }
   diagnostics.push(...walk.diagnostics);
   if (inputs.unreadIgnoreFile !== undefined) {
@@ -143,7 +158,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     });
   }
   const plan = builder === 'buildkit' ? input.plan : undefined;
-  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize, plan, followed, include });
+  return new BuildContext({ builder, inputs, ignoreFile: source.ignoreFile, rawRules, patternSet: set, inventory: inv, walk, diagnostics, outsideDockerfileSize, plan, followed, include, unreadable });
 }
 
 /**
@@ -152,6 +167,6 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
  */
 export function evaluateUnfiltered(inv: Inventory, builder: Builder, inputs: BuildInputs): BuildContext {
   inv.scanAll();
-  const walk = walkEverything(inv);
+  const walk = walkEverything(inv, builder);
   return new BuildContext({ builder, inputs, ignoreFile: undefined, rawRules: [], patternSet: compileRules([]), inventory: inv, walk, diagnostics: walk.diagnostics });
 }

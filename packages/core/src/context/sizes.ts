@@ -33,7 +33,7 @@ export interface ContextSizes {
   readonly files: number;
   readonly dirs: number;
   readonly symlinks: number;
-  /** FIFOs and devices. */
+  /** FIFOs and devices, and under BuildKit sockets (which it sends as empty files). */
   readonly others: number;
   /** Sum of file sizes, each hardlinked inode counted once: the bulk of BuildKit's transfer. */
   readonly bytes: number;
@@ -51,7 +51,8 @@ export interface ContextSizes {
    * protobuf bytes of every packet fsutil's receiver counts (a stat packet per entry, the file data
    * in packets of up to 32 KiB plus an empty one per file, and the closing packet). 0 when the build
    * reads no context at all (BuildKit then has no load step). A warm builder sends only what changed.
-   * Absent from measureContext's `unfilteredSizes`, which sums tallies that do not keep what it needs.
+   * Absent from measureContext's `unfilteredSizes` (see unfiltered-sizes.ts for why); present in
+   * computeContextWithBaseline's `unfiltered.sizes`, which has every entry.
    */
   readonly transferBytes?: number;
   /** `transferBytes` as BuildKit's progress prints it, e.g. `684.99kB` ('' for 0, which it leaves off). */
@@ -91,6 +92,9 @@ export function entryTransferBytes(inv: Inventory, i: number, id: number, hardli
   // A symlink's lstat size is its target's length; fsutil sends the lstat size of all but directories.
   const size = kind === 'file' ? inv.sizes[i]! : targetBytes;
   const stat = statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
+  // fsutil clears a socket's type bit, so the receiver asks for its data like a regular file's;
+  // the sender cannot open it and closes it with the empty packet (it arrives as an empty file).
+  if (kind === 'socket' && hardlinkOf === undefined) return stat + dataPacketsBytes(id, 0);
   if (kind !== 'file' || hardlinkOf !== undefined) return stat;
   // A file fsutil cannot open (see SendFilters) still gets the empty packet that closes it.
   return stat + dataPacketsBytes(id, opens ? size : 0);

@@ -2,7 +2,21 @@
 // of the tree plus tallies of the rest (scanParallel). It must equal sumSizes over the full walk
 // to the byte; the test beside it checks that on trees with hardlinks across tallied subtrees,
 // long and non-ASCII names, symlinks and sockets.
+//
+// BuildKit's transfer figure is not given here. Most of it could be summed by a tally: the stat
+// packet of an entry depends only on its own path length, mode, size, mtime and link target (a
+// later hardlink name's first name is settled in `special`, as for the tar), and a file's data
+// packets on its size. What a tally cannot know is each data packet's ID field: the file's
+// position among all stat packets in send order, written as a varint that is absent for ID 0 and
+// then 2, 3, 4 or 5 bytes from IDs 1, 128, 16 384 and 2 097 152. The exact sum needs, for each of
+// those thresholds, the data packets of the files sent after it; a tally learns its offset in the
+// send order only once every tally before it is done, and it reads names unsorted (sorting is what
+// it saves), so it would have to keep per-entry packet counts in byte order (a sort per directory
+// on the worker, and about a byte per entry until the offsets are known) or read again the
+// subtrees that straddle a threshold. Not worth it for a baseline figure: computeContextWithBaseline
+// gives it exactly, from its full inventory.
 import { type Inventory } from '../inventory/inventory.js';
+import type { Builder } from '../options.js';
 import { sortByteOrder } from '../inventory/sort-names.js';
 import { addTally, emptyTally, type SpecialEntry, type SubtreeTally } from '../inventory/tally.js';
 import { formatDockerSize } from '../tar/docker-size.js';
@@ -29,7 +43,10 @@ export function recordedTotals(inv: Inventory): SubtreeTally {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
       const kind = inv.kinds[c]!;
-      if (kind === KIND_SOCKET) continue;
+      if (kind === KIND_SOCKET) {
+        total.sockets++;
+        continue;
+      }
       total.entries++;
       if (kind === KIND_FILE) total.files++;
       else if (kind === KIND_DIR) total.dirs++;
@@ -83,12 +100,15 @@ function settleSpecial(total: SubtreeTally): void {
 /**
  * The figures of the whole directory without any ignore file: the recorded entries' totals
  * (recordedTotals) plus the tallies of every subtree the scan did not record (scanParallel).
+ * BuildKit's transfer figure is left out: see {@link ContextSizes.transferBytes}.
+ * @param builder BuildKit sends sockets (as empty files, counted in `others`); the legacy client does not
  * @returns the same totals sumSizes gives for a walk of every entry
  */
-export function unfilteredSizes(recorded: SubtreeTally, tallies: ReadonlyMap<number, SubtreeTally>): ContextSizes {
+export function unfilteredSizes(recorded: SubtreeTally, tallies: ReadonlyMap<number, SubtreeTally>, builder: Builder): ContextSizes {
   const total = addTally(emptyTally(), recorded);
   for (const tally of tallies.values()) addTally(total, tally);
   settleSpecial(total);
   const tarBytes = total.tarBytes + TAR_TRAILER_BYTES;
-  return { entries: total.entries, files: total.files, dirs: total.dirs, symlinks: total.symlinks, others: total.others, bytes: total.bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+  const sockets = builder === 'buildkit' ? total.sockets : 0;
+  return { entries: total.entries + sockets, files: total.files, dirs: total.dirs, symlinks: total.symlinks, others: total.others + sockets, bytes: total.bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
 }

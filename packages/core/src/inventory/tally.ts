@@ -25,7 +25,10 @@ export function plainUstarBytes(nameLength: number, ascii: boolean, size: number
  */
 export type SpecialEntry = [path: string, kind: number, size: number, mtime: number, ascii: boolean, inode: number, linkTarget: string];
 
-/** What a subtree holds, summed; sockets are left out, as every walk leaves them out. */
+/**
+ * What a subtree holds, summed. Sockets are counted apart (`sockets`) and in nothing else: the
+ * legacy client leaves them out, BuildKit sends each as an empty file.
+ */
 export interface SubtreeTally {
   entries: number;
   files: number;
@@ -33,6 +36,7 @@ export interface SubtreeTally {
   symlinks: number;
   /** FIFOs and devices. */
   others: number;
+  sockets: number;
   /** Bytes of regular files, except those listed in `special` with an inode. */
   bytes: number;
   /** Legacy upload bytes of every entry not listed in `special`. */
@@ -53,7 +57,7 @@ export interface TaskBudget {
 
 /** A tally with nothing in it. */
 export function emptyTally(): SubtreeTally {
-  return { entries: 0, files: 0, dirs: 0, symlinks: 0, others: 0, bytes: 0, tarBytes: 0, special: [] };
+  return { entries: 0, files: 0, dirs: 0, symlinks: 0, others: 0, sockets: 0, bytes: 0, tarBytes: 0, special: [] };
 }
 
 /**
@@ -66,6 +70,7 @@ export function addTally(into: SubtreeTally, part: SubtreeTally): SubtreeTally {
   into.dirs += part.dirs;
   into.symlinks += part.symlinks;
   into.others += part.others;
+  into.sockets += part.sockets;
   into.bytes += part.bytes;
   into.tarBytes += part.tarBytes;
   for (const s of part.special) into.special.push(s);
@@ -101,8 +106,11 @@ export function tallySubtree(
   for (let n = 0; n < names.length; n++) {
     const packed = facts[n * 3]!;
     const kind = packed & 7;
-    // Sockets (kind 4) are never sent.
-    if (kind === 4) continue;
+    // Sockets (kind 4): only BuildKit sends them, so they are counted apart.
+    if (kind === 4) {
+      into.sockets++;
+      continue;
+    }
     const name = names[n]!;
     const pathAscii = ascii && (packed & 8) === 0;
     const size = facts[n * 3 + 1]!;

@@ -4,7 +4,10 @@
 //   excluded directory is walked, so `!**/*.go` can re-include files anywhere;
 // - an excluded directory holding a re-included entry is sent as a directory entry;
 // - the Dockerfile and ignore file are not forced in;
-// - a permission error inside an excluded directory is ignored.
+// - a directory the walk skips unopened (excluded with no exception that could reach below it, or
+//   outside every requested path) may be unreadable; one it opens may not, excluded or not.
+//   Seen on the real BuildKit with an unprivileged client: `d` with `!**/f`, or `d` with `!d/f`,
+//   fails with "error from sender: open <dir>/d: permission denied"; `d` alone, or `*` with `!g`, does not.
 //
 // With a Dockerfile, BuildKit asks only for the paths its instructions read: they arrive as include
 // patterns (follow-links.ts), matched the same way as the ignore file's but first. An entry is sent
@@ -78,8 +81,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
         if (unrequested && !walk.excluded) walk.mark(c, EntryState.NotRequested);
         if (!isDir || (walk.excluded && !enters(inv.path(c)))) continue;
         inv.children(c);
-        // Unreadable but not sent: BuildKit shrugs.
-        if (inv.problems.has(c)) continue;
+        if (inv.problems.has(c)) throw unreadableDirectory(inv, c, false);
         pendingParents.length = depth;
         pendingParents.push(c);
         if (!visit(c, childInfo, depth + 1)) return false;
@@ -95,11 +97,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
       walk.send(c);
       if (isDir) {
         inv.children(c);
-        const problem = inv.problems.get(c);
-        if (problem) {
-          const path = inv.path(c);
-          throw new InputError('PERMISSION_DENIED', `BuildKit cannot read "${path}": ${problem.message}`, path, 'Make it readable, or exclude it in .dockerignore.');
-        }
+        if (inv.problems.has(c)) throw unreadableDirectory(inv, c, true);
         pendingParents.length = depth;
         pendingParents.push(-1);
         if (!visit(c, childInfo, depth + 1)) return false;
@@ -109,4 +107,21 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
   };
   visit(0, { exclude: undefined, include: undefined }, 0);
   return walk.result();
+}
+
+/**
+ * The error of a directory fsutil's walk opens and cannot read: BuildKit fails the build with
+ * "error from sender: open <absolute path>: permission denied", whether the directory is sent or
+ * only entered (`sent` false) to look for re-included or requested entries below it.
+ */
+function unreadableDirectory(inv: Inventory, c: number, sent: boolean): InputError {
+  const path = inv.path(c);
+  const problem = inv.problems.get(c)!;
+  const denied = /EACCES|EPERM|permission denied/i.test(`${problem.code} ${problem.message}`);
+  return new InputError(
+    'PERMISSION_DENIED',
+    `BuildKit cannot read "${path}": the build fails with "error from sender: open ${inv.absolutePath(c)}: ${denied ? 'permission denied' : problem.message}"${sent ? '' : ' (BuildKit opens it, though it sends nothing of it, to look for entries below it that an exception or a requested path brings back)'}`,
+    path,
+    sent ? 'Make it readable, or exclude it in .dockerignore.' : 'Make it readable; excluding it helps only when no exception (!rule) and no glob in a COPY source could reach below it.',
+  );
 }

@@ -48,7 +48,7 @@ export function validateLegacy(inv: Inventory, set: PatternSet, options: LegacyW
       'PERMISSION_DENIED',
       `error checking context: can't stat '${inv.absolutePath(i)}'`,
       inv.path(i),
-      "The legacy builder reads every directory it meets, even excluded ones; make it readable or build with BuildKit, which skips unreadable excluded directories.",
+      "The legacy builder reads every directory it meets, even excluded ones; make it readable, or build with BuildKit, which skips an unreadable excluded directory unless an exception (!rule) could re-include something below it.",
     );
   // filepath.Walk lstat's every entry of every directory it enters, joined to the absolute context
   // path, before asking whether it is excluded; the kernel refuses a path of PATH_MAX bytes or more

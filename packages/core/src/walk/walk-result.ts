@@ -5,18 +5,17 @@ import { createWalkMatcher, type WalkInfo } from '../patterns/matcher.js';
 import type { PatternSet } from '../patterns/pattern-set.js';
 import type { Builder } from '../options.js';
 
-const SOCKET_NOTES: Readonly<Record<Builder, string>> = {
-  legacy: 'sockets are never sent by the legacy builder: archive/tar cannot hold them, so the client logs "sockets not supported" and leaves them out',
-  buildkit: 'sockets carry no data; ctxlens leaves them out of the BuildKit context',
-};
+const LEGACY_SOCKET_NOTE = 'sockets are never sent by the legacy builder: archive/tar cannot hold them, so the client logs "sockets not supported" and leaves them out';
 
 /**
- * Whether a builder's walk leaves out an entry of this kind whatever the rules say (sockets), and
- * why. The walks (WalkRecorder.send) and explain both ask here, so they cannot disagree.
+ * Whether a builder's walk leaves out an entry of this kind whatever the rules say, and why: the
+ * legacy client leaves sockets out; BuildKit sends them (fsutil clears the socket bit, so one
+ * arrives as an empty regular file). The walks (WalkRecorder.send, walkEverything) and explain all
+ * ask here, so they cannot disagree.
  * @returns the reason, or undefined when the builder sends such an entry
  */
 export function unsentReason(builder: Builder, kind: EntryKind | undefined): string | undefined {
-  return kind === 'socket' ? SOCKET_NOTES[builder] : undefined;
+  return kind === 'socket' && builder === 'legacy' ? LEGACY_SOCKET_NOTE : undefined;
 }
 
 /** An entry's fate in one walk. */
@@ -150,16 +149,17 @@ export class WalkRecorder {
 }
 
 /**
- * The walk with no rules at all, which both builders agree on: every entry, depth first in byte
- * order (sockets noted, not sent). No matching, so a million entries take a few tens of milliseconds.
+ * The walk with no rules at all: every entry, depth first in byte order (sockets noted and left
+ * out under the legacy builder, sent under BuildKit). No matching, so a million entries take a few
+ * tens of milliseconds.
  * @param inv an inventory read whole (scanAll): the walk's arrays are sized to it up front
  * @returns the walk
  */
-export function walkEverything(inv: Inventory): WalkResult {
+export function walkEverything(inv: Inventory, builder: Builder): WalkResult {
   const state = new Uint8Array(inv.count).fill(EntryState.Included);
   state[0] = EntryState.Unreached;
   const deciding = new Int32Array(inv.count).fill(-1);
-  // Every entry but the root is sent (sockets aside), so the order's length is known up front.
+  // Every entry but the root is sent (legacy: sockets aside), so the order's length is bounded up front.
   const order = new Int32Array(inv.count - 1);
   let sent = 0;
   const diagnostics: Diagnostic[] = [];
@@ -167,8 +167,9 @@ export function walkEverything(inv: Inventory): WalkResult {
   while (stack.length > 0) {
     const dir = stack.pop()!;
     if (dir !== 0) {
-      if (inv.kind(dir) === 'socket') {
-        diagnostics.push({ code: 'socket-skipped', severity: 'info', path: inv.path(dir), message: 'Sockets carry no data; they are left out of the context.' });
+      const unsent = unsentReason(builder, inv.kind(dir));
+      if (unsent !== undefined) {
+        diagnostics.push({ code: 'socket-skipped', severity: 'info', path: inv.path(dir), message: unsent });
         continue;
       }
       order[sent++] = dir;

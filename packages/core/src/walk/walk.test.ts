@@ -52,12 +52,12 @@ const cases: readonly { name: string; tree: TreeSpec; ignore: string; legacy: st
     from: 'issue #2 §4',
   },
   {
-    name: 'empty directories are sent, sockets are not',
+    name: 'empty directories are sent; sockets only by BuildKit',
     tree: [{ file: 'Dockerfile' }, { dir: 'empty' }, { socket: 'sock' }, { fifo: 'pipe' }],
     ignore: '',
     legacy: ['Dockerfile', 'empty/', 'pipe'],
-    buildkit: ['Dockerfile', 'empty/', 'pipe'],
-    from: 'issue #2 §4',
+    buildkit: ['Dockerfile', 'empty/', 'pipe', 'sock'],
+    from: 'issue #2 §4; issue 11: the real BuildKit receives a socket as an empty file',
   },
 ];
 
@@ -143,11 +143,16 @@ describe('walkEverything', () => {
     try {
       await buildTree(tmp.path, [{ file: 'Dockerfile' }, { file: 'b/z' }, { file: 'b.txt' }, { file: 'a/é/x' }, { dir: 'empty' }, { socket: 's' }, { symlink: 'l', target: 'b' }]);
       const inv = new Inventory(tmp.path, nodeFs).scanAll();
-      const all = walkEverything(inv);
+      const all = walkEverything(inv, 'legacy');
       const legacy = walkLegacy(inv, compileRules([]));
       expect(all.order).toEqual(legacy.order);
       expect(Array.from(all.state)).toEqual(Array.from(legacy.state));
       expect(all.diagnostics.map((d) => d.code)).toEqual(['socket-skipped']);
+      // BuildKit sends the socket (as an empty regular file: issue 11, seen on the real BuildKit).
+      const bk = walkEverything(inv, 'buildkit');
+      expect(bk.order).toEqual(walkBuildKit(inv, compileRules([])).order);
+      expect(Array.from(bk.order, (i) => inv.path(i))).toContain('s');
+      expect(bk.diagnostics).toEqual([]);
     } finally {
       await tmp.cleanup();
     }
@@ -160,7 +165,7 @@ describe('walkEverything', () => {
       const files = Array.from({ length: 3000 }, (_, i) => ({ file: `d${Math.floor(i / 100)}/f${i % 100}` }));
       await buildTree(tmp.path, [{ file: 'Dockerfile' }, ...files]);
       const inv = new Inventory(tmp.path, nodeFs).scanAll();
-      const all = walkEverything(inv);
+      const all = walkEverything(inv, 'buildkit');
       expect(all.order.length).toBe(3031);
       expect(walkLegacy(inv, compileRules([])).order).toEqual(all.order);
       expect(walkBuildKit(inv, compileRules([])).order).toEqual(all.order);
