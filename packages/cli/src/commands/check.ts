@@ -125,8 +125,12 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
       .example('$0 check', 'rules from .ctxlens.json or package.json#ctxlens (default: --deny secrets)')
       .example('$0 check --max-size 50MB --max-files 5000 --deny secrets,vcs,dependencies', 'rules from flags')
       .example('$0 check --builder-divergence', 'fail when BuildKit and DOCKER_BUILDKIT=0 would send different files')
+      .example('$0 check --warn dependencies --allow secrets=test/fixtures/.env.test', 'warn (exit 0) when dependencies are sent; let one fixture through the secrets rule')
       .example('$0 check --json | jq .rules', 'machine-readable results')
-      .epilogue('Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "deny": ["secrets", "vcs"], "builderDivergence": true }\nExit codes: 0 pass, 1 fail, 2 bad usage or input.'),
+      .epilogue(
+        'Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "deny": ["secrets", "vcs"], "warn": ["logs"], "allow": { "secrets": ["test/fixtures/.env.test"] }, "builderDivergence": true }\n' +
+          'Under GitHub Actions (GITHUB_ACTIONS=true) each offending path is also an ::error or ::warning annotation.\nExit codes: 0 pass (warnings allowed), 1 fail, 2 bad usage or input.',
+      ),
   handler: async (argv: ArgvOf<typeof checkOptions>) => {
     const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
     const deny = list(argv.deny);
