@@ -1,16 +1,19 @@
 // `npm pack` of @ctxlens/core and of ctxlens (packages/cli), installed into a scratch project as a
 // user installs them: the tarballs must stand on their own (no workspace: ranges, the CLI's bundle
-// and the core's JavaScript and .d.ts inside). The README's library example runs as written, from
-// plain ESM JavaScript, and type-checks with tsc --noEmit.
+// and the core's JavaScript and .d.ts inside). They are packed in a clone of the repository with no
+// dist/ (only the workspace's node_modules linked in), so each package's prepack must build it. The
+// README's library example runs as written, from plain ESM JavaScript, and type-checks with tsc --noEmit.
 import type { TempDir } from '@ctxlens/test-fixtures';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, REPO_ROOT } from './helpers/built-cli.js';
+import { REPO_ROOT } from './helpers/built-cli.js';
 import { fixture } from './helpers/fixtures.js';
+import { snapshotRepo } from './helpers/repo-snapshot.js';
 
 let project: TempDir;
+let clone: string;
 const tarballs: Record<'core' | 'cli', string> = { core: '', cli: '' };
 
 function run(command: string, args: string[], cwd: string) {
@@ -31,16 +34,18 @@ function packedManifest(tarball: string): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  ensureBuilt();
   project = await fixture([
     { file: 'package.json', content: '{"name":"scratch","private":true,"type":"module"}\n' },
     { file: 'Dockerfile', content: 'FROM node:20\nCOPY . .\n' },
     { file: '.dockerignore', content: 'node_modules\n' },
   ]);
+  clone = `${project.path}-repo`;
+  snapshotRepo(clone);
+  for (const dir of ['', 'packages/core', 'packages/cli']) symlinkSync(join(REPO_ROOT, dir, 'node_modules'), join(clone, dir, 'node_modules'));
   for (const [key, dir] of [['core', 'packages/core'], ['cli', 'packages/cli']] as const) {
     const dest = join(project.path, `pack-${key}`);
     mkdirSync(dest);
-    const pack = run('npm', ['pack', '--pack-destination', dest], join(REPO_ROOT, dir));
+    const pack = run('npm', ['pack', '--pack-destination', dest], join(clone, dir));
     expect(pack.status, pack.stderr).toBe(0);
     const name = readdirSync(dest).find((f) => f.endsWith('.tgz'));
     expect(name).toBeDefined();
@@ -49,7 +54,10 @@ beforeAll(async () => {
   const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarballs.core, tarballs.cli], project.path);
   expect(install.status, install.stderr).toBe(0);
 }, 300_000);
-afterAll(() => project?.cleanup());
+afterAll(() => {
+  project?.cleanup();
+  if (clone) rmSync(clone, { recursive: true, force: true });
+});
 
 describe('packed tarballs', () => {
   it('carry no workspace: ranges, and the CLI has no dependencies (its bundle holds them)', () => {
