@@ -33,6 +33,12 @@ describe('check under GitHub Actions', () => {
     expect(r.stdout).toContain('::error file=app/test/fixtures/.env.test,title=ctxlens check%3A deny%3Asecrets::');
   });
 
+  it('a size limit annotates its biggest paths, hedged: the image may need them', async () => {
+    const r = await runCli(['check', 'app', '--deny', 'none', '--max-size', '1kB'], { cwd: dir.path, env: GHA(dir.path) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=app\/[^,]+,title=ctxlens check%3A maxSize::\S+ is sent in the Docker build context\. Add "[^"]+" to app\/\.dockerignore if the image does not need it\.$/m);
+  });
+
   it('prints no annotation outside GitHub Actions', async () => {
     const r = await runCli(['check', 'app'], { cwd: dir.path });
     expect(r.stdout).not.toContain('::error');

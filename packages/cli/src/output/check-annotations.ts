@@ -33,7 +33,9 @@ export function checkAnnotations(results: readonly GateResult[], target: CheckAn
     for (const o of r.offenders) {
       const file = o.isDir ? undefined : annotationFile(nodePath.join(target.contextDir, o.path), target.env, target.cwd);
       const what = `${o.isDir ? `${o.path}/` : o.path} is sent in the Docker build context${o.reason === undefined ? '' : ` (${o.reason})`}`;
-      const fix = o.suggestedLine === undefined ? '' : `. Add "${o.suggestedLine}" to ${ignoreFile ?? '.dockerignore'}`;
+      // Size limits also list plain big paths, which the image may need.
+      const hedge = o.reason === undefined && (r.rule === 'maxSize' || r.rule === 'maxFiles') ? ' if the image does not need it' : '';
+      const fix = o.suggestedLine === undefined ? '' : `. Add "${o.suggestedLine}" to ${ignoreFile ?? '.dockerignore'}${hedge}`;
       out += annotation(level, `${what}${fix}.`, { file: file ?? ignoreFile, title });
     }
     if (r.offenderCount > r.offenders.length) out += annotation(level, `${r.rule}: ${r.offenderCount - r.offenders.length} more paths; run ctxlens check to see them all.`, { file: ignoreFile, title });
