@@ -9,7 +9,7 @@
 // Both download the bundle's build packages from the npm registry (or npm's cache).
 import type { TempDir } from '@ctxlens/test-fixtures';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './helpers/fixtures.js';
@@ -20,6 +20,8 @@ const havePreCommit = preCommit.status === 0;
 const INSTALL_TIMEOUT = 600_000;
 
 let repo: TempDir;
+/** Beside the scratch repository, so its build context holds none of it. */
+let tools: string;
 let hookRepo: string;
 let hookRev: string;
 
@@ -33,17 +35,20 @@ function inRepo(command: string, args: string[], extraEnv: Record<string, string
 
 beforeAll(async () => {
   repo = await fixture([{ file: 'Dockerfile', content: 'FROM node:20\nCOPY . .\n' }, { file: 'src/index.js', content: 'console.log(1)\n' }, { file: '.env', content: 'API_KEY=secret\n' }]);
-  mkdirSync(join(repo.path, '.tools'));
-  hookRepo = join(repo.path, '.tools', 'ctxlens');
+  tools = `${repo.path}-tools`;
+  mkdirSync(tools);
+  hookRepo = join(tools, 'ctxlens');
   hookRev = snapshotRepo(hookRepo);
   expect(inRepo('git', ['init', '-q']).status).toBe(0);
-  writeFileSync(join(repo.path, '.git', 'info', 'exclude'), '.tools/\n');
 });
-afterAll(() => repo?.cleanup());
+afterAll(() => {
+  repo?.cleanup();
+  if (tools) rmSync(tools, { recursive: true, force: true });
+});
 
 describe.skipIf(!havePreCommit)(`pre-commit try-repo, ctxlens-check as the git hook${havePreCommit ? ` (${preCommit.stdout.trim()})` : ' (skipped: pre-commit is not installed; .ci/run installs it)'}`, () => {
   beforeAll(() => {
-    const home = join(repo.path, '.tools', 'pre-commit-home');
+    const home = join(tools, 'pre-commit-home');
     const hook = join(repo.path, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, `#!/bin/sh\nPRE_COMMIT_HOME='${home}' exec pre-commit try-repo '${hookRepo}' ctxlens-check --ref ${hookRev}\n`);
     chmodSync(hook, 0o755);
@@ -59,7 +64,7 @@ describe.skipIf(!havePreCommit)(`pre-commit try-repo, ctxlens-check as the git h
   }, INSTALL_TIMEOUT);
 
   it('allows it once .dockerignore excludes .env', () => {
-    writeFileSync(join(repo.path, '.dockerignore'), '.env\n.git\n.tools\n');
+    writeFileSync(join(repo.path, '.dockerignore'), '.env\n.git\n');
     inRepo('git', ['add', '-A']);
     const r = inRepo('git', ['commit', '-q', '-m', 'first']);
     expect(r.stdout + r.stderr).toMatch(/ctxlens check \(Docker build context\)\.+Passed/);
@@ -70,7 +75,7 @@ describe.skipIf(!havePreCommit)(`pre-commit try-repo, ctxlens-check as the git h
 
 describe("pre-commit 4.4+'s install: npm install -g git+file://", () => {
   it('installs the bin from a clone without node_modules or dist, and it runs', () => {
-    const prefix = join(repo.path, '.tools', 'global');
+    const prefix = join(tools, 'global');
     const install = inRepo('npm', ['install', '--install-links', '-g', '--prefix', prefix, '--no-audit', '--no-fund', `git+file://${hookRepo}#${hookRev}`]);
     expect(install.status, install.stderr).toBe(0);
     const bin = join(prefix, 'bin', 'ctxlens');
