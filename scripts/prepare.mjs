@@ -29,9 +29,20 @@ function canResolve(name) {
   }
 }
 
+/**
+ * The environment for our own npm: without the settings of the `npm install -g` that prepares this
+ * repository, which npm passes down as npm_config_* and which a project install refuses
+ * (--allow-scripts: EALLOWSCRIPTS) or obeys wrongly (global).
+ */
+function childEnv(extra) {
+  const env = { ...process.env, ...extra };
+  for (const key of Object.keys(env)) if (/^npm_config_(global|allow_scripts|location)$/i.test(key)) delete env[key];
+  return env;
+}
+
 function run(command, args, env = {}) {
   // The children's stdout goes to our stderr, so nothing reaches npm pack's stdout.
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 2, 2], env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 2, 2], env: childEnv(env) });
   if (result.error) throw result.error;
   if (result.status !== 0) {
     process.stderr.write(`ctxlens prepare: \`${command} ${args.join(' ')}\` failed with exit code ${result.status}\n`);

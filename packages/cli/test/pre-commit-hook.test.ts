@@ -73,10 +73,13 @@ describe.skipIf(!havePreCommit)(`pre-commit try-repo, ctxlens-check as the git h
   }, INSTALL_TIMEOUT);
 });
 
-describe("pre-commit 4.4+'s install: npm install -g git+file://", () => {
+describe("npm install -g git+…: pre-commit 4.4+'s install, and the README's", () => {
   it('installs the bin from a clone without node_modules or dist, and it runs', () => {
     const prefix = join(tools, 'global');
-    const install = inRepo('npm', ['install', '--install-links', '-g', '--prefix', prefix, '--no-audit', '--no-fund', `git+file://${hookRepo}#${hookRev}`]);
+    // --install-links: without it npm 11 links the package to its temporary clone, which it then
+    // deletes (pre-commit#3737). --allow-scripts reaches the prepare script's own npm as
+    // npm_config_allow_scripts, which a project install refuses; prepare drops it.
+    const install = inRepo('npm', ['install', '-g', '--install-links', '--allow-scripts=ctxlens-workspace', '--prefix', prefix, '--no-audit', '--no-fund', `git+file://${hookRepo}#${hookRev}`]);
     expect(install.status, install.stderr).toBe(0);
     const bin = join(prefix, 'bin', 'ctxlens');
     expect(existsSync(bin)).toBe(true);
