@@ -11,7 +11,7 @@ import { loadCheckConfig } from '../config/load-config.js';
 import { parseSize } from '../config/parse-size.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { inGitHubActions } from '../output/annotations.js';
+import { annotation, inGitHubActions } from '../output/annotations.js';
 import { checkAnnotations } from '../output/check-annotations.js';
 import { checkJson, checkLines } from '../output/check-report.js';
 import { checkMarkdown } from '../output/check-markdown.js';
@@ -76,7 +76,7 @@ function writeStepSummary(file: string, markdown: string, io: Io): void {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     const message = `cannot write the job summary to GITHUB_STEP_SUMMARY=${file} (${reason}); the check itself ran`;
-    io.stderr.write(inGitHubActions(io.env) ? `::warning title=ctxlens check::${message.replace(/%/g, '%25')}\n` : `ctxlens: warning: ${message}\n`);
+    io.stderr.write(inGitHubActions(io.env) ? annotation('warning', message, { title: 'ctxlens check' }) : `ctxlens: warning: ${message}\n`);
   }
 }
 
