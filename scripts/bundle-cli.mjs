@@ -10,12 +10,17 @@
 // pre-commit's `language: node` installs a hook repository with `npm pack` and `npm install -g`,
 // which knows nothing of pnpm workspaces: self-contained files are also what make this
 // repository's .pre-commit-hooks.yaml installable.
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// scripts/prepare.mjs sets this when it installed the bundle's packages apart from the workspace
+// (a git install without devDependencies): esbuild and the bundled packages are found there.
+const extraModules = process.env.CTXLENS_BUNDLE_NODE_MODULES;
+const esbuild = extraModules ? await import(pathToFileURL(createRequire(join(extraModules, 'resolve.js')).resolve('esbuild')).href) : await import('esbuild');
+const build = esbuild.build ?? esbuild.default.build;
 const outdir = `${root}packages/cli/dist`;
 
 /**
@@ -75,6 +80,7 @@ const result = await build({
   target: 'node20',
   format: 'esm',
   alias: { '@ctxlens/core': `${root}packages/core/src/index.ts` },
+  nodePaths: extraModules ? [extraModules] : [],
   plugins: [
     lazyStringWidth,
     yargsOwnPackageJson,

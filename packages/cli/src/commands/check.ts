@@ -4,11 +4,15 @@
 import { diffBuilders, loadBuilderRules, otherBuilder, otherBuilderContext, runChecks } from '@ctxlens/core';
 import * as fs from 'node:fs';
 import type { Argv } from 'yargs';
+import { parseAllowFlags } from '../config/allow-list.js';
 import { type PartialCheckConfig, mergeCheckConfig, parseDeny, ConfigError } from '../config/check-config.js';
+import { applyGate, coreCheckConfig } from '../config/check-gate.js';
 import { loadCheckConfig } from '../config/load-config.js';
 import { parseSize } from '../config/parse-size.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { annotation, inGitHubActions } from '../output/annotations.js';
+import { checkAnnotations } from '../output/check-annotations.js';
 import { checkJson, checkLines } from '../output/check-report.js';
 import { checkMarkdown } from '../output/check-markdown.js';
 import { createColors } from '../output/color.js';
@@ -29,6 +33,8 @@ export const checkOptions = {
   'max-size': { type: 'string', requiresArg: true, describe: 'Fail when the upload is bigger, e.g. 50MB, 1.5GiB' },
   'max-files': { type: 'number', requiresArg: true, describe: 'Fail when the context holds more regular files' },
   deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches (comma-separated; "none" for none)' },
+  warn: { type: 'string', requiresArg: true, describe: 'Warn (WARN, exit 0) when these categories are sent; a category also in --deny fails' },
+  allow: { type: 'string', requiresArg: true, describe: 'A path (relative to the context) that --deny/--warn let through: CATEGORY=PATH, or PATH for any category; repeatable' },
   'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder would send different files' },
   config: { type: 'string', requiresArg: true, describe: 'Read rules from this file instead of .ctxlens.json / package.json#ctxlens' },
 } as const;
@@ -39,6 +45,8 @@ export interface CheckOptions extends ContextArgs, CommonArgs {
   readonly maxSize?: string | undefined;
   readonly maxFiles?: number | undefined;
   readonly deny?: readonly string[] | undefined;
+  readonly warn?: readonly string[] | undefined;
+  readonly allow?: readonly string[] | undefined;
   readonly builderDivergence?: boolean | undefined;
   readonly config?: string | undefined;
 }
@@ -50,7 +58,26 @@ function flagConfig(o: CheckOptions): PartialCheckConfig {
     if (maxSize === undefined) throw new ConfigError(`--max-size: "${o.maxSize}" is not a size`, 'Write it like 50MB, 1.5GiB or a number of bytes.');
   }
   if (o.maxFiles !== undefined && (!Number.isInteger(o.maxFiles) || o.maxFiles < 0)) throw new ConfigError(`--max-files: "${o.maxFiles}" is not a whole number`);
-  return { maxSize, maxFiles: o.maxFiles, deny: o.deny === undefined ? undefined : parseDeny(o.deny, '--deny'), builderDivergence: o.builderDivergence };
+  return { maxSize, maxFiles: o.maxFiles, deny: o.deny === undefined ? undefined : parseDeny(o.deny, '--deny'),
+    warn: o.warn === undefined ? undefined : parseDeny(o.warn, '--warn', 'warn'),
+    allow: o.allow === undefined ? undefined : parseAllowFlags(o.allow),
+    builderDivergence: o.builderDivergence,
+  };
+}
+
+/**
+ * Appends the job summary. The summary is a report, not the gate: when the file cannot be written
+ * (a step that points GITHUB_STEP_SUMMARY at a missing directory, a full disk) `check` says so and
+ * still gives its verdict.
+ */
+function writeStepSummary(file: string, markdown: string, io: Io): void {
+  try {
+    fs.appendFileSync(file, markdown);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const message = `cannot write the job summary to GITHUB_STEP_SUMMARY=${file} (${reason}); the check itself ran`;
+    io.stderr.write(inGitHubActions(io.env) ? annotation('warning', message, { title: 'ctxlens check' }) : `ctxlens: warning: ${message}\n`);
+  }
 }
 
 /**
@@ -68,12 +95,16 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
       const otherRules = loadBuilderRules(options.dir, coreOptions({ ...options, builder: otherBuilder(options.builder) }, io));
       builders = diffBuilders(ctx, otherBuilderContext(ctx, otherRules));
     }
-    const results = runChecks({ context: ctx, builders }, config);
+    const results = applyGate(runChecks({ context: ctx, builders, offenderLimit: Number.MAX_SAFE_INTEGER }, coreCheckConfig(config)), config);
     const failed = results.some((r) => r.status === 'fail');
+    if (inGitHubActions(io.env)) {
+      // Workflow commands are read from stdout; JSON and -q keep stdout clean, and the runner reads stderr too.
+      (options.json || options.quiet ? io.stderr : io.stdout).write(checkAnnotations(results, { contextDir: ctx.inputs.contextDir, ignoreFile: ctx.inputs.ignoreFile, env: io.env, cwd: io.cwd }));
+    }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       const title = `Context \`${displayPath(ctx.inputs.contextDir, io.cwd)}\` (${ctx.builder})`;
-      fs.appendFileSync(summaryFile, checkMarkdown(results, title, `${ctx.sizes.dockerSize} upload, ${plural(ctx.sizes.files, 'file')}`));
+      writeStepSummary(summaryFile, checkMarkdown(results, title, `${ctx.sizes.dockerSize} upload, ${plural(ctx.sizes.files, 'file')}`), io);
     }
     if (!options.quiet) {
       if (options.json) io.stdout.write(toJson({ ...contextJson(ctx, options), ...checkJson(results, config, loaded.source) }));
@@ -94,13 +125,18 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
       .example('$0 check', 'rules from .ctxlens.json or package.json#ctxlens (default: --deny secrets)')
       .example('$0 check --max-size 50MB --max-files 5000 --deny secrets,vcs,dependencies', 'rules from flags')
       .example('$0 check --builder-divergence', 'fail when BuildKit and DOCKER_BUILDKIT=0 would send different files')
+      .example('$0 check --warn dependencies --allow secrets=test/fixtures/.env.test', 'warn (exit 0) when dependencies are sent; let one fixture through the secrets rule')
       .example('$0 check --json | jq .rules', 'machine-readable results')
-      .epilogue('Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "deny": ["secrets", "vcs"], "builderDivergence": true }\nExit codes: 0 pass, 1 fail, 2 bad usage or input.'),
+      .epilogue(
+        'Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "deny": ["secrets", "vcs"], "warn": ["logs"], "allow": { "secrets": ["test/fixtures/.env.test"] }, "builderDivergence": true }\n' +
+          'Under GitHub Actions (GITHUB_ACTIONS=true) each offending path is also an ::error or ::warning annotation.\nExit codes: 0 pass (warnings allowed), 1 fail, 2 bad usage or input.',
+      ),
   handler: async (argv: ArgvOf<typeof checkOptions>) => {
-    const deny = argv.deny === undefined ? undefined : Array.isArray(argv.deny) ? argv.deny : [argv.deny];
+    const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+    const deny = list(argv.deny);
     setExitCode(
       await runCheck(
-        { ...toContextArgs(argv, io.env), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], deny, builderDivergence: argv['builder-divergence'], config: argv.config },
+        { ...toContextArgs(argv, io.env), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], deny, warn: list(argv.warn), allow: list(argv.allow), builderDivergence: argv['builder-divergence'], config: argv.config },
         io,
       ),
     );

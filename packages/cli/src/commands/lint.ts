@@ -5,9 +5,11 @@ import { lintIgnoreFile } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { inGitHubActions } from '../output/annotations.js';
 import { createColors } from '../output/color.js';
 import { contextJson } from '../output/context-json.js';
 import { toJson } from '../output/json.js';
+import { lintAnnotations } from '../output/lint-annotations.js';
 import { countFindings, lintJson, lintLines } from '../output/lint-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
@@ -44,6 +46,8 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
     }
     const findings = lintIgnoreFile(context);
     const n = countFindings(findings);
+    // Under GitHub Actions each finding is also an annotation on its line; JSON and -q keep stdout clean.
+    if (inGitHubActions(io.env)) (options.json || options.quiet ? io.stderr : io.stdout).write(lintAnnotations(findings, io.env, io.cwd));
     if (!options.quiet) {
       if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...lintJson(findings, io.cwd) }));
       else io.stdout.write(lintLines(findings, createColors(io), io.cwd, file).join('\n') + '\n');

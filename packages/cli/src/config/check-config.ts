@@ -1,16 +1,11 @@
 // The configuration of `check`: from .ctxlens.json or package.json#ctxlens (like dive's .dive-ci),
 // then flags on top. Every key is validated, so a typo fails loudly instead of silently checking less.
 import { CATEGORY_NAMES, type CategoryName, type CheckConfig } from '@ctxlens/core';
-import { UsageError } from '../report-error.js';
+import { ConfigError } from './config-error.js';
+import { type AllowList, mergeAllowLists, parseAllowList } from './allow-list.js';
 import { parseSize } from './parse-size.js';
 
-/** Raised for a configuration that cannot be used; the CLI exits 2. */
-export class ConfigError extends UsageError {
-  constructor(message: string, hint?: string) {
-    super(message, hint);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error.js';
 
 /** The settings a file or the flags may give; each one optional. */
 export interface PartialCheckConfig {
@@ -18,27 +13,37 @@ export interface PartialCheckConfig {
   readonly maxFiles?: number | undefined;
   readonly deny?: readonly CategoryName[] | undefined;
   readonly builderDivergence?: boolean | undefined;
+  readonly warn?: readonly CategoryName[] | undefined;
+  readonly allow?: AllowList | undefined;
+}
+
+/** The rules of `check`: the core's, plus categories that only warn and paths allowed to be sent. */
+export interface GateConfig extends CheckConfig {
+  /** Categories reported as WARN when sent: shown and annotated, but `check` still passes. */
+  readonly warn: readonly CategoryName[];
+  /** Paths (relative to the context) a deny or warn category may send, by category (`*`: any). */
+  readonly allow: AllowList;
 }
 
 /** What `check` does when nothing is configured: deny secrets, nothing else. */
-export const DEFAULT_CHECK_CONFIG: CheckConfig = { deny: ['secrets'], builderDivergence: false };
+export const DEFAULT_CHECK_CONFIG: GateConfig = { deny: ['secrets'], builderDivergence: false, warn: [], allow: {} };
 
-const KNOWN_KEYS = new Set(['$schema', 'maxSize', 'maxFiles', 'deny', 'builderDivergence']);
+const KNOWN_KEYS = new Set(['$schema', 'maxSize', 'maxFiles', 'deny', 'warn', 'allow', 'builderDivergence']);
 
 /**
  * Parses a list of categories (`secrets,vcs`, or an array; `none` for none).
  * @returns the categories
  * @throws ConfigError for an unknown category
  */
-export function parseDeny(value: unknown, where: string): CategoryName[] {
+export function parseDeny(value: unknown, where: string, key = 'deny'): CategoryName[] {
   const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
   const out: CategoryName[] = [];
   for (const item of items) {
-    if (typeof item !== 'string') throw new ConfigError(`${where}: deny must list category names, got ${JSON.stringify(item)}`);
+    if (typeof item !== 'string') throw new ConfigError(`${where}: ${key} must list category names, got ${JSON.stringify(item)}`);
     const name = item.trim();
     if (name === '' || name === 'none') continue;
     if (!(CATEGORY_NAMES as readonly string[]).includes(name)) {
-      throw new ConfigError(`${where}: unknown deny category "${name}"`, `Known categories: ${CATEGORY_NAMES.join(', ')}.`);
+      throw new ConfigError(`${where}: unknown ${key} category "${name}"`, `Known categories: ${CATEGORY_NAMES.join(', ')}.`);
     }
     if (!out.includes(name as CategoryName)) out.push(name as CategoryName);
   }
@@ -55,7 +60,7 @@ export function parseCheckConfig(raw: unknown, where: string): PartialCheckConfi
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where}: the configuration must be a JSON object`);
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}"`, 'Known keys: maxSize, maxFiles, deny, builderDivergence.');
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}"`, 'Known keys: maxSize, maxFiles, deny, warn, allow, builderDivergence.');
   }
   let maxSize: number | undefined;
   if (obj.maxSize !== undefined) {
@@ -72,22 +77,27 @@ export function parseCheckConfig(raw: unknown, where: string): PartialCheckConfi
     maxSize,
     maxFiles,
     deny: obj.deny === undefined ? undefined : parseDeny(obj.deny, where),
+    warn: obj.warn === undefined ? undefined : parseDeny(obj.warn, where, 'warn'),
+    allow: obj.allow === undefined ? undefined : parseAllowList(obj.allow, `${where}: allow`),
     builderDivergence: obj.builderDivergence as boolean | undefined,
   };
 }
 
 /**
- * Layers settings: defaults, then the file, then flags; a later layer wins key by key.
+ * Layers settings: defaults, then the file, then flags; a later layer wins key by key, except
+ * `allow`, whose paths add up (a flag allows one more path, it does not drop the file's).
  * @returns the complete configuration
  */
-export function mergeCheckConfig(...layers: PartialCheckConfig[]): CheckConfig {
-  let merged: CheckConfig = DEFAULT_CHECK_CONFIG;
+export function mergeCheckConfig(...layers: PartialCheckConfig[]): GateConfig {
+  let merged: GateConfig = DEFAULT_CHECK_CONFIG;
   for (const layer of layers) {
     merged = {
       maxSize: layer.maxSize ?? merged.maxSize,
       maxFiles: layer.maxFiles ?? merged.maxFiles,
       deny: layer.deny ?? merged.deny,
       builderDivergence: layer.builderDivergence ?? merged.builderDivergence,
+      warn: layer.warn ?? merged.warn,
+      allow: layer.allow === undefined ? merged.allow : mergeAllowLists(merged.allow, layer.allow),
     };
   }
   return merged;

@@ -1,6 +1,6 @@
 // The GitHub Actions job summary of `check` (appended to $GITHUB_STEP_SUMMARY): a rules table and
 // an offenders table with the suggested .dockerignore lines.
-import type { CheckResult } from '@ctxlens/core';
+import type { GateResult } from '../config/check-gate.js';
 import { checkReason } from './check-report.js';
 import { formatCount, formatSize } from './numbers.js';
 
@@ -10,16 +10,17 @@ function code(text: string): string {
   return `<code>${escaped}</code>`;
 }
 
-const ICON = { pass: '✅ PASS', fail: '❌ FAIL', skip: '⏭️ SKIP' } as const;
+const ICON = { pass: '✅ PASS', fail: '❌ FAIL', warn: '⚠️ WARN', skip: '⏭️ SKIP' } as const;
 
 /**
  * The Markdown summary.
  * @param title what was checked, e.g. the context directory and builder
  * @returns Markdown text ending with a blank line
  */
-export function checkMarkdown(results: readonly CheckResult[], title: string, contextLine: string): string {
+export function checkMarkdown(results: readonly GateResult[], title: string, contextLine: string): string {
   const failed = results.some((r) => r.status === 'fail');
-  const out = [`## ctxlens check: ${failed ? '❌ failed' : '✅ passed'}`, '', `${title}: ${contextLine}`, '', '| Rule | Result | Details |', '| --- | --- | --- |'];
+  const warned = results.some((r) => r.status === 'warn');
+  const out = [`## ctxlens check: ${failed ? '❌ failed' : warned ? '⚠️ passed with warnings' : '✅ passed'}`, '', `${title}: ${contextLine}`, '', '| Rule | Result | Details |', '| --- | --- | --- |'];
   for (const r of results) out.push(`| ${r.rule} | ${ICON[r.status]} | ${checkReason(r).replace(/\|/g, '&#124;')} |`);
   const offending = results.filter((r) => r.offenders.length > 0);
   if (offending.length > 0) {

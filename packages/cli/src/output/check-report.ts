@@ -1,6 +1,8 @@
 // `check` output: one "PASS|FAIL|SKIP <rule> (<reason>)" line per rule, each failing rule followed
 // by its offenders (size, path, why) and the .dockerignore line that would fix each.
-import type { CheckConfig, CheckOffender, CheckResult } from '@ctxlens/core';
+import type { CheckOffender } from '@ctxlens/core';
+import type { GateResult } from '../config/check-gate.js';
+import type { GateConfig } from '../config/check-config.js';
 import type { Colors } from './color.js';
 import { formatCount, formatSize, plural } from './numbers.js';
 import { suggestion } from './offenders-report.js';
@@ -10,7 +12,7 @@ import { alignColumns } from './table.js';
  * Why a rule passed, failed or was skipped, in words.
  * @returns the text that goes between parentheses
  */
-export function checkReason(r: CheckResult): string {
+export function checkReason(r: GateResult): string {
   if (r.rule === 'maxSize') {
     if (r.status === 'skip') return 'not configured';
     return r.status === 'pass' ? `upload ${formatSize(r.actual)}, limit ${formatSize(r.limit!)}` : `upload ${formatSize(r.actual)}, over the ${formatSize(r.limit!)} limit`;
@@ -24,7 +26,8 @@ export function checkReason(r: CheckResult): string {
     if (r.status === 'skip') return 'not configured';
     return r.status === 'pass' ? 'BuildKit and the legacy builder send the same files' : `${plural(r.actual, 'file')} sent by one builder only`;
   }
-  return r.status === 'pass' ? 'none sent' : `${plural(r.actual, 'path')} sent`;
+  const allowed = r.allowed > 0 ? `, ${plural(r.allowed, 'allowed path')} not counted` : '';
+  return (r.status === 'pass' ? 'none sent' : `${plural(r.actual, 'path')} sent`) + allowed;
 }
 
 function offenderRows(offenders: readonly CheckOffender[], byFiles: boolean, sizeRule: boolean): string[][] {
@@ -42,10 +45,10 @@ function offenderRows(offenders: readonly CheckOffender[], byFiles: boolean, siz
  * The text report.
  * @returns lines without newlines
  */
-export function checkLines(results: readonly CheckResult[], c: Colors, ignoreFileName: string): string[] {
+export function checkLines(results: readonly GateResult[], c: Colors, ignoreFileName: string): string[] {
   const lines: string[] = [];
   for (const r of results) {
-    const label = r.status === 'pass' ? c.green('PASS') : r.status === 'fail' ? c.red('FAIL') : c.dim('SKIP');
+    const label = r.status === 'pass' ? c.green('PASS') : r.status === 'fail' ? c.red('FAIL') : r.status === 'warn' ? c.yellow('WARN') : c.dim('SKIP');
     lines.push(`${label} ${r.rule} (${checkReason(r)})`);
     if (r.offenders.length === 0) continue;
     const rows = alignColumns(offenderRows(r.offenders, r.rule === 'maxFiles', r.rule === 'maxSize'), ['right', 'left', 'left', 'left', 'left'], (cell, _row, col) => (col === 4 ? c.cyan(cell) : col === 3 ? c.dim(cell) : cell));
@@ -54,7 +57,9 @@ export function checkLines(results: readonly CheckResult[], c: Colors, ignoreFil
   }
   const failed = results.filter((r) => r.status === 'fail').length;
   const ran = results.filter((r) => r.status !== 'skip').length;
+  const warned = results.filter((r) => r.status === 'warn').length;
   lines.push('');
+  if (warned > 0) lines.push(c.yellow(`${plural(warned, 'rule')} warned: the paths above are sent, but ${warned === 1 ? 'it is' : 'they are'} configured to warn, not fail.`));
   if (failed > 0) lines.push(c.red(`check failed: ${failed} of ${plural(ran, 'rule')}. Add the suggested lines to ${ignoreFileName}, or see \`ctxlens suggest\`.`));
   else lines.push(c.green(`check passed: ${plural(ran, 'rule')}${ran < results.length ? `, ${results.length - ran} skipped` : ''}.`));
   return lines;
@@ -64,10 +69,10 @@ export function checkLines(results: readonly CheckResult[], c: Colors, ignoreFil
  * The JSON body of `check`.
  * @returns a plain object (schemaVersion is added by toJson)
  */
-export function checkJson(results: readonly CheckResult[], config: CheckConfig, configSource: string | undefined): Record<string, unknown> {
+export function checkJson(results: readonly GateResult[], config: GateConfig, configSource: string | undefined): Record<string, unknown> {
   return {
     passed: !results.some((r) => r.status === 'fail'),
-    config: { source: configSource ?? null, maxSize: config.maxSize ?? null, maxFiles: config.maxFiles ?? null, deny: config.deny, builderDivergence: config.builderDivergence },
+    config: { source: configSource ?? null, maxSize: config.maxSize ?? null, maxFiles: config.maxFiles ?? null, deny: config.deny, warn: config.warn, allow: config.allow, builderDivergence: config.builderDivergence },
     rules: results.map((r) => ({
       rule: r.rule,
       status: r.status,
@@ -75,6 +80,7 @@ export function checkJson(results: readonly CheckResult[], config: CheckConfig, 
       actual: r.actual,
       limit: r.limit ?? null,
       offenderCount: r.offenderCount,
+      allowed: r.allowed,
       offenders: r.offenders.map((o) => ({ path: o.path, type: o.isDir ? 'dir' : 'file', files: o.files, bytes: o.bytes, reason: o.reason ?? null, suggestedLine: o.suggestedLine ?? null })),
     })),
   };
