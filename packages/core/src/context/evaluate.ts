@@ -10,7 +10,7 @@ import { mayHitPathMax, validateLegacy, walkLegacy } from '../walk/legacy.js';
 import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
-import { missingSourceDiagnostics } from './missing-sources.js';
+import { excludingRule, missingSourceDiagnostics } from './missing-sources.js';
 import type { SendPlan } from './send-plan.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
 
@@ -124,7 +124,7 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     if (input.plan !== undefined && input.plan.scope !== 'none' && input.plan.wholeBecause !== 'option') checkHeaderValues(source.rules);
     ({ walk, followed, include } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
-    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan));
+    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan, (p) => excludingRule(set, p)));
   }
   diagnostics.push(...walk.diagnostics);
   if (inputs.unreadIgnoreFile !== undefined) {

@@ -4,6 +4,9 @@
 // directory` when it is one of several; a glob that matches nothing is fine, unless the directory
 // it searches is missing or excluded (then the lstat error names that directory).
 import type { Diagnostic } from '../diagnostics.js';
+import type { RuleOrigin } from '../errors.js';
+import type { PatternSet } from '../patterns/pattern-set.js';
+import { explainPath } from './explain.js';
 import type { ContextRequest } from '../dockerfile/requests.js';
 import { goClean } from '../ignorefile/go-strings.js';
 import type { Inventory } from '../inventory/inventory.js';
@@ -132,15 +135,33 @@ export function missingSources(inv: Inventory, walk: WalkResult, plan: SendPlan 
 
 /**
  * The errors BuildKit raises for sources it did not receive.
- * @returns one error diagnostic per missing source, naming the instruction
+ * @param excludedBy the ignore file's line that excludes a path, when one does
+ * @returns one error diagnostic per missing source, naming the instruction (and the ignore line)
  */
-export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined): Diagnostic[] {
+export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined, excludedBy: (path: string) => RuleOrigin | undefined = () => undefined): Diagnostic[] {
   const file = plan?.requests?.graph.file ?? 'Dockerfile';
   return missingSources(inv, walk, plan).map((m) => {
     const where = `${file}:${m.request.instruction.line} ${m.request.instruction.text}`;
     const message = m.danglingLink
       ? `BuildKit will fail at ${where}: ${m.error}. ${m.path} matches ${m.request.path} and is a symbolic link leading nowhere inside the context; fix or exclude the link.`
-      : `BuildKit will fail at ${where}: ${m.error}. The path is ${inv.indexOf(m.path) > 0 ? 'excluded by the ignore file' : 'not in the context'}; add it, or stop excluding it.`;
+      : `BuildKit will fail at ${where}: ${m.error}. The path is ${inv.indexOf(m.path) > 0 ? excludedText(excludedBy(m.path)) : 'not in the context'}; add it, or stop excluding it.`;
     return { code: 'buildkit-source-missing', severity: 'error', path: m.path, message };
   });
+}
+
+function excludedText(rule: RuleOrigin | undefined): string {
+  return rule === undefined ? 'excluded by the ignore file' : `excluded by ${rule.file}:${rule.line} (${rule.text})`;
+}
+
+/**
+ * The ignore file's line that keeps a path out of BuildKit's context (itself or a parent directory).
+ * @returns the rule's origin, or undefined when the rules let the path through or it cannot be told
+ */
+export function excludingRule(set: PatternSet, path: string): RuleOrigin | undefined {
+  try {
+    const why = explainPath(set, 'buildkit', path);
+    return why.included ? undefined : why.rule?.origin;
+  } catch {
+    return undefined;
+  }
 }
