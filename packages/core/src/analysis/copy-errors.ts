@@ -14,6 +14,8 @@ export type CopyErrorCause =
   | 'excluded'
   /** There is no such path in the context. */
   | 'missing'
+  /** The directory exists and is not excluded, but nothing below it is sent (a glob's matches all excluded), so it does not arrive. */
+  | 'nothing-sent'
   /** A glob matched a symbolic link that leads nowhere inside the context. */
   | 'dangling-link';
 
@@ -49,10 +51,17 @@ export function copySourceErrors(ctx: BuildContext): CopyError[] {
     const known = ctx.inventory.indexOf(m.path, false) > 0;
     const found = m.danglingLink || !known ? undefined : excludingRule(ctx.patternSet, m.path);
     const rule = found === undefined ? undefined : { ...found, file: ignoreName !== '' && ctx.inputs.ignoreFile === found.file ? ignoreName : found.file };
-    const cause: CopyErrorCause = m.danglingLink ? 'dangling-link' : rule !== undefined ? 'excluded' : 'missing';
+    const isDir = known && ctx.inventory.isDir(ctx.inventory.indexOf(m.path, false));
+    const cause: CopyErrorCause = m.danglingLink ? 'dangling-link' : rule !== undefined ? 'excluded' : isDir ? 'nothing-sent' : 'missing';
     const where = `${file}:${m.request.instruction.line} ${m.request.instruction.text}`;
     const why =
-      cause === 'excluded' ? `${m.path} is excluded by ${rule!.file}:${rule!.line} (${rule!.text})` : cause === 'dangling-link' ? `${m.path} is a symbolic link leading nowhere inside the context` : `${m.path} is not in the context`;
+      cause === 'excluded'
+        ? `${m.path} is excluded by ${rule!.file}:${rule!.line} (${rule!.text})`
+        : cause === 'dangling-link'
+          ? `${m.path} is a symbolic link leading nowhere inside the context`
+          : cause === 'nothing-sent'
+            ? `nothing below ${m.path} is sent (what the instruction asks for there is excluded or absent), so ${m.path} does not arrive`
+            : known ? `${m.path} does not arrive (a link on its way leads to an excluded path or out of the context)` : `${m.path} is not in the context`;
     return { dockerfile: file, instruction: m.request.instruction, source: m.request.source, path: m.path, cause, rule, error: m.error, message: `${where}: ${why}; BuildKit fails with: ${m.error}` };
   });
 }

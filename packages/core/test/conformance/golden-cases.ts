@@ -60,7 +60,7 @@ export function goldenCase(seed: number, runImage: string): GoldenCase {
   const sources = requested(dockerfile, base.target, base.buildArgs);
   const lines: string[] = [];
   if (rng.chance(0.35)) lines.push(...base.dockerignore.split(/\r\n|\n|\r/).filter((l) => l !== ''));
-  const picks = sources.length === 0 ? 0 : rng.int(1, Math.min(3, sources.length));
+  const picks = sources.length === 0 || rng.chance(0.35) ? 0 : rng.int(1, Math.min(3, sources.length));
   for (let k = 0; k < picks; k++) {
     const p = rng.pick(sources);
     const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
