@@ -6,9 +6,10 @@
 //    it green: each is written as the ignore file and built again; the build must still succeed and
 //    BuildKit's `transferring context` figure must be the one ctxlens predicted.
 // CTXLENS_GOLDEN_CASES sets how many random cases run (1 to 3 builds each, about a second a build).
+import { writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowlistIgnoreFile, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, CtxlensError, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
-import { BUSYBOX_IMAGE, buildkitOracle, type BuildkitContext, type BuildkitOracle, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
+import { allowlistIgnoreFile, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, CtxlensError, EntryState, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
+import { BUSYBOX_IMAGE, buildkitOracle, dockerCliStatus, type FakeDaemon, runLegacyBuild, startFakeDaemon, type BuildkitContext, type BuildkitOracle, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { COPY_ERROR_TREE, COPY_ERROR_VECTORS } from '../../src/analysis/copy-errors.vectors.js';
 import { type GoldenCase, goldenCase } from './golden-cases.js';
 
@@ -19,9 +20,21 @@ const found = await buildkitOracle();
 const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
 const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
 const contexts: BuildkitContext[] = [];
+// The legacy builder (the real Docker CLI, against a fake daemon) measures what the allowlist saves there.
+const cli = dockerCliStatus();
+const daemon: FakeDaemon | null = cli.available && oracle !== null ? await startFakeDaemon() : null;
 afterAll(async () => {
   for (const c of contexts) await c.cleanup();
+  await daemon?.close();
 });
+
+/** Bytes of the regular files in a legacy upload, the ignore file left out (its own size changes with the rules). */
+async function legacyFileBytes(dir: string): Promise<number | undefined> {
+  if (daemon === null) return undefined;
+  const r = await runLegacyBuild(daemon, dir);
+  if (!r.uploaded) return undefined;
+  return r.entries.filter((e) => e.type === 'file' && e.name !== '.dockerignore').reduce((n, e) => n + e.size, 0);
+}
 
 /** dockerd 28.5.2 panics on a rule whose regexp fails to compile when first matched (see buildkit-real.test.ts): never sent. */
 function crashesDaemon(dockerignore: string): boolean {
@@ -80,7 +93,7 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
   it.skipIf(oracle === null)(`${CASES} random Dockerfiles: failure predicted, suggest and the allowlist keep the build green${skipped}`, async () => {
     const failure: string[] = [];
     const green: string[] = [];
-    const tally = { cases: 0, realFails: 0, predictedFails: 0, agree: 0, clash: 0, crash: 0, suggested: 0, suggestGreen: 0, suggestFigure: 0, allowlisted: 0, allowGreen: 0, allowFigure: 0, eligibleSaved: 0, allowEligibleSaved: 0 };
+    const tally = { cases: 0, realFails: 0, predictedFails: 0, agree: 0, clash: 0, crash: 0, suggested: 0, suggestGreen: 0, suggestFigure: 0, allowlisted: 0, allowGreen: 0, allowFigure: 0, eligibleSaved: 0, allowEligibleSaved: 0, legacyMeasured: 0, legacyAgree: 0 };
     for (let seed = FIRST; seed < FIRST + CASES; seed++) {
       const c = goldenCase(seed, BUSYBOX_IMAGE);
       if (crashesDaemon(c.dockerignore)) {
@@ -124,7 +137,19 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
       if (allow.text !== undefined) {
         tally.allowlisted++;
         tally.allowEligibleSaved += allow.saved.eligibleBytes;
+        // The build below writes the allowlist as the ignore file: measure the legacy upload first.
+        await writeFile(`${dir}/.dockerignore`, c.dockerignore);
+        const legacyBefore = await legacyFileBytes(dir);
         const after = crashesDaemon(allow.text) ? undefined : await build(dir, c, allow.text);
+        const legacyAfter = after === undefined ? undefined : await legacyFileBytes(dir);
+        if (legacyBefore !== undefined && legacyAfter !== undefined) {
+          tally.legacyMeasured++;
+          // Saved: the files no longer eligible, the Dockerfile aside (the legacy client always sends it).
+          const dockerfile = mine.ctx.inventory.indexOf(mine.ctx.inputs.dockerfileRelative, false);
+          const predicted = allow.saved.eligibleBytes - (dockerfile > 0 && mine.ctx.eligibleWalk().state[dockerfile] === EntryState.Included ? mine.ctx.inventory.sizes[dockerfile]! : 0);
+          if (legacyBefore - legacyAfter === predicted) tally.legacyAgree++;
+          else green.push(`allowlist, legacy upload: ${describeCase(c, allow.text)}real: ${legacyBefore} -> ${legacyAfter} bytes of files, predicted saving ${predicted}`);
+        }
         if (after?.ok) tally.allowGreen++;
         const predicted = allow.after!.sizes.transferBytes ?? 0;
         if (after !== undefined && (after.transferredBytes ?? 0) === predicted) tally.allowFigure++;
@@ -136,7 +161,7 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
       `golden rule, random: ${tally.cases} cases built (${tally.crash} skipped: a rule that crashes dockerd 28.5.2; ${tally.clash} failed on a copy clash inside the image, not compared); ` +
         `failure predicted correctly ${tally.agree}/${compared} (real failures ${tally.realFails}, predicted ${tally.predictedFails}); ` +
         `suggest: ${tally.suggested} cases with lines, build still green ${tally.suggestGreen}/${tally.suggested}, figure as predicted ${tally.suggestFigure}/${tally.suggested}, eligible bytes saved ${tally.eligibleSaved}; ` +
-        `allowlist: ${tally.allowlisted} cases, build still green ${tally.allowGreen}/${tally.allowlisted}, figure as predicted ${tally.allowFigure}/${tally.allowlisted}, eligible bytes saved ${tally.allowEligibleSaved}`,
+        `allowlist: ${tally.allowlisted} cases, build still green ${tally.allowGreen}/${tally.allowlisted}, figure as predicted ${tally.allowFigure}/${tally.allowlisted}, eligible bytes saved ${tally.allowEligibleSaved}; legacy upload (real Docker CLI) shrank by the predicted file bytes ${tally.legacyAgree}/${tally.legacyMeasured}${daemon === null ? ` [legacy skipped: ${cli.available ? 'no BuildKit oracle' : cli.reason}]` : ''}`,
     );
     expect(failure.slice(0, SHOWN)).toEqual([]);
     expect(green.slice(0, SHOWN)).toEqual([]);
