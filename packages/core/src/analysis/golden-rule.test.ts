@@ -126,3 +126,24 @@ describe('the golden rule on a Node project', () => {
     });
   });
 });
+
+describe('a legacy context guarded by the BuildKit analysis of the same inventory', () => {
+  it('suggest drops the lines that exclude what the Dockerfile copies', async () => {
+    const tmp = await makeTempDir('ctxlens-golden-');
+    try {
+      await buildTree(tmp.path, [...NODE_PROJECT, { file: 'Dockerfile', content: 'FROM scratch\nCOPY node_modules /nm\nCOPY dist /dist\n' }]);
+      const { context: bk } = await computeContextWithBaseline(tmp.path, { builder: 'buildkit' });
+      const legacy = evaluateRules(bk, { rules: [], builder: 'legacy' });
+      const unguarded = suggestIgnoreLines(legacy, { gitignore: false }).suggestions.map((s) => s.line);
+      const guarded = suggestIgnoreLines(legacy, { gitignore: false, usage: analyzeUsage(bk) }).suggestions.map((s) => s.line);
+      expect(unguarded).toContain('node_modules');
+      expect(guarded).not.toContain('node_modules');
+      expect(guarded).not.toContain('**/dist');
+      expect(guarded).toContain('.git');
+      const offenders = rankOffenders(legacy, { usage: analyzeUsage(bk) });
+      expect(offenders.find((o) => o.path === 'node_modules')).toMatchObject({ pattern: undefined, used: true });
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});

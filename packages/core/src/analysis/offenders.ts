@@ -11,6 +11,7 @@ import { literalPattern } from './docker-pattern.js';
 import { includedTotals, type SubtreeTotals } from './subtree-totals.js';
 import { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
 import { compileExclusion } from './exclusion-effect.js';
+import type { UsageAnalysis } from './usage.js';
 import { EntryState } from '../walk/walk-result.js';
 
 /** One of the biggest things the context sends. */
@@ -42,6 +43,8 @@ export interface RankOptions {
   readonly totals?: SubtreeTotals;
   /** What "biggest" means. @default 'bytes' */
   readonly measure?: 'bytes' | 'files';
+  /** What the Dockerfile uses, over the same inventory (see SuggestOptions.usage). @default analyzeUsage(ctx) under BuildKit */
+  readonly usage?: UsageAnalysis;
 }
 
 /** Share of a directory's bytes its biggest entry must hold for the directory to be opened up. */
@@ -63,7 +66,7 @@ export function rankOffenders(ctx: BuildContext, options: RankOptions = {}): Ran
   const hitByIndex = new Map(hits.map((h) => [h.index, h]));
   const protectedPaths = new Set([ctx.inputs.dockerfileRelative, ignoreFileRelative(ctx)]);
   const size = options.measure === 'files' ? totals.files : totals.bytes;
-  const guarded = protectedEntries(ctx);
+  const guarded = protectedEntries(ctx, options.usage);
   const used = guarded === undefined ? undefined : holdsProtected(inv, guarded);
   const included = Uint8Array.from(ctx.walk.state, (s) => (s === EntryState.Included ? 1 : 0));
   // A category's line reaches every such directory (`**/node_modules`): when one of them is used, name this one alone.

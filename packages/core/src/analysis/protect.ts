@@ -4,6 +4,7 @@
 // not whether the build runs, and it is where .dockerignore matters most.
 import type { BuildContext } from '../context/build-context.js';
 import type { Inventory } from '../inventory/inventory.js';
+import { InputError } from '../errors.js';
 import { appendedExclusionEffect } from './exclusion-effect.js';
 import type { CompiledPattern } from '../patterns/pattern-set.js';
 import { analyzeUsage, UseMark, type UsageAnalysis } from './usage.js';
@@ -15,6 +16,7 @@ import { analyzeUsage, UseMark, type UsageAnalysis } from './usage.js';
 export function protectedEntries(ctx: BuildContext, usage?: UsageAnalysis): Uint8Array | undefined {
   if (usage === undefined && ctx.plan?.requests === undefined) return undefined;
   const marks = (usage ?? analyzeUsage(ctx)).marks;
+  if (marks.length !== ctx.inventory.count) throw new InputError('INPUT_INVALID', 'The usage analysis is over another inventory than this context.', ctx.inputs.contextDir, 'Pass analyzeUsage of the BuildKit context this one was evaluated from (evaluateRules keeps the inventory).', 'usage');
   const out = new Uint8Array(ctx.inventory.count);
   for (let i = 1; i < out.length; i++) out[i] = marks[i]! & (UseMark.Named | UseMark.Required) ? 1 : 0;
   return out;

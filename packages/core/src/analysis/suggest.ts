@@ -17,6 +17,7 @@ import { appendedExclusionEffect, compileExclusion } from './exclusion-effect.js
 import { findGitignoreFiles, gitIgnoredMask, translateGitignoreFiles } from './gitignore-rules.js';
 import { ignoreFileRelative } from './offenders.js';
 import { excludesProtected, protectedEntries } from './protect.js';
+import type { UsageAnalysis } from './usage.js';
 
 /** Why a line is suggested. */
 export type SuggestionSource =
@@ -46,6 +47,11 @@ export interface SuggestOptions {
   readonly gitignore?: boolean;
   /** At most this many lines. @default 20 */
   readonly limit?: number;
+  /**
+   * What the Dockerfile uses, over the same inventory (analyzeUsage of a BuildKit context this one
+   * was evaluated from): lets a legacy context be guarded too. @default analyzeUsage(ctx) under BuildKit
+   */
+  readonly usage?: UsageAnalysis;
 }
 
 interface Candidate {
@@ -91,7 +97,7 @@ export function suggestIgnoreLines(ctx: BuildContext, options: SuggestOptions = 
   }
   if (options.gitignore !== false) addGitignoreCandidates(ctx, included, add);
 
-  const guarded = protectedEntries(ctx);
+  const guarded = protectedEntries(ctx, options.usage);
   const safe = [...candidates.values()].filter((c) => !excludesProtected(inv, included, c.rule, guarded));
   const chosen = pickGreedily(ctx, included, safe, options.limit ?? 20);
   return measure(ctx, chosen);
