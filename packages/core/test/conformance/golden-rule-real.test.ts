@@ -8,7 +8,7 @@
 // CTXLENS_GOLDEN_CASES sets how many random cases run (1 to 3 builds each, about a second a build).
 import { writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowlistIgnoreFile, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, CtxlensError, EntryState, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
+import { allowlistIgnoreFile, analyzeUsage, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, evaluateRules, CtxlensError, EntryState, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
 import { BUSYBOX_IMAGE, buildkitOracle, dockerCliStatus, type FakeDaemon, runLegacyBuild, startFakeDaemon, type BuildkitContext, type BuildkitOracle, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { COPY_ERROR_TREE, COPY_ERROR_VECTORS } from '../../src/analysis/copy-errors.vectors.js';
 import { type GoldenCase, goldenCase } from './golden-cases.js';
@@ -129,17 +129,24 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
       else failure.push(`${describeCase(c, c.dockerignore)}real: ok=${real.ok} ${real.error ?? ''}\nctxlens: fails=${mine.fails} ${mine.why}`);
       if (!real.ok || mine.ctx === undefined || mine.fails) continue;
 
-      // suggest's lines appended to the ignore file.
-      const suggested = suggestIgnoreLines(mine.ctx, { gitignore: false });
-      if (suggested.suggestions.length > 0) {
+      // suggest's lines appended to the ignore file: on the BuildKit context, and on the legacy
+      // view of the same inventory (everything eligible), guarded by the BuildKit analysis.
+      const own = mine.ctx.ignoreFile?.source.lines.map((l) => l.text) ?? [];
+      const views = [
+        { label: 'suggest', result: suggestIgnoreLines(mine.ctx, { gitignore: false }) },
+        { label: 'suggest (legacy view)', result: suggestIgnoreLines(evaluateRules(mine.ctx, { rules: own, builder: 'legacy' }), { gitignore: false, usage: analyzeUsage(mine.ctx) }) },
+      ];
+      for (const { label, result } of views) {
+        if (result.suggestions.length === 0) continue;
         tally.suggested++;
-        const text = c.dockerignore + suggested.suggestions.map((s) => s.line + '\n').join('');
-        tally.eligibleSaved += suggested.suggestions.reduce((n, s) => n + s.bytes, 0);
+        const lines = result.suggestions.map((s) => s.line);
+        const text = c.dockerignore + lines.map((l) => l + '\n').join('');
+        tally.eligibleSaved += result.suggestions.reduce((n, s) => n + s.bytes, 0);
         const after = crashesDaemon(text) ? undefined : await build(dir, c, text);
         if (after?.ok) tally.suggestGreen++;
-        const predicted = suggested.after.sizes.transferBytes ?? 0;
+        const predicted = evaluateRules(mine.ctx, { rules: [...own, ...lines] }).sizes.transferBytes ?? 0;
         if (after !== undefined && (after.transferredBytes ?? 0) === predicted) tally.suggestFigure++;
-        if (!after?.ok || (after.transferredBytes ?? 0) !== predicted) green.push(`suggest: ${describeCase(c, text)}real: ok=${after?.ok} ${after?.error ?? ''} transferred ${after?.transferredBytes}, predicted ${predicted}`);
+        if (!after?.ok || (after.transferredBytes ?? 0) !== predicted) green.push(`${label}: ${describeCase(c, text)}real: ok=${after?.ok} ${after?.error ?? ''} transferred ${after?.transferredBytes}, predicted ${predicted}`);
       }
       // The allowlist as the whole ignore file.
       const allow = allowlistIgnoreFile(mine.ctx);
@@ -167,7 +174,7 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
     console.log(
       `golden rule, random: ${tally.cases} cases built (${tally.crash} skipped: a rule that crashes dockerd 28.5.2; ${tally.clash} failed on a copy clash inside the image, not compared); ` +
         `failure predicted correctly ${tally.agree}/${compared} (real failures ${tally.realFails}, predicted ${tally.predictedFails}); ` +
-        `suggest: ${tally.suggested} cases with lines, build still green ${tally.suggestGreen}/${tally.suggested}, figure as predicted ${tally.suggestFigure}/${tally.suggested}, eligible bytes saved ${tally.eligibleSaved}; ` +
+        `suggest: ${tally.suggested} runs with lines (BuildKit and legacy views), build still green ${tally.suggestGreen}/${tally.suggested}, figure as predicted ${tally.suggestFigure}/${tally.suggested}, eligible bytes saved ${tally.eligibleSaved}; ` +
         `allowlist: ${tally.allowlisted} cases, build still green ${tally.allowGreen}/${tally.allowlisted}, figure as predicted ${tally.allowFigure}/${tally.allowlisted}, eligible bytes saved ${tally.allowEligibleSaved}; legacy upload (real Docker CLI) shrank by the predicted tar bytes ${tally.legacyAgree}/${tally.legacyMeasured}${daemon === null ? ` [legacy skipped: ${cli.available ? 'no BuildKit oracle' : cli.reason}]` : ''}`,
     );
     expect(failure.slice(0, SHOWN)).toEqual([]);
