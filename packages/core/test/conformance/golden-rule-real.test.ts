@@ -102,7 +102,7 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
   it.skipIf(oracle === null)(`${CASES} random Dockerfiles: failure predicted, suggest and the allowlist keep the build green${skipped}`, async () => {
     const failure: string[] = [];
     const green: string[] = [];
-    const tally = { cases: 0, realFails: 0, predictedFails: 0, agree: 0, clash: 0, crash: 0, suggested: 0, suggestGreen: 0, suggestFigure: 0, allowlisted: 0, allowGreen: 0, allowFigure: 0, eligibleSaved: 0, allowEligibleSaved: 0, legacyMeasured: 0, legacyAgree: 0 };
+    const tally = { cases: 0, realFails: 0, predictedFails: 0, agree: 0, clash: 0, crash: 0, suggested: 0, suggestGreen: 0, suggestFigure: 0, allowlisted: 0, allowGreen: 0, allowFigure: 0, eligibleSaved: 0, allowEligibleSaved: 0, legacyMeasured: 0, legacyAgree: 0, control: 0, controlBroken: 0 };
     for (let seed = FIRST; seed < FIRST + CASES; seed++) {
       const c = goldenCase(seed, BUSYBOX_IMAGE);
       if (crashesDaemon(c.dockerignore)) {
@@ -148,6 +148,20 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
         if (after !== undefined && (after.transferredBytes ?? 0) === predicted) tally.suggestFigure++;
         if (!after?.ok || (after.transferredBytes ?? 0) !== predicted) green.push(`${label}: ${describeCase(c, text)}real: ok=${after?.ok} ${after?.error ?? ''} transferred ${after?.transferredBytes}, predicted ${predicted}`);
       }
+      // Control: the legacy view's suggestions without the guard. They break some builds, and the
+      // real BuildKit must fail exactly where ctxlens says (so the green runs above can tell).
+      const unguarded = suggestIgnoreLines(evaluateRules(mine.ctx, { rules: own, builder: 'legacy' }), { gitignore: false }).suggestions.map((s) => s.line);
+      const guarded = views[1]!.result.suggestions.map((s) => s.line);
+      if (unguarded.join('\n') !== guarded.join('\n')) {
+        const text = c.dockerignore + unguarded.map((l) => l + '\n').join('');
+        const after = crashesDaemon(text) ? undefined : await build(dir, c, text);
+        const breaks = copySourceErrors(evaluateRules(mine.ctx, { rules: [...own, ...unguarded] })).length > 0;
+        if (after !== undefined) {
+          tally.control++;
+          if (!after.ok) tally.controlBroken++;
+          if (after.ok === breaks) failure.push(`control (unguarded suggest): ${describeCase(c, text)}real: ok=${after.ok} ${after.error ?? ''}\nctxlens: breaks=${breaks}`);
+        }
+      }
       // The allowlist as the whole ignore file.
       const allow = allowlistIgnoreFile(mine.ctx);
       if (allow.text !== undefined) {
@@ -174,7 +188,7 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
     console.log(
       `golden rule, random: ${tally.cases} cases built (${tally.crash} skipped: a rule that crashes dockerd 28.5.2; ${tally.clash} failed on a copy clash inside the image, not compared); ` +
         `failure predicted correctly ${tally.agree}/${compared} (real failures ${tally.realFails}, predicted ${tally.predictedFails}); ` +
-        `suggest: ${tally.suggested} runs with lines (BuildKit and legacy views), build still green ${tally.suggestGreen}/${tally.suggested}, figure as predicted ${tally.suggestFigure}/${tally.suggested}, eligible bytes saved ${tally.eligibleSaved}; ` +
+        `suggest: ${tally.suggested} runs with lines (BuildKit and legacy views), build still green ${tally.suggestGreen}/${tally.suggested}, figure as predicted ${tally.suggestFigure}/${tally.suggested}, eligible bytes saved ${tally.eligibleSaved}; control, unguarded suggestions: ${tally.control} runs, ${tally.controlBroken} broke the real build (each predicted); ` +
         `allowlist: ${tally.allowlisted} cases, build still green ${tally.allowGreen}/${tally.allowlisted}, figure as predicted ${tally.allowFigure}/${tally.allowlisted}, eligible bytes saved ${tally.allowEligibleSaved}; legacy upload (real Docker CLI) shrank by the predicted tar bytes ${tally.legacyAgree}/${tally.legacyMeasured}${daemon === null ? ` [legacy skipped: ${cli.available ? 'no BuildKit oracle' : cli.reason}]` : ''}`,
     );
     expect(failure.slice(0, SHOWN)).toEqual([]);
