@@ -23,7 +23,7 @@ export type { CtxlensErrorCode, RuleOrigin } from './errors.js';
 export { parseDockerfile, buildStageGraph, platformArgs } from './dockerfile/stages.js';
 export type { BuildOptions, Dockerfile, Platform, StageGraph, StageNode, StageSource } from './dockerfile/stages.js';
 export { requestedPaths } from './dockerfile/requests.js';
-export type { ContextRequest, ContextRequests, RequestKind } from './dockerfile/requests.js';
+export type { ContextRequest, ContextRequests, CopyOrigin, RequestKind, StageCopy } from './dockerfile/requests.js';
 export type { Instruction, InstructionSource, CopyInstruction, RunInstruction, ParsedStage } from './dockerfile/instructions.js';
 export { dumpAst, parseDockerfileAst } from './dockerfile/parser.js';
 export type { DockerfileAst, DockerfileNode, Heredoc, ParserDirective, ParseWarning } from './dockerfile/parser.js';

@@ -23,3 +23,10 @@ export { findGitignoreFiles, gitIgnoredMask, translateGitignoreLine } from './gi
 export type { GitignoreFile } from './gitignore-rules.js';
 export { appendedExclusionEffect, compileExclusion } from './exclusion-effect.js';
 export type { ExclusionEffect } from './exclusion-effect.js';
+export { analyzeUsage, UseMark } from './usage.js';
+export type { EntryUse, FileTotals, UnusedGroup, UsageAnalysis } from './usage.js';
+export { copySourceErrors } from './copy-errors.js';
+export type { CopyError, CopyErrorCause } from './copy-errors.js';
+export { allowlistIgnoreFile } from './allowlist.js';
+export type { AllowlistResult, AllowlistSavings } from './allowlist.js';
+export { excludesProtected, holdsProtected, protectedEntries } from './protect.js';

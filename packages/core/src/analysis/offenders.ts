@@ -9,6 +9,10 @@ import type { CategoryName } from './categories.js';
 import { type CategoryHit, findCategoryHits } from './category-hits.js';
 import { literalPattern } from './docker-pattern.js';
 import { includedTotals, type SubtreeTotals } from './subtree-totals.js';
+import { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
+import { compileExclusion } from './exclusion-effect.js';
+import type { UsageAnalysis } from './usage.js';
+import { EntryState } from '../walk/walk-result.js';
 
 /** One of the biggest things the context sends. */
 export interface RankedOffender {
@@ -21,8 +25,13 @@ export interface RankedOffender {
   readonly bytes: number;
   /** The category, when it belongs to one (then it is usually safe to exclude). */
   readonly category: CategoryName | undefined;
-  /** A .dockerignore line excluding it; undefined for the Dockerfile and the ignore file itself. */
+  /**
+   * A .dockerignore line excluding it; undefined for the Dockerfile, the ignore file itself, and
+   * what the Dockerfile uses (excluding that would break the build or change the image).
+   */
   readonly pattern: string | undefined;
+  /** True when the Dockerfile names it or something below it (a COPY source, a glob's match, a bind mount). */
+  readonly used: boolean;
 }
 
 /** Options of rankOffenders. */
@@ -34,6 +43,8 @@ export interface RankOptions {
   readonly totals?: SubtreeTotals;
   /** What "biggest" means. @default 'bytes' */
   readonly measure?: 'bytes' | 'files';
+  /** What the Dockerfile uses, over the same inventory (see SuggestOptions.usage). @default analyzeUsage(ctx) under BuildKit */
+  readonly usage?: UsageAnalysis;
 }
 
 /** Share of a directory's bytes its biggest entry must hold for the directory to be opened up. */
@@ -55,6 +66,14 @@ export function rankOffenders(ctx: BuildContext, options: RankOptions = {}): Ran
   const hitByIndex = new Map(hits.map((h) => [h.index, h]));
   const protectedPaths = new Set([ctx.inputs.dockerfileRelative, ignoreFileRelative(ctx)]);
   const size = options.measure === 'files' ? totals.files : totals.bytes;
+  const guarded = protectedEntries(ctx, options.usage);
+  const used = guarded === undefined ? undefined : holdsProtected(inv, guarded);
+  const included = Uint8Array.from(ctx.walk.state, (s) => (s === EntryState.Included ? 1 : 0));
+  // A category's line reaches every such directory (`**/node_modules`): when one of them is used, name this one alone.
+  const safePattern = (category: string | undefined, path: string): string | undefined => {
+    const rule = category === undefined ? undefined : compileExclusion(category);
+    return rule !== undefined && !excludesProtected(inv, included, rule, guarded) ? category : literalPattern(path);
+  };
   const frontier: number[] = [];
   const pushChildren = (dir: number): void => {
     const [start, n] = inv.children(dir);
@@ -78,7 +97,8 @@ export function rankOffenders(ctx: BuildContext, options: RankOptions = {}): Ran
       files: totals.files[i]!,
       bytes: totals.bytes[i]!,
       category: hit?.category,
-      pattern: protectedPaths.has(path) ? undefined : (hit?.pattern ?? literalPattern(path)),
+      pattern: protectedPaths.has(path) || used?.[i] ? undefined : safePattern(hit?.pattern, path),
+      used: used?.[i] === 1,
     });
   }
   return out;

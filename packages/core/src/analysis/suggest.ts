@@ -3,6 +3,8 @@
 // gitignore-derived line is kept only if everything it removes is ignored by git too. Lines are
 // chosen greedily by bytes saved (lazily re-scored, since savings only shrink as lines are added),
 // secrets first, and the final savings are measured exactly by re-evaluating with the engine.
+// A line that would exclude something the Dockerfile names (a COPY source, a glob's match, a bind
+// mount's source, a directory a glob searches) is never proposed: it would break the build.
 import { type BuildContext, checkContextArgument } from '../context/build-context.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
 import { evaluateRules } from '../context/compute-context.js';
@@ -14,6 +16,8 @@ import { lineExcludes, literalPattern } from './docker-pattern.js';
 import { appendedExclusionEffect, compileExclusion } from './exclusion-effect.js';
 import { findGitignoreFiles, gitIgnoredMask, translateGitignoreFiles } from './gitignore-rules.js';
 import { ignoreFileRelative } from './offenders.js';
+import { excludesProtected, protectedEntries } from './protect.js';
+import type { UsageAnalysis } from './usage.js';
 
 /** Why a line is suggested. */
 export type SuggestionSource =
@@ -43,6 +47,11 @@ export interface SuggestOptions {
   readonly gitignore?: boolean;
   /** At most this many lines. @default 20 */
   readonly limit?: number;
+  /**
+   * What the Dockerfile uses, over the same inventory (analyzeUsage of a BuildKit context this one
+   * was evaluated from): lets a legacy context be guarded too. @default analyzeUsage(ctx) under BuildKit
+   */
+  readonly usage?: UsageAnalysis;
 }
 
 interface Candidate {
@@ -88,7 +97,9 @@ export function suggestIgnoreLines(ctx: BuildContext, options: SuggestOptions = 
   }
   if (options.gitignore !== false) addGitignoreCandidates(ctx, included, add);
 
-  const chosen = pickGreedily(ctx, included, [...candidates.values()], options.limit ?? 20);
+  const guarded = protectedEntries(ctx, options.usage);
+  const safe = [...candidates.values()].filter((c) => !excludesProtected(inv, included, c.rule, guarded));
+  const chosen = pickGreedily(ctx, included, safe, options.limit ?? 20);
   return measure(ctx, chosen);
 }
 

@@ -7,7 +7,7 @@ export type { ScannedTree, SliceScanOptions } from './tui-load.js';
 export { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './tui-totals.js';
 export type { InventoryTotals, SelectionTotals } from './tui-totals.js';
 export { proposeException, proposeIgnoreRules, recurrences } from './tui-propose.js';
-export type { ProposedRule } from './tui-propose.js';
+export type { ProposalGuard, ProposedRule } from './tui-propose.js';
 export { explainBothBuilders, explainUnder, explainWithLines } from './tui-explain.js';
 export type { BuilderExplanations } from './tui-explain.js';
 export { checkRuleLine } from './tui-validate-rule.js';

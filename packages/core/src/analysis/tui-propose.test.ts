@@ -5,6 +5,8 @@ import { explainPath } from '../context/explain.js';
 import { extraRules } from '../context/rule-set.js';
 import { compileRules } from '../patterns/pattern-set.js';
 import { proposeException, proposeIgnoreRules, recurrences } from './tui-propose.js';
+import { protectedEntries } from './protect.js';
+import { EntryState } from '../walk/walk-result.js';
 
 const HOSTILE = ['#hash', '!bang', '[x].txt', 'a*b?c', 'back\\slash', ' lead', 'trail ', 'é ü'];
 
@@ -53,5 +55,31 @@ describe('proposed rules', () => {
     const exception = proposeException(inv, i)!;
     const set = compileRules(extraRules(['odd', exception.line]));
     expect(explainPath(set, 'buildkit', `odd/${name}`).included).toBe(true);
+  });
+});
+
+describe('proposed rules with the Dockerfile as a guard', () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-tui-propose-guard-');
+    await buildTree(tmp.path, [
+      { file: 'Dockerfile', content: 'FROM scratch\nCOPY packages/web/node_modules /nm/\nCOPY . /app/\n' },
+      { file: 'node_modules/a/index.js' },
+      { file: 'packages/web/node_modules/c/index.js' },
+      { file: 'coverage/lcov.info' },
+    ]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('never proposes a rule excluding what the Dockerfile copies by name', async () => {
+    const { context: ctx } = await computeContextWithBaseline(tmp.path, { builder: 'buildkit' });
+    const inv = ctx.inventory;
+    const guard = { protected: protectedEntries(ctx)!, included: Uint8Array.from(ctx.walk.state, (s) => (s === EntryState.Included ? 1 : 0)) };
+    const lines = (path: string, g?: typeof guard): string[] => proposeIgnoreRules(inv, inv.indexOf(path), g).map((p) => p.line);
+    // Unguarded, the root node_modules gets the any-depth rule first; guarded, only its own path.
+    expect(lines('node_modules')).toEqual(['**/node_modules', 'node_modules']);
+    expect(lines('node_modules', guard)).toEqual(['node_modules']);
+    expect(lines('packages/web/node_modules', guard)).toEqual([]);
+    expect(lines('coverage', guard)).toEqual(['coverage']);
   });
 });

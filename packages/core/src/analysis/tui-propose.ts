@@ -3,6 +3,14 @@
 // name shows up elsewhere in the tree (node_modules in every workspace package, say).
 import type { Inventory } from '../inventory/inventory.js';
 import { literalPattern } from './docker-pattern.js';
+import { compileExclusion } from './exclusion-effect.js';
+import { excludesProtected } from './protect.js';
+
+/** What an ignore proposal must not take away (protectedEntries), and what is sent now (1 per sent entry). */
+export interface ProposalGuard {
+  readonly protected: Uint8Array;
+  readonly included: Uint8Array;
+}
 
 /** A rule the TUI can propose, with why. */
 export interface ProposedRule {
@@ -38,10 +46,20 @@ export function recurrences(inv: Inventory, index: number): number {
 
 /**
  * The rules that would ignore an entry, best first: the path itself (`node_modules` at the root),
- * or `**\/name` first when the name recurs elsewhere in the tree.
- * @returns one or two proposals (none when the path holds a line break)
+ * or `**\/name` first when the name recurs elsewhere in the tree. With a guard, a rule that would
+ * exclude something the Dockerfile uses is left out (it would break the build).
+ * @returns up to two proposals (none when the path holds a line break, or every rule is unsafe)
  */
-export function proposeIgnoreRules(inv: Inventory, index: number): ProposedRule[] {
+export function proposeIgnoreRules(inv: Inventory, index: number, guard?: ProposalGuard): ProposedRule[] {
+  const proposals = unguardedProposals(inv, index);
+  if (guard === undefined) return proposals;
+  return proposals.filter((p) => {
+    const rule = compileExclusion(p.line);
+    return rule !== undefined && !excludesProtected(inv, guard.included, rule, guard.protected);
+  });
+}
+
+function unguardedProposals(inv: Inventory, index: number): ProposedRule[] {
   const path = inv.path(index);
   const name = inv.name(index);
   const line = literalPattern(path);

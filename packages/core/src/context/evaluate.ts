@@ -11,7 +11,7 @@ import { unreadableFiles } from '../walk/unreadable-files.js';
 import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
 import type { BuildInputs } from './resolve-inputs.js';
-import { missingSourceDiagnostics } from './missing-sources.js';
+import { excludingRule, missingSourceDiagnostics } from './missing-sources.js';
 import { checkFrontendIgnoreMatches } from './frontend-ignore-check.js';
 import type { SendPlan } from './send-plan.js';
 import { type RuleSource, withLegacyForcedRules } from './rule-set.js';
@@ -122,13 +122,13 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
       });
     }
   } else {
-    // Not yet under the CLI's whole-context bridge (wholeContext): its TUI tests show rules with
-    // tabs and escapes under BuildKit; the CLI wiring decides when they meet this check.
-    if (input.plan !== undefined && input.plan.scope !== 'none' && input.plan.wholeBecause !== 'option') checkHeaderValues(source.rules);
+    // The rules travel in a request header only when something is sent: a target that reads no
+    // context never meets this check. The whole-context view stands for a COPY . ., so it does.
+    if (input.plan !== undefined && input.plan.scope !== 'none') checkHeaderValues(source.rules);
     checkFrontendIgnoreMatches(set, input.plan);
     ({ walk, followed, include } = walkPlan(inv, set, input.plan));
     if (walk.failure) throw walk.failure.error;
-    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan));
+    diagnostics.push(...(input.plan?.diagnostics ?? []), ...missingSourceDiagnostics(inv, walk, input.plan, (p) => excludingRule(set, p)));
     if (input.checkReadable) {
       unreadable = unreadableFiles(inv, walk.order, input.accessRead);
       for (const i of unreadable) {

@@ -4,6 +4,9 @@
 // directory` when it is one of several; a glob that matches nothing is fine, unless the directory
 // it searches is missing or excluded (then the lstat error names that directory).
 import type { Diagnostic } from '../diagnostics.js';
+import type { RuleOrigin } from '../errors.js';
+import type { PatternSet } from '../patterns/pattern-set.js';
+import { explainPath } from './explain.js';
 import type { ContextRequest } from '../dockerfile/requests.js';
 import { goClean } from '../ignorefile/go-strings.js';
 import type { Inventory } from '../inventory/inventory.js';
@@ -20,14 +23,25 @@ function globBase(path: string): string {
   return parts.slice(0, first).join('/');
 }
 
+/** The tree BuildKit received, as the copy sees it: sent entries, symlinks resolved inside the root. */
+export interface ReceivedTree {
+  /** True when the entry at the context-relative path was sent (parents count: they are sent with their own verdict). */
+  sent(path: string): boolean;
+  /**
+   * Follows symlinks in the received tree, inside the context root (a link pointing out of it, or
+   * dangling, leads nowhere there).
+   * @returns the resolved context-relative path ('' for the root), or undefined when it did not arrive
+   */
+  resolve(path: string): string | undefined;
+  /** What a glob matches in the received tree (filepath.Match per component, over sent entries). */
+  globMatches(pattern: string): string[];
+}
+
 /**
- * The errors BuildKit raises for sources it did not receive.
- * @returns one error diagnostic per missing source, naming the instruction
+ * The received tree of a walk.
+ * @returns lookups over the entries the walk sent
  */
-export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined): Diagnostic[] {
-  if (plan?.requests === undefined || plan.scope === 'none' || plan.wholeBecause === 'option') return [];
-  const file = plan.requests.graph.file;
-  const reads = plan.requests.requests.filter((r) => (r.kind === 'copy' || r.kind === 'add' || r.kind === 'bind-mount') && !r.wholeContext);
+export function receivedTree(inv: Inventory, walk: WalkResult): ReceivedTree {
   // Parent directories are sent with their own verdict as state, so the send order decides.
   const order = new Set(walk.order);
   const sent = (path: string): boolean => {
@@ -35,17 +49,15 @@ export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan:
     const i = inv.indexOf(path, false);
     return i > 0 && order.has(i);
   };
-  // The copy resolves symlinks in the received tree, inside the context root (a link pointing out
-  // of it, or dangling, leads nowhere there).
-  const arrived = (path: string): boolean => {
+  const resolve = (path: string): string | undefined => {
     let parts = path === '.' || path === '' ? [] : path.split('/');
     let done: string[] = [];
     for (let hops = 0; parts.length > 0; ) {
       const cur = [...done, parts[0]!].join('/');
-      if (!sent(cur)) return false;
+      if (!sent(cur)) return undefined;
       const i = inv.indexOf(cur, false);
       if (inv.kind(i) === 'symlink') {
-        if (++hops > 40) return false;
+        if (++hops > 40) return undefined;
         const target = inv.linkTargets.get(i) ?? '';
         const joined = goClean('/' + (target.startsWith('/') ? target : [...done, target].join('/'))).slice(1);
         parts = [...(joined === '' ? [] : joined.split('/')), ...parts.slice(1)];
@@ -54,10 +66,8 @@ export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan:
       }
       done.push(parts.shift()!);
     }
-    return true;
+    return done.join('/');
   };
-  const sourcesOf = (r: ContextRequest): number => plan.requests!.requests.filter((o) => o.stage === r.stage && o.instruction.line === r.instruction.line && o.onbuild === r.onbuild && (o.kind === 'copy' || o.kind === 'add')).length;
-  // What a glob matches in the received tree (filepath.Match per component, over sent entries).
   const globMatches = (pattern: string): string[] => {
     let current = [''];
     for (const part of pattern.split('/')) {
@@ -79,35 +89,79 @@ export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan:
     }
     return current;
   };
-  const out: Diagnostic[] = [];
+  return { sent, resolve, globMatches };
+}
+
+/** A source BuildKit will not find, with the instruction that names it. */
+export interface MissingSource {
+  readonly request: ContextRequest;
+  /** The path that did not arrive: the source, the directory a glob searches, or a glob's dangling match. */
+  readonly path: string;
+  /** BuildKit's error, as it prints it (the checksum ref elided). */
+  readonly error: string;
+  /** A glob's match that is a symbolic link leading nowhere inside the context. */
+  readonly danglingLink: boolean;
+}
+
+/**
+ * The sources BuildKit will not find once the context has arrived, each failing the build.
+ * @returns one entry per failing source, in dispatch order
+ */
+export function missingSources(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined): MissingSource[] {
+  if (plan?.requests === undefined || plan.scope === 'none' || plan.wholeBecause === 'option') return [];
+  const reads = plan.requests.requests.filter((r) => (r.kind === 'copy' || r.kind === 'add' || r.kind === 'bind-mount') && !r.wholeContext);
+  const tree = receivedTree(inv, walk);
+  const arrived = (path: string): boolean => tree.resolve(path) !== undefined;
+  const sourcesOf = (r: ContextRequest): number => plan.requests!.requests.filter((o) => o.stage === r.stage && o.instruction.line === r.instruction.line && o.onbuild === r.onbuild && (o.kind === 'copy' || o.kind === 'add')).length;
+  const out: MissingSource[] = [];
   for (const r of reads) {
     // A bind mount's source is a plain path (no globbing), though the walk sent the glob's matches.
     const glob = r.kind !== 'bind-mount' && WILDCARD.test(r.path);
     const base = glob ? globBase(r.path) : r.path;
-    const where = `${file}:${r.instruction.line} ${r.instruction.text}`;
     if (arrived(base)) {
       // A glob's match that is a link leading nowhere in the received tree is not found either.
-      const dangling = glob ? globMatches(r.path).find((m) => !arrived(m)) : undefined;
-      if (dangling !== undefined) {
-        out.push({
-          code: 'buildkit-source-missing',
-          severity: 'error',
-          path: dangling,
-          message: `BuildKit will fail at ${where}: failed to compute cache key: failed to calculate checksum of ref …: "/${dangling}": not found. ${dangling} matches ${r.path} and is a symbolic link leading nowhere inside the context; fix or exclude the link.`,
-        });
-      }
+      const dangling = glob ? tree.globMatches(r.path).find((m) => !arrived(m)) : undefined;
+      if (dangling !== undefined) out.push({ request: r, path: dangling, error: `failed to compute cache key: failed to calculate checksum of ref …: "/${dangling}": not found`, danglingLink: true });
       continue;
     }
-    const message =
+    const error =
       !glob && (r.kind === 'bind-mount' || sourcesOf(r) === 1)
         ? `failed to compute cache key: failed to calculate checksum of ref …: "/${r.path}": not found`
         : `lstat /${base}: no such file or directory`;
-    out.push({
-      code: 'buildkit-source-missing',
-      severity: 'error',
-      path: base,
-      message: `BuildKit will fail at ${where}: ${message}. The path is ${inv.indexOf(base) > 0 ? 'excluded by the ignore file' : 'not in the context'}; add it, or stop excluding it.`,
-    });
+    out.push({ request: r, path: base, error, danglingLink: false });
   }
   return out;
+}
+
+/**
+ * The errors BuildKit raises for sources it did not receive.
+ * @param excludedBy the ignore file's line that excludes a path, when one does
+ * @returns one error diagnostic per missing source, naming the instruction (and the ignore line)
+ */
+export function missingSourceDiagnostics(inv: Inventory, walk: WalkResult, plan: SendPlan | undefined, excludedBy: (path: string) => RuleOrigin | undefined = () => undefined): Diagnostic[] {
+  const file = plan?.requests?.graph.file ?? 'Dockerfile';
+  return missingSources(inv, walk, plan).map((m) => {
+    const where = `${file}:${m.request.instruction.line} ${m.request.instruction.text}`;
+    const message = m.danglingLink
+      ? `BuildKit will fail at ${where}: ${m.error}. ${m.path} matches ${m.request.path} and is a symbolic link leading nowhere inside the context; fix or exclude the link.`
+      : `BuildKit will fail at ${where}: ${m.error}. The path is ${inv.indexOf(m.path) > 0 ? excludedText(excludedBy(m.path)) : 'not in the context'}; add it, or stop excluding it.`;
+    return { code: 'buildkit-source-missing', severity: 'error', path: m.path, message };
+  });
+}
+
+function excludedText(rule: RuleOrigin | undefined): string {
+  return rule === undefined ? 'excluded by the ignore file' : `excluded by ${rule.file}:${rule.line} (${rule.text})`;
+}
+
+/**
+ * The ignore file's line that keeps a path out of BuildKit's context (itself or a parent directory).
+ * @returns the rule's origin, or undefined when the rules let the path through or it cannot be told
+ */
+export function excludingRule(set: PatternSet, path: string): RuleOrigin | undefined {
+  try {
+    const why = explainPath(set, 'buildkit', path);
+    return why.included ? undefined : why.rule?.origin;
+  } catch {
+    return undefined;
+  }
 }

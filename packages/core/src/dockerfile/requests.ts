@@ -40,11 +40,33 @@ export interface ContextRequest {
   readonly onbuild: boolean;
 }
 
+/** Where a COPY or ADD of a needed stage takes its files from. */
+export type CopyOrigin = { readonly kind: 'context' } | { readonly kind: 'stage'; readonly index: number } | { readonly kind: 'image'; readonly name: string };
+
+/** One COPY or ADD of a needed stage, expanded: what it takes, from where, and where it puts it. */
+export interface StageCopy {
+  /** Index of the stage that runs it. */
+  readonly stage: number;
+  readonly origin: CopyOrigin;
+  /** The sources after expansion (URLs and git remotes of ADD left out; heredocs are not sources). */
+  readonly sources: readonly string[];
+  /** The destination after expansion, absolute (a relative one joined to WORKDIR), cleaned. */
+  readonly dest: string;
+  /** True when the destination is a directory: it ends with `/`, or there are several sources. */
+  readonly destIsDir: boolean;
+  /** `--exclude` patterns, matched inside each source. */
+  readonly excludes: readonly string[];
+  readonly instruction: InstructionSource;
+  readonly onbuild: boolean;
+}
+
 /** The context a build of one target reads. */
 export interface ContextRequests {
   readonly graph: StageGraph;
   /** Every read, in dispatch order. */
   readonly requests: readonly ContextRequest[];
+  /** Every COPY and ADD of the needed stages, in dispatch order (with --from or not). */
+  readonly copies: readonly StageCopy[];
   /** False when no needed instruction reads the context: BuildKit sends nothing at all. */
   readonly usesContext: boolean;
   /** True when some read is the context root: the whole filtered context is sent. */
@@ -71,12 +93,13 @@ interface StageState {
 export function requestedPaths(dockerfile: Dockerfile, options: BuildOptions = {}): ContextRequests {
   const graph = buildStageGraph(dockerfile, options);
   const requests: ContextRequest[] = [];
+  const copies: StageCopy[] = [];
   const states = new Map<number, StageState>();
   for (const stage of graph.stages) {
     if (!stage.reachable) continue;
     const base = stage.baseStage === undefined ? undefined : states.get(stage.baseStage);
     const state: StageState = base === undefined ? { env: new Map([['PATH', DEFAULT_PATH]]), workdir: '/' } : { env: new Map(base.env), workdir: base.workdir };
-    const run = (cmd: Instruction, onbuild: boolean): void => dispatch(graph, stage.index, stage.name, cmd, state, onbuild, requests);
+    const run = (cmd: Instruction, onbuild: boolean): void => dispatch(graph, stage.index, stage.name, cmd, state, onbuild, requests, copies);
     for (const cmd of graph.triggers.get(stage.index) ?? []) run(cmd, true);
     for (const cmd of stage.commands) run(cmd, false);
     states.set(stage.index, state);
@@ -86,13 +109,14 @@ export function requestedPaths(dockerfile: Dockerfile, options: BuildOptions = {
   return {
     graph,
     requests,
+    copies,
     usesContext: requests.length > 0,
     wholeContext,
     followPaths: wholeContext || paths.size === 0 ? undefined : sortByteOrder([...paths]),
   };
 }
 
-function dispatch(graph: StageGraph, stageIndex: number, stageName: string, cmd: Instruction, state: StageState, onbuild: boolean, out: ContextRequest[]): void {
+function dispatch(graph: StageGraph, stageIndex: number, stageName: string, cmd: Instruction, state: StageState, onbuild: boolean, out: ContextRequest[], copies: StageCopy[]): void {
   const file = graph.file;
   const expand = (word: string): string => expandAt(word, state.env, graph.escapeToken, file, cmd);
   const request = (written: string, source: string, kind: RequestKind): void => {
@@ -126,7 +150,19 @@ function dispatch(graph: StageGraph, stageIndex: number, stageName: string, cmd:
       expand(cmd.chown);
       if (cmd.kind === 'add') expand(cmd.checksum);
       const sources = cmd.sources.map((s) => [s, expand(s)] as const);
-      expand(cmd.dest);
+      const dest = expand(cmd.dest);
+      const copy = (origin: CopyOrigin, from: readonly string[]): void => {
+        copies.push({
+          stage: stageIndex,
+          origin,
+          sources: from,
+          dest: dest.startsWith('/') ? goClean(dest) : goJoin('/', state.workdir, dest),
+          destIsDir: dest.endsWith('/') || cmd.sources.length + cmd.inlineSources.length > 1,
+          excludes: cmd.excludes,
+          instruction: { line: cmd.line, endLine: cmd.endLine, text: cmd.text },
+          onbuild,
+        });
+      };
       // Heredoc bodies with an unquoted delimiter are expanded too (a bad variable fails the build),
       // by a lexer that leaves quotes alone and always escapes with `\` (ExpandRaw).
       for (const inline of cmd.inlineSources) if (inline.expand) expandRaw(inline.content, state.env, file, cmd);
@@ -142,8 +178,10 @@ function dispatch(graph: StageGraph, stageIndex: number, stageName: string, cmd:
             cmd.endLine,
           );
         }
+        copy(index !== undefined && index < graph.stages.length ? { kind: 'stage', index } : { kind: 'image', name: cmd.from }, sources.map(([, s]) => s));
         return;
       }
+      copy({ kind: 'context' }, sources.filter(([, s]) => !(cmd.kind === 'add' && (/^https?:\/\//.test(s) || isGitSource(s)))).map(([, s]) => s));
       for (const [written, source] of sources) {
         if (cmd.kind === 'add' && (source.startsWith('http://') || source.startsWith('https://'))) continue;
         request(written, source, cmd.kind === 'add' && isGitSource(source) ? 'add-git' : cmd.kind);
