@@ -126,17 +126,20 @@ describe('ctxlens explain: -vv trace and the other builder', () => {
 });
 
 describe('ctxlens explain: entries no walk sends', () => {
-  it('a unix socket is not sent, with the reason, as ls does not list it', async () => {
+  it('a unix socket: the legacy builder leaves it out, with the reason, as its ls does; BuildKit sends it as an empty file', async () => {
     const sock = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { socket: 'app.sock' }, { file: 'f' }]);
     try {
       const run = (args: string[]) => runCli(args, { cwd: sock.path });
-      expect((await run(['ls'])).stdout).toBe('Dockerfile\nf\n');
+      expect((await run(['ls', '--builder', 'legacy'])).stdout).toBe('Dockerfile\nf\n');
+      expect((await run(['ls', '--builder', 'buildkit'])).stdout).toBe('Dockerfile\napp.sock\nf\n');
       const json = await run(['explain', '--json', '--builder', 'legacy', 'app.sock', 'f']);
       expect(json.code).toBe(0);
       const doc = JSON.parse(json.stdout);
-      expect(doc.paths[0]).toMatchObject({ path: 'app.sock', included: false, rule: null, notSent: expect.stringContaining('sockets are never sent by the legacy builder'), otherBuilder: { included: false } });
+      expect(doc.paths[0]).toMatchObject({ path: 'app.sock', included: false, rule: null, notSent: expect.stringContaining('sockets are never sent by the legacy builder'), otherBuilder: { builder: 'buildkit', included: true }, buildersDiffer: true });
       expect(doc.paths[1]).toMatchObject({ path: 'f', included: true, notSent: null });
-      expect(await run(['explain', 'app.sock', 'f'])).toMatchObject({ code: 0, stdout: 'app.sock\n' });
+      // git check-ignore's contract: print what is left out, exit 1 when nothing is.
+      expect(await run(['explain', '--builder', 'legacy', 'app.sock', 'f'])).toMatchObject({ code: 0, stdout: 'app.sock\n' });
+      expect(await run(['explain', '--builder', 'buildkit', 'app.sock', 'f'])).toMatchObject({ code: 1, stdout: '' });
       const trace = await run(['explain', '-vv', '-n', '--builder', 'legacy', 'app.sock']);
       expect(trace.stdout).toContain('  not sent by the legacy builder: sockets are never sent by the legacy builder');
     } finally {

@@ -55,7 +55,7 @@ export function loadBuilderRules(contextDir: string, options: ContextOptions = {
   const resolved = resolveOptions(contextDir, options);
   const inputs = resolveInputs(resolved);
   const source = loadRules(inputs, resolved);
-  const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
+  const set = builderPatternSet(source.rules, resolved.builder, inputs);
   return { builder: resolved.builder, inputs, ignoreFile: source.ignoreFile, set, kindOf: kindsOnDisk(resolved.fs, inputs.contextDir) };
 }
 

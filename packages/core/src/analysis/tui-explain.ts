@@ -24,7 +24,7 @@ export function explainUnder(context: BuildContext, builder: Builder, path: stri
   checkContextArgument(context, 'context');
   if (builder === context.builder) return context.explain(path);
   const own = context.rawRules.filter((r) => r.origin.file !== LEGACY_FORCED_RULES);
-  return explainPath(builderPatternSet(own, builder, context.inputs.dockerfileRelative), builder, path, context.kindOf);
+  return explainPath(builderPatternSet(own, builder, context.inputs), builder, path, context.kindOf);
 }
 
 /**
@@ -51,5 +51,5 @@ export function explainWithLines(context: BuildContext, lines: readonly string[]
   checkContextArgument(context, 'context');
   checkStringList(lines, 'lines');
   checkArgument(file, 'file', ACCEPTS.string);
-  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs.dockerfileRelative), builder, path, context.kindOf);
+  return explainPath(builderPatternSet(extraRules(lines, file), builder, context.inputs), builder, path, context.kindOf);
 }

@@ -97,7 +97,7 @@ export async function computeContext(contextDir: string, options: ContextOptions
 function prepare(resolved: ResolvedOptions): { inputs: BuildInputs; source: RuleSource; inv: Inventory; pruned: (dirPath: string) => boolean; plan: SendPlan | undefined } {
   const inputs = resolveInputs(resolved);
   const source = loadRules(inputs, resolved);
-  const set = builderPatternSet(source.rules, resolved.builder, inputs.dockerfileRelative);
+  const set = builderPatternSet(source.rules, resolved.builder, inputs);
   return { inputs, source, inv: newInventory(inputs.contextDir, resolved), pruned: guessPrunedDirectory(set, resolved.builder), plan: planFor(resolved, inputs) };
 }
 

@@ -10,7 +10,7 @@ import { mayHitPathMax, validateLegacy, walkLegacy } from '../walk/legacy.js';
 import { unreadableFiles } from '../walk/unreadable-files.js';
 import { sentIndex, walkEverything, type WalkResult } from '../walk/walk-result.js';
 import { BuildContext } from './build-context.js';
-import type { BuildInputs } from './resolve-inputs.js';
+import { type BuildInputs, dockerfileTravelsApart } from './resolve-inputs.js';
 import { excludingRule, missingSourceDiagnostics } from './missing-sources.js';
 import { checkFrontendIgnoreMatches } from './frontend-ignore-check.js';
 import type { SendPlan } from './send-plan.js';
@@ -100,11 +100,11 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
     const mustValidate = input.checkReadable || set.patterns.some((p) => compileErrorOf(p) !== undefined);
     if (mustValidate) validateLegacy(inv, set, { checkReadable: input.checkReadable, accessRead: input.accessRead });
     const ruleSet = set;
-    ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs.dockerfileRelative));
+    ({ rules: rawRules, set } = withLegacyForcedRules(source.rules, set, inputs));
     walk = walkLegacy(inv, set);
     if (!mustValidate && mayHitPathMax(inv)) validateLegacy(inv, ruleSet, { checkReadable: false, accessRead: input.accessRead });
     const dockerfileSent = sentIndex(inv, walk, inputs.dockerfileRelative) >= 0;
-    if (!inputs.dockerfileRelative.startsWith('../') && !dockerfileSent && walk.failure === undefined) {
+    if (!dockerfileTravelsApart(inputs) && !dockerfileSent && walk.failure === undefined) {
       diagnostics.push({
         code: 'legacy-dockerfile-not-sent',
         severity: 'error',
@@ -112,13 +112,13 @@ export function evaluate(inv: Inventory, input: EvaluationInput): BuildContext {
         message: `The legacy client will not send the Dockerfile (${inputs.dockerfileRelative}): the ignore file excludes it and Docker's deprecated single-depth check misses that, so no exception is added and the daemon fails with "Cannot locate specified Dockerfile". Add the line !${inputs.dockerfileRelative}.`,
       });
     }
-    if (inputs.dockerfileRelative.startsWith('../')) {
+    if (dockerfileTravelsApart(inputs)) {
       outsideDockerfileSize = inputs.dockerfileSize;
       const sendsIgnore = sentIndex(inv, walk, '.dockerignore') >= 0;
       diagnostics.push({
         code: 'dockerfile-outside-context',
         severity: 'info',
-        message: `The Dockerfile is outside the context: the legacy client adds it to the upload as .dockerfile.<random>, appends that name to ${sendsIgnore ? '' : 'a new '}.dockerignore, and cuts the stream before the tar's end blocks; the upload size counts all of it${sendsIgnore ? '' : ' (the two added entries come in random order, so Docker\'s figure differs between runs by the last entry\'s padding: see sizes.otherTarBytes)'}.`,
+        message: `The Dockerfile ${inputs.dockerfileFromStdin === true ? 'comes from stdin' : 'is outside the context'}: the legacy client adds it to the upload as .dockerfile.<random>, appends that name to ${sendsIgnore ? '' : 'a new '}.dockerignore, and cuts the stream before the tar's end blocks; the upload size counts all of it${sendsIgnore ? '' : ' (the two added entries come in random order, so Docker\'s figure differs between runs by the last entry\'s padding: see sizes.otherTarBytes)'}.`,
       });
     }
   } else {

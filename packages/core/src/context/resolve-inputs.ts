@@ -22,6 +22,8 @@ export interface BuildInputs {
    * without `-f`, the context has none (the whole eligible context is then shown).
    */
   readonly dockerfileExists: boolean;
+  /** True for `-f -`: the Dockerfile's content was given, and `dockerfileSize` is its byte length. */
+  readonly dockerfileFromStdin?: boolean;
   /** Absolute path of the ignore file in use, or undefined when there is none. */
   readonly ignoreFile: string | undefined;
   /** How the ignore file was chosen. */
@@ -125,6 +127,12 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
     throw new InputError('INPUT_INVALID', `context must be a directory: ${contextDir}`, options.contextDir);
   }
 
+  if (options.dockerfileText !== undefined) {
+    // -f -: nothing on disk is the Dockerfile, even a file at the name it is given for messages.
+    const named = options.dockerfile ?? nodePath.join(contextDir, 'Dockerfile');
+    const size = Buffer.byteLength(options.dockerfileText);
+    return withIgnoreFile(options, contextDir, named, { contextDir, contextDirAsGiven: options.contextDir, dockerfile: named, dockerfileRelative: relativePosix(contextDir, named), dockerfileSize: size, dockerfileExists: false, dockerfileFromStdin: true });
+  }
   let given = options.dockerfile;
   if (given === undefined) {
     // docker/cli picks the name with lstat, so a dangling Dockerfile link still wins over `dockerfile`.
@@ -141,7 +149,7 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
       throw new InputError('INPUT_NOT_FOUND', `unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${followLinks(options, '/', given).missing ?? given}: no such file or directory`, given, `${given} is a symbolic link to a file that does not exist; fix the link or name the Dockerfile with -f.`);
     }
     // Without a Dockerfile on disk BuildKit's requests cannot be known: the whole context stands in.
-    if (options.dockerfileText !== undefined || (options.builder === 'buildkit' && options.dockerfile === undefined)) {
+    if (options.builder === 'buildkit' && options.dockerfile === undefined) {
       return withIgnoreFile(options, contextDir, given, { contextDir, contextDirAsGiven: options.contextDir, dockerfile: given, dockerfileRelative: relativePosix(contextDir, given), dockerfileSize: 0, dockerfileExists: false });
     }
     throw new InputError('INPUT_NOT_FOUND', `Cannot locate Dockerfile: "${given}"`, given, options.dockerfile === undefined ? 'Create a Dockerfile in the context, or name one with -f.' : 'Check the -f path; it is relative to the current directory, not to the context.');
@@ -156,6 +164,15 @@ export function resolveInputs(options: ResolvedOptions): BuildInputs {
   const stats = options.fs.lstat(dockerfile);
   const dockerfileSize = outside ? outsideDockerfileSize(options, dockerfile, stats) : stats.size;
   return withIgnoreFile(options, contextDir, given, { contextDir, contextDirAsGiven: options.contextDir, dockerfile, dockerfileRelative, dockerfileSize, dockerfileExists: true });
+}
+
+/**
+ * Whether the legacy client adds the Dockerfile to its upload itself, under a generated name
+ * (docker/cli AddDockerfileToBuildContext): one read from stdin, or one outside the context.
+ * @returns true when the Dockerfile travels apart from the context's files
+ */
+export function dockerfileTravelsApart(inputs: Pick<BuildInputs, 'dockerfileRelative' | 'dockerfileFromStdin'>): boolean {
+  return inputs.dockerfileFromStdin === true || inputs.dockerfileRelative.startsWith('../');
 }
 
 function relativePosix(from: string, to: string): string {

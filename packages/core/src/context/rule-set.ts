@@ -5,7 +5,7 @@ import { IGNORE_FILE_LIMITS, type InputFileRead } from '../input-file.js';
 import { matchesSingleDepth } from '../patterns/matcher.js';
 import { compileRules, type PatternSet } from '../patterns/pattern-set.js';
 import type { ResolvedOptions } from '../options.js';
-import type { BuildInputs } from './resolve-inputs.js';
+import { type BuildInputs, dockerfileTravelsApart } from './resolve-inputs.js';
 
 /** Label used as the "file" of rules the legacy client adds on its own. */
 export const LEGACY_FORCED_RULES = '(legacy builder)';
@@ -72,12 +72,15 @@ export function extraRules(lines: readonly string[], file = EXTRA_RULES): RawRul
   return out;
 }
 
+/** Where the Dockerfile is, as far as the legacy client's forced exceptions care. */
+export type DockerfilePlace = Pick<BuildInputs, 'dockerfileRelative' | 'dockerfileFromStdin'>;
+
 /**
  * docker/cli TrimBuildFilesFromExcludes: when the (deprecated, single-depth) matcher says the
  * `.dockerignore` or the Dockerfile is excluded, the legacy client appends an exception for it.
  * @returns the rules with those exceptions appended
  */
-export function withLegacyForcedRules(rules: readonly RawRule[], set: PatternSet, dockerfileRelative: string): { rules: RawRule[]; set: PatternSet } {
+export function withLegacyForcedRules(rules: readonly RawRule[], set: PatternSet, dockerfile: DockerfilePlace): { rules: RawRule[]; set: PatternSet } {
   const out = [...rules];
   let current = set;
   const force = (path: string): void => {
@@ -87,8 +90,8 @@ export function withLegacyForcedRules(rules: readonly RawRule[], set: PatternSet
     current = compileRules(out);
   };
   force('.dockerignore');
-  // A Dockerfile outside the context travels separately, under a generated name.
-  if (!dockerfileRelative.startsWith('../')) force(dockerfileRelative);
+  // A Dockerfile from stdin or outside the context travels separately, under a generated name.
+  if (!dockerfileTravelsApart(dockerfile)) force(dockerfile.dockerfileRelative);
   return { rules: out, set: current };
 }
 
@@ -98,7 +101,7 @@ export function withLegacyForcedRules(rules: readonly RawRule[], set: PatternSet
  * @returns the pattern set
  * @throws IgnoreFileError for rules Docker rejects when loading
  */
-export function builderPatternSet(rules: readonly RawRule[], builder: 'buildkit' | 'legacy', dockerfileRelative: string): PatternSet {
+export function builderPatternSet(rules: readonly RawRule[], builder: 'buildkit' | 'legacy', dockerfile: DockerfilePlace): PatternSet {
   const set = compileRules(rules);
-  return builder === 'legacy' ? withLegacyForcedRules(rules, set, dockerfileRelative).set : set;
+  return builder === 'legacy' ? withLegacyForcedRules(rules, set, dockerfile).set : set;
 }
