@@ -1,7 +1,7 @@
 // `ctxlens check`: the CI and pre-commit gate. Rules come from .ctxlens.json or package.json#ctxlens
 // and from flags (flags win); with nothing configured it denies secrets. Exit 0 pass, 1 fail, 2 bad
 // usage or input. Under GitHub Actions it also appends a Markdown summary to $GITHUB_STEP_SUMMARY.
-import { diffBuilders, loadBuilderRules, otherBuilder, otherBuilderContext, runChecks } from '@ctxlens/core';
+import { diffBuilders, eligibleContext, loadBuilderRules, otherBuilder, otherBuilderContext, runChecks } from '@ctxlens/core';
 import * as fs from 'node:fs';
 import type { Argv } from 'yargs';
 import { parseAllowFlags } from '../config/allow-list.js';
@@ -35,7 +35,7 @@ export const checkOptions = {
   deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches (comma-separated; "none" for none)' },
   warn: { type: 'string', requiresArg: true, describe: 'Warn (WARN, exit 0) when these categories are sent; a category also in --deny fails' },
   allow: { type: 'string', requiresArg: true, describe: 'A path (relative to the context) that --deny/--warn let through: CATEGORY=PATH, or PATH for any category; repeatable' },
-  'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder would send different files' },
+  'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder read the ignore file differently (they let different files through; what the Dockerfile asks for aside)' },
   config: { type: 'string', requiresArg: true, describe: 'Read rules from this file instead of .ctxlens.json / package.json#ctxlens' },
 } as const;
 
@@ -93,7 +93,9 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     let builders;
     if (config.builderDivergence) {
       const otherRules = loadBuilderRules(options.dir, coreOptions({ ...options, builder: otherBuilder(options.builder) }, io));
-      builders = diffBuilders(ctx, otherBuilderContext(ctx, otherRules));
+      // The gate is about how the builders read the ignore file: BuildKit's narrower request under a
+      // Dockerfile that copies a subset is not a divergence a line could fix.
+      builders = diffBuilders(eligibleContext(ctx), eligibleContext(otherBuilderContext(ctx, otherRules)));
     }
     const results = applyGate(runChecks({ context: ctx, builders, offenderLimit: Number.MAX_SAFE_INTEGER }, coreCheckConfig(config)), config);
     const failed = results.some((r) => r.status === 'fail');

@@ -7,6 +7,7 @@ import type { Explanation } from '../context/explain.js';
 import type { EntryKind } from '../inventory/inventory.js';
 import type { Builder } from '../options.js';
 import type { BuilderRules } from './builder-rules.js';
+import { wholeContextPlan } from '../context/send-plan.js';
 
 /** A path only one builder sends. */
 export interface BuilderDifference {
@@ -42,6 +43,20 @@ export function otherBuilderContext(ctx: BuildContext, otherRules: BuilderRules)
   const evaluated = evaluateRules(ctx, { rules: lines, builder: otherRules.builder, file: otherRules.inputs.ignoreFile ?? '.dockerignore' });
   // evaluateRules keeps the base's inputs; this context must name the other builder's ignore file.
   return new BuildContext({ inputs: otherRules.inputs, ignoreFile: otherRules.ignoreFile, rawRules: evaluated.rawRules, patternSet: evaluated.patternSet, inventory: evaluated.inventory, walk: evaluated.walk, diagnostics: evaluated.diagnostics, builder: evaluated.builder });
+}
+
+/**
+ * The context of everything the ignore file lets through: the context itself, or under BuildKit
+ * with a Dockerfile that reads only some paths, the same rules evaluated as if it ran `COPY . .`.
+ * Comparing builders on these tells how each reads the ignore file, apart from what the Dockerfile asks for.
+ * @returns the eligible context
+ */
+export function eligibleContext(ctx: BuildContext): BuildContext {
+  checkContextArgument(ctx, 'ctx');
+  if (ctx.builder === 'legacy' || ctx.plan === undefined || (ctx.plan.scope === 'whole' && ctx.followed === undefined)) return ctx;
+  const lines = ctx.ignoreFile?.source.lines.map((l) => l.text) ?? [];
+  const evaluated = evaluateRules(ctx, { rules: lines, plan: wholeContextPlan(), file: ctx.inputs.ignoreFile ?? '.dockerignore' });
+  return new BuildContext({ inputs: ctx.inputs, ignoreFile: ctx.ignoreFile, rawRules: evaluated.rawRules, patternSet: evaluated.patternSet, inventory: evaluated.inventory, walk: evaluated.walk, diagnostics: evaluated.diagnostics, builder: evaluated.builder, plan: evaluated.plan });
 }
 
 function sentMask(ctx: BuildContext): Uint8Array {

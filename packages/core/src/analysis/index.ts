@@ -11,7 +11,7 @@ export { includedTotals, subtreeTotals } from './subtree-totals.js';
 export type { SubtreeTotals } from './subtree-totals.js';
 export { explainBoth, loadBothBuilderRules, loadBuilderRules } from './builder-rules.js';
 export type { BothBuilderRules, BuilderRules, PathVerdict } from './builder-rules.js';
-export { diffBuilders, otherBuilderContext } from './builder-diff.js';
+export { diffBuilders, eligibleContext, otherBuilderContext } from './builder-diff.js';
 export type { BuilderDiff, BuilderDifference } from './builder-diff.js';
 export { otherBuilder, runChecks } from './check.js';
 export type { CheckConfig, CheckInput, CheckOffender, CheckResult } from './check.js';
