@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEYS, openTui, type Tui } from './tui-ink.js';
 
 const ROWS = 24;
-// The whole context, as if COPY . .: BuildKit refuses control characters in ignore patterns when a
-// Dockerfile reads the context (a gRPC header), and these tests are about showing them.
-const WHOLE = { wholeContext: true } as const;
+// The legacy builder: BuildKit refuses control characters in ignore patterns whenever it sends
+// anything (they travel in a gRPC header), and these tests are about showing them.
+const LEGACY = { builder: 'legacy' } as const;
 const COLUMNS = 100;
 
 let tmp: TempDir;
@@ -53,12 +53,12 @@ const rowsMatching = (frame: string, re: RegExp): string[] => frame.split('\n').
 
 describe('TUI: control characters in rules and names', () => {
   it('shows each rule on one row, its control characters as dim escapes, and the header stays on top', async () => {
-    const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, inputs: WHOLE });
+    const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, ...LEGACY });
     const frame = checked(tui);
     expect(frame).toMatch(/Rules \.dockerignore · 3/u);
-    expect(rowsMatching(frame, /\[x\] +1 \\tdist +−3\.07kB$/u)).toHaveLength(1);
+    expect(rowsMatching(frame, /\[x\] +1 \\tdist +−4\.096kB$/u)).toHaveLength(1);
     expect(rowsMatching(frame, /\[x\] +2 a\\x1bb +±0B$/u)).toHaveLength(1);
-    expect(rowsMatching(frame, /\[x\] +3 c\\rd +−132B$/u)).toHaveLength(1);
+    expect(rowsMatching(frame, /\[x\] +3 c\\rd +−1\.024kB$/u)).toHaveLength(1);
     // The tree: names with a tab and an escape sequence, and the rule that excludes `c\rd`.
     expect(rowsMatching(frame, /✓ +9\.728kB .*we\\tird\.txt +›/u)).toHaveLength(1);
     expect(rowsMatching(frame, /✓ +5\.632kB .*e\\x1b\[31msc +\[x\]/u)).toHaveLength(1);
@@ -68,16 +68,16 @@ describe('TUI: control characters in rules and names', () => {
   });
 
   it('explain: the path and the deciding rule are escaped', async () => {
-    const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, inputs: WHOLE });
+    const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, ...LEGACY });
     await tui.press([KEYS.end, 'e'], 'Explain');
     const frame = checked(tui);
     expect(frame).toContain('Explain c\\rd');
-    expect(frame).toMatch(/✗ excluded under BuildKit, decided by \.dockerignore:3 +c\\rd/u);
+    expect(frame).toMatch(/✗ excluded under the legacy builder, decided by \.dockerignore:3 +c\\rd/u);
     expect(frame).toMatch(/^ {2}\.dockerignore:3 +c\\rd +matched/mu);
   });
 
   it('offenders, the ignore dialog and the save diff escape the name and the rule', async () => {
-    const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, inputs: WHOLE });
+    const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, ...LEGACY });
     await tui.press('o', 'Biggest sent');
     let frame = checked(tui);
     expect(rowsMatching(frame, /9kB +we\\tird\.txt +1 file +→ we\\tird\.txt$/u)).toHaveLength(1);
@@ -85,7 +85,7 @@ describe('TUI: control characters in rules and names', () => {
     await tui.press(['i'], /saves \d/u);
     frame = checked(tui);
     expect(frame).toContain('Ignore we\\tird.txt: add this rule to .dockerignore?');
-    expect(rowsMatching(frame, /› \S*we\\tird\.txt +saves 9\.04kB/u)).toHaveLength(1);
+    expect(rowsMatching(frame, /› \S*we\\tird\.txt +saves 9\.728kB/u)).toHaveLength(1);
     await tui.press('y', 'added: ');
     frame = checked(tui);
     expect(frame).toMatch(/added: \S*we\\tird\.txt/u);

@@ -245,6 +245,11 @@ describe('found by the real-BuildKit suite', () => {
   it('a control character inside an all-ASCII ignore file fails the request before anything is sent (random seeds 37, 44; issue 11)', async () => {
     await expect(computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n', extraRules: ['a\fb'] })).rejects.toThrow('header key "exclude-patterns" contains value with non-printable ASCII characters');
     await expect(computeContext(tmp.path, { dockerfileText: 'FROM scratch\nCOPY . /\n', extraRules: ['a\tb'] })).rejects.toThrow('non-printable');
+    // The whole-context view stands for a COPY . ., so it fails the same way; a target that reads
+    // nothing sends no request, and the legacy builder has no such header.
+    await expect(computeContext(tmp.path, { wholeContext: true, extraRules: ['a\tb'] })).rejects.toThrow('non-printable');
+    await expect(computeContext(tmp.path, { dockerfileText: 'FROM scratch\n', extraRules: ['a\tb'] })).resolves.toBeDefined();
+    await expect(computeContext(tmp.path, { builder: 'legacy', extraRules: ['a\tb'] })).resolves.toBeDefined();
   });
 
   it('beside a non-ASCII rule, a tab or a lone CR passes: BuildKit then encodes the list (random seeds 11, 67)', async () => {
