@@ -30,11 +30,13 @@ afterAll(async () => {
 
 /**
  * The legacy upload's size without the ignore file's own entry (the client always sends it, and its
- * size changes with the rules written), or undefined when the client sent nothing.
+ * size changes with the rules written), or undefined when the client sent nothing. The Dockerfile
+ * goes in on stdin (`-f -`), as ctxlens was given it (dockerfileText), so a Dockerfile the tree has
+ * is only a file of the context, for both.
  */
-async function legacyUpload(dir: string): Promise<number | undefined> {
+async function legacyUpload(dir: string, dockerfile: string): Promise<number | undefined> {
   if (daemon === null) return undefined;
-  const r = await runLegacyBuild(daemon, dir);
+  const r = await runLegacyBuild(daemon, dir, { dockerfile: '-', stdin: dockerfile });
   if (!r.uploaded || r.tarBytes === null) return undefined;
   const ignore = r.entries.find((e) => e.name === '.dockerignore');
   return r.tarBytes - (ignore === undefined ? 0 : 512 + Math.ceil(ignore.size / 512) * 512);
@@ -173,9 +175,9 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
         if (after !== undefined && (after.transferredBytes ?? 0) === predicted) tally.allowFigure++;
         if (!after?.ok || (after.transferredBytes ?? 0) !== predicted) green.push(`allowlist: ${describeCase(c, allow.text)}real: ok=${after?.ok} ${after?.error ?? ''} transferred ${after?.transferredBytes}, predicted ${predicted}`);
         // The legacy builder reads only the context's .dockerignore: measured before and after writing the allowlist there.
-        const legacyBefore = await legacyUpload(dir);
+        const legacyBefore = await legacyUpload(dir, c.dockerfile);
         await writeFile(`${dir}/.dockerignore`, allow.text);
-        const legacyAfter = legacyBefore === undefined ? undefined : await legacyUpload(dir);
+        const legacyAfter = legacyBefore === undefined ? undefined : await legacyUpload(dir, c.dockerfile);
         await writeFile(`${dir}/.dockerignore`, c.dockerignore);
         if (legacyBefore !== undefined && legacyAfter !== undefined) {
           tally.legacyMeasured++;
