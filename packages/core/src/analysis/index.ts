@@ -30,3 +30,7 @@ export type { CopyError, CopyErrorCause } from './copy-errors.js';
 export { allowlistIgnoreFile } from './allowlist.js';
 export type { AllowlistResult, AllowlistSavings } from './allowlist.js';
 export { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
+export { looksLikeSecretName, SECRET_NAME_ALLOWED_WORDS, SECRET_NAME_ALLOWED_WORDS_DOCKER_28, SECRET_NAME_WORDS, secretVariables } from './secret-names.js';
+export type { SecretVariable } from './secret-names.js';
+export { secretMount, secretsFlow } from './secrets-flow.js';
+export type { SecretFlow, SecretReach, SecretsFlowOptions, SecretsReport } from './secrets-flow.js';
