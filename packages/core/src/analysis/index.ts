@@ -13,8 +13,8 @@ export { explainBoth, loadBothBuilderRules, loadBuilderRules } from './builder-r
 export type { BothBuilderRules, BuilderRules, PathVerdict } from './builder-rules.js';
 export { diffBuilders, eligibleContext, otherBuilderContext } from './builder-diff.js';
 export type { BuilderDiff, BuilderDifference } from './builder-diff.js';
-export { otherBuilder, runChecks } from './check.js';
-export type { CheckConfig, CheckInput, CheckOffender, CheckResult } from './check.js';
+export { DENY_NAMES, otherBuilder, runChecks } from './check.js';
+export type { CheckConfig, CheckInput, CheckOffender, CheckResult, DenyName } from './check.js';
 export { lintIgnoreFile } from './lint.js';
 export type { LintCode, LintFinding } from './lint-types.js';
 export { suggestIgnoreLines } from './suggest.js';
