@@ -8,7 +8,9 @@ import type { StageCopy } from '../dockerfile/requests.js';
 import { goClean } from '../ignorefile/go-strings.js';
 import { goFilepathMatch } from '../patterns/go-match-syntax.js';
 import { EntryState } from '../walk/walk-result.js';
+import { formatDockerSize } from '../tar/docker-size.js';
 import { findInstall, type InstallCommand } from './install-commands.js';
+import type { LintFinding } from './lint-types.js';
 import type { FileTotals } from './usage.js';
 
 /** A broad COPY before a dependency install. */
@@ -148,4 +150,23 @@ function moveBelow(copy: CopyInstruction, command: InstallCommand, runCommand: s
   const rest = command.early === undefined ? runCommand.replace(command.segment, '').replace(/^\s*(?:&&|;)\s*/, '').replace(/\s*(?:&&|;)\s*$/, '').replace(/\s*(?:&&|;)\s*(?:&&|;)\s*/, ' && ').trim() : runCommand;
   if (rest !== '') lines.push(`RUN ${rest}`);
   return lines;
+}
+
+/**
+ * The cache-order findings as lint findings on the Dockerfile (`Dockerfile:line` of the broad COPY).
+ * @returns lint findings, in file order
+ */
+export function lintCacheOrder(ctx: BuildContext): LintFinding[] {
+  const files = (t: FileTotals): string => `${t.files} file${t.files === 1 ? '' : 's'} (${formatDockerSize(t.bytes)})`;
+  return cacheOrderFindings(ctx).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    file: ctx.inputs.dockerfile,
+    line: f.copy.line,
+    text: f.copy.text,
+    message: f.message,
+    detail: `${files(f.rebuiltBy)} rerun the install in stage ${f.stage} when they change; manifest first: ${files(f.rebuiltByAfterFix)}.`,
+    fix: `Replace lines ${f.copy.line} and ${f.install.line} with ${f.replacement.map((l) => `\`${l}\``).join(', ')}.`,
+    replacement: f.replacement,
+  }));
 }

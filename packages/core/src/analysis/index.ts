@@ -34,7 +34,7 @@ export { looksLikeSecretName, SECRET_NAME_ALLOWED_WORDS, SECRET_NAME_ALLOWED_WOR
 export type { SecretVariable } from './secret-names.js';
 export { secretMount, secretsFlow } from './secrets-flow.js';
 export type { SecretFlow, SecretReach, SecretsFlowOptions, SecretsReport } from './secrets-flow.js';
-export { cacheOrderFindings } from './cache-order.js';
+export { cacheOrderFindings, lintCacheOrder } from './cache-order.js';
 export type { CacheOrderFinding } from './cache-order.js';
 export { findInstall, shellSegments } from './install-commands.js';
 export type { InstallCommand } from './install-commands.js';
