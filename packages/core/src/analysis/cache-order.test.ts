@@ -49,6 +49,18 @@ const ROWS: readonly CacheRow[] = [
     files: [3, 1],
   },
   {
+    name: 'the install keeps the cd it ran after; a RUN left with only cd goes',
+    dockerfile: 'FROM node:20\nCOPY . /srv/\nRUN cd /srv && npm ci\nRUN cd /srv && npm install && npm test\n',
+    at: ['2>3'],
+    replacement: ['COPY package*.json /srv/', 'RUN cd /srv && npm ci', 'COPY . /srv/'],
+  },
+  {
+    name: 'what else the RUN did stays after the sources, in its directory',
+    dockerfile: 'FROM node:20\nCOPY . /srv/\nRUN cd /srv && npm install && npm test\n',
+    at: ['2>3'],
+    replacement: ['COPY package*.json /srv/', 'RUN cd /srv && npm install', 'COPY . /srv/', 'RUN cd /srv && npm test'],
+  },
+  {
     name: 'single files are not broad',
     dockerfile: 'FROM python:3\nCOPY requirements.txt README.md ./\nRUN pip install -r requirements.txt\n',
     at: [],

@@ -9,7 +9,7 @@ import { goClean } from '../ignorefile/go-strings.js';
 import { goFilepathMatch } from '../patterns/go-match-syntax.js';
 import { EntryState } from '../walk/walk-result.js';
 import { formatDockerSize } from '../tar/docker-size.js';
-import { findInstall, type InstallCommand } from './install-commands.js';
+import { findInstall, type InstallCommand, shellSegments } from './install-commands.js';
 import type { LintFinding } from './lint-types.js';
 import type { FileTotals } from './usage.js';
 
@@ -146,9 +146,12 @@ function manifestFirst(copy: CopyInstruction, manifests: readonly string[], comm
 
 /** The install, the broad COPY as written, then what else the RUN did. */
 function moveBelow(copy: CopyInstruction, command: InstallCommand, runCommand: string): string[] {
-  const lines = [`RUN ${command.early ?? command.segment}`, copy.text];
+  // `cd dir && npm ci`: the install keeps the directory it ran in.
+  const segments = shellSegments(runCommand);
+  const cds = segments.slice(0, segments.indexOf(command.segment)).filter((seg) => /^cd\s/.test(seg));
+  const lines = [`RUN ${[...cds, command.early ?? command.segment].join(' && ')}`, copy.text];
   const rest = command.early === undefined ? runCommand.replace(command.segment, '').replace(/^\s*(?:&&|;)\s*/, '').replace(/\s*(?:&&|;)\s*$/, '').replace(/\s*(?:&&|;)\s*(?:&&|;)\s*/, ' && ').trim() : runCommand;
-  if (rest !== '') lines.push(`RUN ${rest}`);
+  if (rest !== '' && !shellSegments(rest).every((seg) => /^cd\s/.test(seg))) lines.push(`RUN ${rest}`);
   return lines;
 }
 
