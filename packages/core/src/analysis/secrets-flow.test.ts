@@ -105,6 +105,9 @@ describe('secretsFlow', () => {
       expect(npmrc.fix).toContain('RUN --mount=type=secret,id=npmrc,target=/root/.npmrc');
       expect(npmrc.fix).toContain('--secret id=npmrc,src=.npmrc');
       expect(npmrc.fix).toContain('`.npmrc`');
+      expect(secretsFlow(context).files.find((f) => f.path === '.env')!.fix).toBe('Not sent today; add `.env` to the ignore file so a later `COPY . .` or the legacy builder does not send it.');
+      const legacy = await computeContextWithBaseline(tmp.path, { builder: 'legacy' });
+      expect(secretsFlow(legacy.context).files.find((f) => f.path === '.env')!.fix).toBe('Sent to the builder: add `.env` to the ignore file, unless the Dockerfile copies it.');
     } finally {
       await tmp.cleanup();
     }

@@ -86,7 +86,7 @@ export function secretsFlow(ctx: BuildContext, options: SecretsFlowOptions = {})
     const isUsed = reached(used, h.index);
     const reach: SecretReach = isShipped ? 'shipped' : isUsed ? 'build-stage' : isSent ? 'sent' : 'not-sent';
     const use = usage === undefined ? undefined : (usage.useOf(h.path) ?? firstUseBelow(ctx, usage, h.index));
-    return { path: h.path, index: h.index, isDir: h.kind === 'dir', reason: h.reason, files: h.files, bytes: h.bytes, sent: isSent, buildStageOnly: isUsed && !isShipped, shipped: isShipped, reach, use, ignoreLine: h.pattern, fix: secretFix(h.path, reach, h.pattern, use !== undefined && use.request.wholeContext) };
+    return { path: h.path, index: h.index, isDir: h.kind === 'dir', reason: h.reason, files: h.files, bytes: h.bytes, sent: isSent, buildStageOnly: isUsed && !isShipped, shipped: isShipped, reach, use, ignoreLine: h.pattern, fix: secretFix(h.path, reach, h.pattern, { wholeContext: use?.request.wholeContext === true, usageKnown: usage !== undefined, isDir: h.kind === 'dir' }) };
   });
   files.sort((a, b) => REACH_ORDER[a.reach] - REACH_ORDER[b.reach] || b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, variables: requests === undefined ? [] : secretVariables(requests.graph), usageKnown: usage !== undefined };
@@ -120,10 +120,14 @@ export function secretMount(path: string): { readonly flag: string; readonly bui
   return { flag: `--mount=type=secret,id=${id}${target === undefined ? '' : `,target=${target}`}`, buildOption: `--secret id=${id},src=${path}` };
 }
 
-function secretFix(path: string, reach: SecretReach, line: string | undefined, wholeContext: boolean): string {
+function secretFix(path: string, reach: SecretReach, line: string | undefined, how: { readonly wholeContext: boolean; readonly usageKnown: boolean; readonly isDir: boolean }): string {
   const ignore = line === undefined ? 'exclude it in the ignore file' : `add \`${line}\` to the ignore file`;
   if (reach === 'not-sent') return `Not sent today; ${ignore} so a later \`COPY . .\` or the legacy builder does not send it.`;
-  if (reach === 'sent' || wholeContext) return reach === 'sent' ? `Never used: ${ignore}.` : `Copied by a read of the whole context: ${ignore}; if a RUN needs it, use \`RUN ${secretMount(path).flag} …\` (build with \`${secretMount(path).buildOption}\`).`;
+  if (reach === 'sent') return how.usageKnown ? `Never used: ${ignore}.` : `Sent to the builder: ${ignore}, unless the Dockerfile copies it.`;
+  // Secret mounts are files: a credentials directory can only be left out.
+  if (how.isDir) return `Copied into the build: ${ignore} and pass the files a RUN needs as secret mounts.`;
   const m = secretMount(path);
-  return `Use \`RUN ${m.flag} …\` where it is needed (build with \`${m.buildOption}\`) instead of copying it, then ${ignore}.`;
+  const mount = `\`RUN ${m.flag} …\` (build with \`${m.buildOption}\`)`;
+  if (how.wholeContext) return `Copied by a read of the whole context: ${ignore}; if a RUN needs it, use ${mount}.`;
+  return `Use ${mount} where it is needed instead of copying it, then ${ignore}.`;
 }
