@@ -32,7 +32,7 @@ export const checkOptions = {
   ...jsonOption,
   'max-size': { type: 'string', requiresArg: true, describe: 'Fail when the upload is bigger, e.g. 50MB, 1.5GiB' },
   'max-files': { type: 'number', requiresArg: true, describe: 'Fail when the context holds more regular files' },
-  deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches (comma-separated; "none" for none)' },
+  deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches; secrets-sent (secrets the builder sees), secrets-shipped (secrets that reach the image) (comma-separated; "none" for none)' },
   warn: { type: 'string', requiresArg: true, describe: 'Warn (WARN, exit 0) when these categories are sent; a category also in --deny fails' },
   allow: { type: 'string', requiresArg: true, describe: 'A path (relative to the context) that --deny/--warn let through: CATEGORY=PATH, or PATH for any category; repeatable' },
   'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder read the ignore file differently (they let different files through; what the Dockerfile asks for aside)' },
@@ -126,6 +126,7 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
       .options(checkOptions)
       .example('$0 check', 'rules from .ctxlens.json or package.json#ctxlens (default: --deny secrets)')
       .example('$0 check --max-size 50MB --max-files 5000 --deny secrets,vcs,dependencies', 'rules from flags')
+      .example('$0 check --deny secrets-shipped', 'fail only when a secret file reaches the final image (BuildKit, with the Dockerfile)')
       .example('$0 check --builder-divergence', 'fail when BuildKit and DOCKER_BUILDKIT=0 would send different files')
       .example('$0 check --warn dependencies --allow secrets=test/fixtures/.env.test', 'warn (exit 0) when dependencies are sent; let one fixture through the secrets rule')
       .example('$0 check --json | jq .rules', 'machine-readable results')

@@ -1,7 +1,7 @@
 // `ctxlens lint`: checks the ignore file itself (dead and shadowed rules, .gitignore habits that do
 // not hold in Docker, exceptions a builder cannot reach, full BuildKit walks), each with file:line
 // and a fix. Exit 0 clean (notes allowed), 1 errors or warnings (or notes with --strict), 2 bad input.
-import { lintIgnoreFile } from '@ctxlens/core';
+import { lintCacheOrder, lintIgnoreFile } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -37,20 +37,22 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
     const { context } = await loadComparison(options, io, options);
     const file = context.inputs.ignoreFile;
-    if (file === undefined) {
+    // Dockerfile findings (BuildKit, with the Dockerfile read): a broad COPY before a dependency install.
+    const dockerfileFindings = context.builder === 'buildkit' ? lintCacheOrder(context) : [];
+    if (file === undefined && dockerfileFindings.length === 0) {
       if (!options.quiet) {
         if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), errors: 0, warnings: 0, infos: 0, findings: [] }));
         else io.stdout.write('No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n');
       }
       return ExitCode.Ok;
     }
-    const findings = lintIgnoreFile(context);
+    const findings = [...(file === undefined ? [] : lintIgnoreFile(context)), ...dockerfileFindings];
     const n = countFindings(findings);
     // Under GitHub Actions each finding is also an annotation on its line; JSON and -q keep stdout clean.
     if (inGitHubActions(io.env)) (options.json || options.quiet ? io.stderr : io.stdout).write(lintAnnotations(findings, io.env, io.cwd));
     if (!options.quiet) {
       if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...lintJson(findings, io.cwd) }));
-      else io.stdout.write(lintLines(findings, createColors(io), io.cwd, file).join('\n') + '\n');
+      else io.stdout.write(lintLines(findings, createColors(io), io.cwd, file ?? context.inputs.dockerfile).join('\n') + '\n');
     }
     const failing = n.errors + n.warnings + (options.strict ? n.infos : 0);
     return failing > 0 ? ExitCode.Fail : ExitCode.Ok;

@@ -2,14 +2,14 @@
 // named `.env.test` that holds no secret. Paths are relative to the context directory, written as
 // `ctxlens check` prints them; a directory allows everything under it. No patterns: what Docker's
 // patterns match is the core's business, and an allowlist should say exactly what it lets through.
-import { CATEGORY_NAMES } from '@ctxlens/core';
+import { DENY_NAMES } from '@ctxlens/core';
 import { ConfigError } from './config-error.js';
 
 /** Allowed paths by category name; `*` applies to every category. */
 export type AllowList = Readonly<Record<string, readonly string[]>>;
 
 function allowError(where: string, message: string): ConfigError {
-  return new ConfigError(`${where}: ${message}`, `Write it as { "secrets": ["test/fixtures/.env.test"] } (or "*" for any category); on the command line, --allow secrets=test/fixtures/.env.test. Known categories: ${CATEGORY_NAMES.join(', ')}.`);
+  return new ConfigError(`${where}: ${message}`, `Write it as { "secrets": ["test/fixtures/.env.test"] } (or "*" for any category); on the command line, --allow secrets=test/fixtures/.env.test. Known categories: ${DENY_NAMES.join(', ')}.`);
 }
 
 function normalize(path: string, where: string): string {
@@ -19,7 +19,7 @@ function normalize(path: string, where: string): string {
 }
 
 function checkCategory(name: string, where: string): void {
-  if (name !== '*' && !(CATEGORY_NAMES as readonly string[]).includes(name)) throw allowError(where, `unknown category "${name}"`);
+  if (name !== '*' && !(DENY_NAMES as readonly string[]).includes(name)) throw allowError(where, `unknown category "${name}"`);
 }
 
 /**
@@ -69,5 +69,7 @@ export function mergeAllowLists(a: AllowList, b: AllowList): AllowList {
  * @returns true when allowed
  */
 export function isAllowed(list: AllowList, category: string, path: string): boolean {
-  return [...(list['*'] ?? []), ...(list[category] ?? [])].some((a) => path === a || path.startsWith(`${a}/`));
+  // A path allowed as a secret is allowed however far it gets (secrets-sent, secrets-shipped).
+  const family = category.startsWith('secrets-') ? (list.secrets ?? []) : [];
+  return [...(list['*'] ?? []), ...family, ...(list[category] ?? [])].some((a) => path === a || path.startsWith(`${a}/`));
 }

@@ -1,6 +1,6 @@
 // The configuration of `check`: from .ctxlens.json or package.json#ctxlens (like dive's .dive-ci),
 // then flags on top. Every key is validated, so a typo fails loudly instead of silently checking less.
-import { CATEGORY_NAMES, type CategoryName, type CheckConfig } from '@ctxlens/core';
+import { DENY_NAMES, type CheckConfig, type DenyName } from '@ctxlens/core';
 import { ConfigError } from './config-error.js';
 import { type AllowList, mergeAllowLists, parseAllowList } from './allow-list.js';
 import { parseSize } from './parse-size.js';
@@ -11,16 +11,16 @@ export { ConfigError } from './config-error.js';
 export interface PartialCheckConfig {
   readonly maxSize?: number | undefined;
   readonly maxFiles?: number | undefined;
-  readonly deny?: readonly CategoryName[] | undefined;
+  readonly deny?: readonly DenyName[] | undefined;
   readonly builderDivergence?: boolean | undefined;
-  readonly warn?: readonly CategoryName[] | undefined;
+  readonly warn?: readonly DenyName[] | undefined;
   readonly allow?: AllowList | undefined;
 }
 
 /** The rules of `check`: the core's, plus categories that only warn and paths allowed to be sent. */
 export interface GateConfig extends CheckConfig {
   /** Categories reported as WARN when sent: shown and annotated, but `check` still passes. */
-  readonly warn: readonly CategoryName[];
+  readonly warn: readonly DenyName[];
   /** Paths (relative to the context) a deny or warn category may send, by category (`*`: any). */
   readonly allow: AllowList;
 }
@@ -35,17 +35,17 @@ const KNOWN_KEYS = new Set(['$schema', 'maxSize', 'maxFiles', 'deny', 'warn', 'a
  * @returns the categories
  * @throws ConfigError for an unknown category
  */
-export function parseDeny(value: unknown, where: string, key = 'deny'): CategoryName[] {
+export function parseDeny(value: unknown, where: string, key = 'deny'): DenyName[] {
   const items = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
-  const out: CategoryName[] = [];
+  const out: DenyName[] = [];
   for (const item of items) {
     if (typeof item !== 'string') throw new ConfigError(`${where}: ${key} must list category names, got ${JSON.stringify(item)}`);
     const name = item.trim();
     if (name === '' || name === 'none') continue;
-    if (!(CATEGORY_NAMES as readonly string[]).includes(name)) {
-      throw new ConfigError(`${where}: unknown ${key} category "${name}"`, `Known categories: ${CATEGORY_NAMES.join(', ')}.`);
+    if (!(DENY_NAMES as readonly string[]).includes(name)) {
+      throw new ConfigError(`${where}: unknown ${key} category "${name}"`, `Known categories: ${DENY_NAMES.join(', ')}.`);
     }
-    if (!out.includes(name as CategoryName)) out.push(name as CategoryName);
+    if (!out.includes(name as DenyName)) out.push(name as DenyName);
   }
   return out;
 }

@@ -30,7 +30,8 @@ export function coreCheckConfig(config: GateConfig): GateConfig {
  */
 export function applyGate(results: readonly CheckResult[], config: GateConfig): GateResult[] {
   return results.map((r) => {
-    if (!r.rule.startsWith('deny:')) return { ...r, offenders: r.offenders.slice(0, OFFENDERS_SHOWN), allowed: 0 };
+    // A deny rule the core could not judge (deny:secrets-shipped without the Dockerfile's reads) stays skipped.
+    if (!r.rule.startsWith('deny:') || r.status === 'skip') return { ...r, offenders: r.offenders.slice(0, OFFENDERS_SHOWN), allowed: 0 };
     const category = r.rule.slice('deny:'.length);
     const kept = r.offenders.filter((o) => !isAllowed(config.allow, category, o.path));
     const warnOnly = !(config.deny as readonly string[]).includes(category);

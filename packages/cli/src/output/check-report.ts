@@ -26,8 +26,10 @@ export function checkReason(r: GateResult): string {
     if (r.status === 'skip') return 'not configured';
     return r.status === 'pass' ? 'BuildKit and the legacy builder send the same files' : `${plural(r.actual, 'file')} sent by one builder only`;
   }
+  if (r.rule.endsWith(':secrets-shipped') && r.status === 'skip') return 'what reaches the image is known only from the Dockerfile under BuildKit';
+  const verb = r.rule.endsWith(':secrets-shipped') ? 'shipped' : 'sent';
   const allowed = r.allowed > 0 ? `, ${plural(r.allowed, 'allowed path')} not counted` : '';
-  return (r.status === 'pass' ? 'none sent' : `${plural(r.actual, 'path')} sent`) + allowed;
+  return (r.status === 'pass' ? `none ${verb}` : `${plural(r.actual, 'path')} ${verb}`) + allowed;
 }
 
 function offenderRows(offenders: readonly CheckOffender[], byFiles: boolean, sizeRule: boolean): string[][] {

@@ -9,7 +9,14 @@ import { CATEGORY_NAMES, type CategoryName } from './categories.js';
 import { findCategoryHits } from './category-hits.js';
 import { literalPattern } from './docker-pattern.js';
 import { rankOffenders, significantOffenders } from './offenders.js';
+import { secretsFlow, type SecretFlow } from './secrets-flow.js';
 import { includedTotals } from './subtree-totals.js';
+
+/** What `deny` may name: a category, or secrets by how far they get (`secrets-sent`: the builder sees them; `secrets-shipped`: they reach the image). */
+export type DenyName = CategoryName | 'secrets-sent' | 'secrets-shipped';
+
+/** Every deny name, in the order results list them. */
+export const DENY_NAMES: readonly DenyName[] = [...CATEGORY_NAMES, 'secrets-sent', 'secrets-shipped'];
 
 /** What `check` enforces; absent limits are skipped. */
 export interface CheckConfig {
@@ -17,8 +24,8 @@ export interface CheckConfig {
   readonly maxSize?: number | undefined;
   /** Largest allowed number of regular files. */
   readonly maxFiles?: number | undefined;
-  /** Categories that must not be sent. */
-  readonly deny: readonly CategoryName[];
+  /** Categories that must not be sent (and `secrets-sent`, `secrets-shipped`). */
+  readonly deny: readonly DenyName[];
   /** Fail when BuildKit and the legacy builder would send different files. */
   readonly builderDivergence: boolean;
 }
@@ -89,9 +96,14 @@ export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[]
   results.push(measured('maxSize', sizes.tarBytes, config.maxSize, 'bytes'));
   results.push(measured('maxFiles', sizes.files, config.maxFiles, 'files'));
 
-  const denied = CATEGORY_NAMES.filter((c) => config.deny.includes(c));
+  const denied = DENY_NAMES.filter((c) => config.deny.includes(c));
   if (denied.length === 0) results.push({ rule: 'deny', status: 'skip', actual: 0, limit: undefined, offenders: [], offenderCount: 0 });
+  const secrets = denied.includes('secrets-sent') || denied.includes('secrets-shipped') ? secretsFlow(context) : undefined;
   for (const category of denied) {
+    if (category === 'secrets-sent' || category === 'secrets-shipped') {
+      results.push(secretsRule(category, secrets!.files, secrets!.usageKnown, limit));
+      continue;
+    }
     const found = hits.filter((h) => h.category === category);
     const offenders = found.slice(0, limit).map((h) => ({ path: h.path, isDir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, suggestedLine: h.pattern }));
     results.push({ rule: `deny:${category}`, status: found.length > 0 ? 'fail' : 'pass', actual: found.length, limit: 0, offenders, offenderCount: found.length });
@@ -113,6 +125,29 @@ export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[]
     results.push({ rule: 'builderDivergence', status: diffs.length > 0 ? 'fail' : 'pass', actual: diffs.length, limit: 0, offenders, offenderCount: diffs.length });
   }
   return results;
+}
+
+/** `deny:secrets-sent` or `deny:secrets-shipped`: skipped when what the Dockerfile ships is unknown (legacy builder, no Dockerfile). */
+function secretsRule(rule: 'secrets-sent' | 'secrets-shipped', files: readonly SecretFlow[], usageKnown: boolean, limit: number): CheckResult {
+  if (rule === 'secrets-shipped' && !usageKnown) return { rule: `deny:${rule}`, status: 'skip', actual: 0, limit: undefined, offenders: [], offenderCount: 0 };
+  const found = files.filter((f) => (rule === 'secrets-sent' ? f.sent : f.shipped));
+  const offenders = found.slice(0, limit).map((f) => ({
+    path: f.path,
+    isDir: f.isDir,
+    files: f.files,
+    bytes: f.bytes,
+    reason: `${f.reason}; ${reachWords(f, usageKnown)}`,
+    // Excluding a file a COPY names breaks the build: that one needs a secret mount, not an ignore line.
+    suggestedLine: f.use === undefined || f.use.request.wholeContext ? f.ignoreLine : undefined,
+  }));
+  return { rule: `deny:${rule}`, status: found.length > 0 ? 'fail' : 'pass', actual: found.length, limit: 0, offenders, offenderCount: found.length };
+}
+
+function reachWords(f: SecretFlow, usageKnown: boolean): string {
+  const at = f.use === undefined ? '' : ` by line ${f.use.request.instruction.line} (${f.use.request.instruction.text})`;
+  if (f.reach === 'shipped') return `shipped in the image${at}; use RUN --mount=type=secret`;
+  if (f.reach === 'build-stage') return `copied into build stage ${f.use?.stage ?? ''}${at}, not shipped`;
+  return usageKnown ? 'sent, never used' : 'sent';
 }
 
 /**

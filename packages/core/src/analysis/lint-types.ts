@@ -11,14 +11,15 @@ export type LintCode =
   | 'bracket-negation'
   | 'inline-comment'
   | 'unreachable-exception'
-  | 'full-walk-exception';
+  | 'full-walk-exception'
+  | 'cache-order';
 
 /** One problem with one line of the ignore file. */
 export interface LintFinding {
   readonly code: LintCode;
   /** `error` breaks builds, `warning` does not do what it looks like, `info` is harmless but worth knowing. */
   readonly severity: 'error' | 'warning' | 'info';
-  /** The ignore file (as the rule's origin names it). */
+  /** The ignore file (as the rule's origin names it); the Dockerfile for Dockerfile findings (`cache-order`). */
   readonly file: string;
   readonly line: number;
   /** The line as written. */
