@@ -33,7 +33,8 @@ const dockerError = (dir: string) => {
 function makeContext(name: string, ignore: string | undefined, setup: (dir: string) => void): string {
   const dir = path.join(root, name);
   fs.mkdirSync(path.join(dir, 'ok'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+  // COPY . /: BuildKit reads the whole context, so the ignore file alone decides what it walks.
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /\n');
   fs.writeFileSync(path.join(dir, 'ok/a.txt'), 'a');
   if (ignore !== undefined) fs.writeFileSync(path.join(dir, '.dockerignore'), ignore);
   setup(dir);
