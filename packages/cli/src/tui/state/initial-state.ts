@@ -21,7 +21,7 @@ export function initialState(builder: Builder, columns: number, rows: number, co
     startSizes: undefined,
     impacts: undefined,
     pane: 'tree',
-    tree: { dir: 0, cursor: 0, sort: 'size', filter: '' },
+    tree: { dir: 0, cursor: 0, sort: 'size', filter: '', unusedOnly: false },
     rulesCursor: 0,
     mode: { kind: 'browse' },
     modeData: undefined,

@@ -29,7 +29,14 @@ export type Mode =
 
 /** Figures a dialog or overlay needs that take a core call to compute; tagged with what they are for. */
 export type ModeData =
-  | { readonly kind: 'ignore-preview'; readonly index: number; readonly key: string; readonly options: readonly IgnoreOption[] }
+  | {
+      readonly kind: 'ignore-preview';
+      readonly index: number;
+      readonly key: string;
+      readonly options: readonly IgnoreOption[];
+      /** Proposals left out because they would exclude what the Dockerfile uses (the build would break or the image change). */
+      readonly withheld: number;
+    }
   | { readonly kind: 'include-preview'; readonly index: number; readonly key: string; readonly rule: ProposedRule | undefined; readonly addsBytes: number | undefined; readonly legacyHonours: boolean; readonly buildkitHonours: boolean }
   | {
       readonly kind: 'offenders';
@@ -74,6 +81,8 @@ export interface TreeState {
   readonly sort: SortMode;
   /** Case-insensitive name filter; '' for none. */
   readonly filter: string;
+  /** Lists only entries that send files the Dockerfile never uses (BuildKit with a Dockerfile). */
+  readonly unusedOnly: boolean;
 }
 
 /** Effect of switching each rule, by document line. */
