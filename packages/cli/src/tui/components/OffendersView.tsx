@@ -48,8 +48,8 @@ function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
 /** A secret's risk, worst first: it ships in the image, it sits in a build stage, or the builder only sees it. */
 function secretText(row: TuiOffenderRow): string {
   const what = row.reason ?? 'secret';
-  if (row.use === 'shipped') return `RISK: ${what} ships in the final image (use RUN --mount=type=secret)`;
-  if (row.use === 'used') return `RISK: ${what} is copied into a build stage (use RUN --mount=type=secret)`;
+  if (row.use === 'shipped') return `RISK: ${what} ships in the image: use RUN --mount=type=secret`;
+  if (row.use === 'used') return `RISK: ${what} is copied into a build stage: use RUN --mount=type=secret`;
   if (row.use === 'unused') return `RISK: ${what} is sent to the builder, never used`;
   return `RISK: ${what} is copied into the build`;
 }
