@@ -69,6 +69,6 @@ export function formatGoldenRuleReport(report: GoldenRuleReport): string[] {
  * @returns when done
  */
 export async function showGoldenRule(dir: string): Promise<void> {
-  for (const line of formatGoldenRuleReport(await goldenRuleReport(dir))) console.log(line);
   console.log();
+  for (const line of formatGoldenRuleReport(await goldenRuleReport(dir))) console.log(line);
 }
