@@ -47,7 +47,8 @@ describe('TUI: the golden rule under BuildKit', () => {
     const usage = analyzeUsage(await computeContext(tmp.path));
     expect([usage.sent.files, usage.used.files, usage.shipped.files]).toEqual([5, 3, 2]);
     const tui = await openTui(tmp.path, { columns: 160 });
-    let frame = tui.frame();
+    // The analysis arrives after the first frame with the figures.
+    let frame = await tui.waitFor('used: ');
     expect(frame).toContain(`used: 3 files ${formatDockerSize(usage.used.bytes)} (2 in the image)`);
     expect(frame).toContain('● used  ◌ never used');
     expect(row(frame, 'package.json')).toMatch(/✓ +\S+ ● .*package\.json/);
@@ -63,6 +64,7 @@ describe('TUI: the golden rule under BuildKit', () => {
 
   it('U lists only what is sent but never used, in every directory, and U again shows everything', async () => {
     const tui = await openTui(tmp.path, { columns: 160 });
+    await tui.waitFor('used: ');
     let frame = await tui.press('U', 'sent but never used');
     const names = frame.split('\n').filter((l) => /^[ ›][✓✗◐○] /.test(l));
     expect(names).toHaveLength(1);
@@ -89,7 +91,7 @@ describe('TUI: the golden rule under BuildKit', () => {
 
   it('i on a path the Dockerfile uses proposes no rule and says why; on src/lib it proposes one', async () => {
     const tui = await openTui(tmp.path, { columns: 160 });
-    const lines = tui.frame().split('\n').filter((l) => /^[ ›][✓✗◐○] /.test(l));
+    const lines = (await tui.waitFor('used: ')).split('\n').filter((l) => /^[ ›][✓✗◐○] /.test(l));
     const down = lines.findIndex((l) => / package\.json/.test(l));
     let frame = await tui.press([...Array.from({ length: down }, () => 'j'), 'i'], 'The Dockerfile uses this path');
     frame = await tui.press('y', 'not ignored: the Dockerfile uses this path');

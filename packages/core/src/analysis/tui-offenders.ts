@@ -8,7 +8,7 @@ import { ACCEPTS, checkArgument } from '../validate.js';
 import { findCategoryHits } from './category-hits.js';
 import { literalPattern } from './docker-pattern.js';
 import { compileExclusion } from './exclusion-effect.js';
-import { rankOffenders } from './offenders.js';
+import { ignoreFileRelative, rankOffenders } from './offenders.js';
 import { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
 import { includedTotals } from './subtree-totals.js';
 import { analyzeUsage, type UsageAnalysis, UseMark } from './usage.js';
@@ -113,9 +113,11 @@ function stable<T>(list: readonly T[], key: (t: T) => number): T[] {
 /** Per entry: the strongest use of anything in its subtree (shipped over used), `unused` when nothing there is used. */
 function subtreeUse(ctx: BuildContext, marks: Uint8Array): (OffenderUse | undefined)[] {
   const inv = ctx.inventory;
+  // The builder reads the Dockerfile and the ignore file itself: never "unused" (as in analyzeUsage).
+  const builderReads = new Set([ctx.inputs.dockerfileRelative, ignoreFileRelative(ctx)].map((p) => inv.indexOf(p, false)).filter((i) => i > 0));
   const level = new Uint8Array(inv.count);
   for (let i = inv.count - 1; i > 0; i--) {
-    const own = marks[i]! & UseMark.Shipped ? 2 : marks[i]! & UseMark.Used ? 1 : 0;
+    const own = marks[i]! & UseMark.Shipped ? 2 : marks[i]! & UseMark.Used || builderReads.has(i) ? 1 : 0;
     level[i] = Math.max(level[i]!, own);
     const p = inv.parent[i]!;
     if (p > 0) level[p] = Math.max(level[p]!, level[i]!);

@@ -6,6 +6,7 @@ import type { Evaluation } from '../state/derive.js';
 import { sentBytes } from '../state/figures.js';
 import { appendRule, documentLines, type RulesModel } from '../state/rules-model.js';
 import type { Mode, ModeData } from '../state/types.js';
+import { computeUsage } from '../state/usage.js';
 import { builderDifferences } from './builder-diff.js';
 import type { Session } from './session.js';
 
@@ -18,10 +19,10 @@ function linesWith(rules: RulesModel, line: string): string[] {
  * build, but a `COPY . .` (or the legacy builder) would send them, so the ignore file should catch them.
  * @returns the rows, none when BuildKit is asked for everything
  */
-function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders): TuiOffenderRow[] {
+function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders, usage: UsageAnalysis | undefined): TuiOffenderRow[] {
   if (evaluation.eligible === undefined) return [];
   // The eligible context has no Dockerfile reads of its own: guard it with the send set's.
-  const eligible = tuiOffenders(evaluation.eligible.context, { usage: evaluation.usage });
+  const eligible = tuiOffenders(evaluation.eligible.context, { usage });
   const listed = new Set([...sent.bloat, ...sent.secrets].map((r) => r.path));
   return [...eligible.bloat, ...eligible.secrets].filter((r) => !listed.has(r.path));
 }
@@ -32,9 +33,9 @@ function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders): TuiO
  * @returns the analysis, undefined when the Dockerfile's reads are unknown
  */
 function usageFor(session: Session, evaluation: Evaluation): UsageAnalysis | undefined {
-  if (evaluation.usage !== undefined || evaluation.builder === 'buildkit' || session.evaluator.from.plan?.requests === undefined) return evaluation.usage;
-  const bk = session.evaluator.evaluate(evaluation.lines, 'buildkit');
-  return bk.ok ? bk.evaluation.usage : undefined;
+  if (evaluation.builder === 'buildkit' || session.evaluator.from.plan?.requests === undefined) return computeUsage(evaluation);
+  const bk = session.evaluator.evaluate(evaluation.lines, 'buildkit', true);
+  return bk.ok ? computeUsage(bk.evaluation) : undefined;
 }
 
 function guardFor(session: Session, evaluation: Evaluation): ProposalGuard | undefined {
@@ -106,8 +107,9 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
       };
     }
     case 'offenders': {
-      const offenders = tuiOffenders(evaluation.context, { usage: usageFor(session, evaluation) });
-      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders) };
+      const usage = usageFor(session, evaluation);
+      const offenders = tuiOffenders(evaluation.context, { usage });
+      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders, usage) };
     }
     case 'builder-diff': {
       const other = evaluator.evaluate(documentLines(rules), mode.from);

@@ -12,8 +12,6 @@ import {
   selectionTotals,
   type SelectionTotals,
   type SendPlan,
-  analyzeUsage,
-  type UsageAnalysis,
   wholeContextPlan,
 } from '@ctxlens/core';
 
@@ -35,11 +33,6 @@ export interface Evaluation {
    * it is the context itself, and for evaluations made only for their sizes.
    */
   readonly eligible: { readonly context: BuildContext; readonly sizes: ContextSizes } | undefined;
-  /**
-   * Under BuildKit with a Dockerfile: the golden rule's sets (eligible, sent, used) and per-entry
-   * marks. Undefined under the legacy builder, without a Dockerfile, and for evaluations made only for their sizes.
-   */
-  readonly usage: UsageAnalysis | undefined;
 }
 
 /**
@@ -90,7 +83,7 @@ export function deriveEvaluation(from: EvaluationBase, lines: readonly string[],
   if (builder === 'buildkit' && from.planError !== undefined) throw from.planError;
   const context = evaluateRules(from.base, { rules: lines, builder, file: from.file, plan: from.plan });
   const sizes = fastContextSizes(from.totals, context);
-  const evaluation: Evaluation = { key: evaluationKey(lines, builder), lines, builder, context, sizes, selection: undefined, eligible: undefined, usage: undefined };
+  const evaluation: Evaluation = { key: evaluationKey(lines, builder), lines, builder, context, sizes, selection: undefined, eligible: undefined };
   return sizesOnly ? evaluation : withSelection(from, evaluation);
 }
 
@@ -101,6 +94,5 @@ export function deriveEvaluation(from: EvaluationBase, lines: readonly string[],
 export function withSelection(from: EvaluationBase, evaluation: Evaluation): Evaluation {
   if (evaluation.selection !== undefined) return evaluation;
   const eligible = eligibleOf(from, evaluation.context, evaluation.lines);
-  const usage = evaluation.context.plan?.requests === undefined ? undefined : analyzeUsage(evaluation.context);
-  return { ...evaluation, eligible, usage, selection: selectionTotals(from.totals, evaluation.context.walk, eligible?.context.walk) };
+  return { ...evaluation, eligible, selection: selectionTotals(from.totals, evaluation.context.walk, eligible?.context.walk) };
 }

@@ -5,6 +5,7 @@ import { formatDockerSize, type SendPlan } from '@ctxlens/core';
 import { formatSent, sentBytes, sentSize } from './figures.js';
 import { percentChange, signedSize } from '../components/format.js';
 import type { TuiState } from './types.js';
+import { usageOf } from './usage.js';
 
 /** The header's content. */
 export interface HeaderView {
@@ -65,7 +66,7 @@ export function headerView(state: TuiState): HeaderView | undefined {
   // The ignore file filters the eligible context: that is what it is compared with.
   const filtered = evaluation.eligible?.sizes ?? now;
   const base = session.baseline;
-  const usage = builder === 'buildkit' ? evaluation.usage : undefined;
+  const usage = builder === 'buildkit' ? usageOf(evaluation) : undefined;
   const since = startSizes === undefined ? 0 : sentBytes(now, builder) - sentBytes(startSizes, builder);
   return {
     sent: nothing ? '' : sentSize(now, builder),

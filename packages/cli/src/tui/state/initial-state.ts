@@ -20,6 +20,7 @@ export function initialState(builder: Builder, columns: number, rows: number, co
     evaluationError: undefined,
     startSizes: undefined,
     impacts: undefined,
+    usageKey: undefined,
     pane: 'tree',
     tree: { dir: 0, cursor: 0, sort: 'size', filter: '', unusedOnly: false },
     rulesCursor: 0,

@@ -4,6 +4,7 @@ import { SOME_EXCLUDED, SOME_INCLUDED } from '@ctxlens/core';
 import type { Command } from './keymap.js';
 import { currentListing, layoutOf, listDirectory, selectedEntry } from './selectors.js';
 import { useFlags } from './use-marks.js';
+import { hasUsage } from './usage.js';
 import type { TreeState, TuiState } from './types.js';
 import { moveCursor } from './viewport.js';
 
@@ -74,7 +75,7 @@ export function reduceTreeCommand(state: TuiState, command: Command): TuiState |
       return { ...state, tree: { ...state.tree, sort, cursor } };
     }
     case 'unused-only': {
-      if (!state.tree.unusedOnly && useFlags(state.evaluation) === undefined) {
+      if (!state.tree.unusedOnly && !hasUsage(state.evaluation)) {
         return { ...state, status: { text: 'What is used is known only under BuildKit with a Dockerfile (b switches builder)', tone: 'info' } };
       }
       const tree = { ...state.tree, unusedOnly: !state.tree.unusedOnly };

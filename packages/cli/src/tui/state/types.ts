@@ -111,6 +111,8 @@ export interface TuiState {
   /** Sizes of the first evaluation: the reference for "since the session started". */
   readonly startSizes: ContextSizes | undefined;
   readonly impacts: RuleImpacts | undefined;
+  /** Key of the last evaluation whose usage analysis arrived (state/usage.ts holds it): a change repaints the marks. */
+  readonly usageKey: string | undefined;
   readonly pane: Pane;
   readonly tree: TreeState;
   /** Selected row of the rules pane. */

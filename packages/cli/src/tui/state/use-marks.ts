@@ -3,6 +3,7 @@
 // nothing uses is "sent-unused", one with both is "mixed". Computed once per evaluation, in O(n).
 import { EntryState, ignoreFileRelative, UseMark } from '@ctxlens/core';
 import type { Evaluation } from './derive.js';
+import { usageOf } from './usage.js';
 
 /** Bits of UseFlags: the subtree holds a sent file the Dockerfile uses, or one it never uses. */
 export const HOLDS_USED = 1;
@@ -19,10 +20,11 @@ const memo = new WeakMap<Evaluation, Uint8Array | undefined>();
  * @returns the flags, or undefined when the evaluation has no usage analysis
  */
 export function useFlags(evaluation: Evaluation | undefined): Uint8Array | undefined {
-  if (evaluation?.usage === undefined) return undefined;
+  const usage = usageOf(evaluation);
+  if (evaluation === undefined || usage === undefined) return undefined;
   if (memo.has(evaluation)) return memo.get(evaluation);
   const inv = evaluation.context.inventory;
-  const marks = evaluation.usage.marks;
+  const marks = usage.marks;
   const state = evaluation.context.walk.state;
   // The builder reads these itself: analyzeUsage never lists them as unused, nor does the tree.
   const own = new Set([evaluation.context.inputs.dockerfileRelative, ignoreFileRelative(evaluation.context)].map((p) => inv.indexOf(p, false)).filter((i) => i > 0));
