@@ -67,7 +67,8 @@ describe.skipIf(!hasTmux())('TUI in a real terminal: the golden rule', () => {
 
     const tui = TmuxSession.start(`sh -c '${COMMAND} "$0"; echo "EXIT:$?"; sleep 60' '${dir}'`, { columns: 160, rows: 40, cwd: ROOT });
     sessions.push(tui);
-    let screen = await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    // The usage analysis arrives after the frame with the figures.
+    let screen = await tui.waitFor('used: ', 30_000);
     expect(screen).toContain(`ctxlens ${sent} · 5 files`);
     expect(screen).toContain(`used: 3 files ${formatDockerSize(usage.used.bytes)} (2 in the image)`);
     expect(screen).toMatch(/✓ +\S+ ◍ .*src\//);
