@@ -31,6 +31,13 @@ function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
   const { biggest, bloat, secrets } = data.offenders;
   const lines: Line[] = [];
   let position = 0;
+  // The golden rule first: bytes sent that no COPY or mount ever uses (summary lines, not selectable).
+  if (data.sentUnused !== undefined) {
+    const total = data.sentUnused.reduce((sum, g) => sum + g.bytes, 0);
+    lines.push({ kind: 'heading', text: `Sent, never used by the Dockerfile: ${formatDockerSize(total)}` });
+    if (data.sentUnused.length === 0) lines.push({ kind: 'note', text: 'nothing ✓' });
+    for (const g of data.sentUnused.slice(0, 5)) lines.push({ kind: 'note', text: `${cell(formatDockerSize(g.bytes), 8, 'right')} ${g.top} (${plural(g.files, 'file')})` });
+  }
   const section = (title: string, rows: readonly TuiOffenderRow[], name: Section, empty: string): void => {
     lines.push({ kind: 'heading', text: title });
     if (rows.length === 0) lines.push({ kind: 'note', text: empty });

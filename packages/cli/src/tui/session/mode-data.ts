@@ -109,7 +109,7 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
     case 'offenders': {
       const usage = usageFor(session, evaluation);
       const offenders = tuiOffenders(evaluation.context, { usage });
-      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders, usage) };
+      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders, usage), sentUnused: evaluation.builder === 'buildkit' ? usage?.sentUnused : undefined };
     }
     case 'builder-diff': {
       const other = evaluator.evaluate(documentLines(rules), mode.from);

@@ -1,6 +1,6 @@
 // The TUI's state: plain data the reducer replaces, never mutates. Heavy results (evaluations,
 // previews) arrive from hooks as actions and are stored by reference.
-import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders } from '@ctxlens/core';
+import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders, UnusedGroup } from '@ctxlens/core';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { RulesModel } from './rules-model.js';
@@ -44,6 +44,8 @@ export type ModeData =
       readonly offenders: TuiOffenders;
       /** Under BuildKit: bloat and secrets the ignore file lets through but the Dockerfile does not ask for (a `COPY . .` would send them). */
       readonly notRequested: readonly TuiOffenderRow[];
+      /** Under BuildKit with a Dockerfile: what is sent but never used, by top-level entry, biggest first. */
+      readonly sentUnused: readonly UnusedGroup[] | undefined;
     }
   | { readonly kind: 'builder-diff'; readonly key: string; readonly other: Builder; readonly otherSizes: ContextSizes; readonly rows: readonly BuilderDiffRow[]; readonly more: number };
 
