@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** The tree row of an entry: `›` when selected, then the mark, size and name. */
 const row = (frame: string, name: string): string => frame.split('\n').find((l) => new RegExp(`^[ ›][✓✗◐] .* ${name.replace('.', '\\.')}/?\\b`).test(l)) ?? '';
-const selectedName = (frame: string): string => /^›[✓✗◐]\s+\S+\s+[█░ ]*\s*(\S+)/m.exec(frame)?.[1] ?? '';
+const selectedName = (frame: string): string => /^›[✓✗◐]\s+\S+\s+(?:[●◌◍]\s)?[█░ ]*\s*(\S+)/m.exec(frame)?.[1] ?? '';
 
 describe('TUI: header, tree and rules', () => {
   it('shows the figures, marks entries and names the deciding rule', async () => {
@@ -68,7 +68,7 @@ describe('TUI: header, tree and rules', () => {
   it('sorts by name with n and by size with s, keeping the selection', async () => {
     const tui = await openTui(tmp.path);
     let frame = await tui.press(['j', 'n'], 'by name');
-    const names = frame.split('\n').map((l) => /^[ ›][✓✗◐] +\S+ +[█░ ]*\s*(\S+)/.exec(l)?.[1]).filter(Boolean);
+    const names = frame.split('\n').map((l) => /^[ ›][✓✗◐] +\S+ +(?:[●◌◍]\s)?[█░ ]*\s*(\S+)/.exec(l)?.[1]).filter(Boolean);
     expect(names).toEqual(['.dockerignore', '.env', '.git/', 'Dockerfile', 'app.log', 'coverage/', 'node_modules/', 'package.json', 'src/']);
     expect(selectedName(frame)).toBe('.git/');
     frame = await tui.press('s', 'by size');

@@ -99,7 +99,7 @@ describe('TUI: from the tree', () => {
   it('o lists the biggest, the bloat and the secrets; Enter shows one in the tree', async () => {
     const tui = await openTui(tmp.path);
     const frame = await tui.press('o', 'Secrets sent');
-    expect(frame).toMatch(/Biggest sent\n› +4MB coverage\//);
+    expect(frame).toMatch(/Biggest sent \(never used first\)\n› +4MB coverage\//);
     expect(frame).toMatch(/4MB coverage\/ +coverage and test reports/);
     expect(frame).toMatch(/23B \.env +RISK: environment file \(\.env\*\)/);
     const lines = frame.split('\n');

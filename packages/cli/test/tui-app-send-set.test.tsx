@@ -88,8 +88,8 @@ describe('TUI under BuildKit: the send set', () => {
   it('offenders rank what is sent, and list what is only eligible as not requested', async () => {
     const tui = await openTui(tmp.path, { columns: 140 });
     const frame = await tui.press('o', 'Biggest sent');
-    expect(frame).toMatch(/Biggest sent\n› +\S+ src\//);
-    expect(frame).toMatch(/Secrets sent\n +none found ✓/);
+    expect(frame).toMatch(/Biggest sent \(never used first\)\n› +\S+ src\//);
+    expect(frame).toMatch(/Secrets sent \(shipped in the image first\)\n +none found ✓/);
     expect(frame).toContain('Eligible, not requested by the Dockerfile');
     expect(frame).toMatch(/4MB coverage\/ +○ not requested · coverage and test reports/);
     expect(frame).toMatch(/23B \.env +○ not requested · environment file/);

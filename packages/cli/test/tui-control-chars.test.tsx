@@ -80,7 +80,7 @@ describe('TUI: control characters in rules and names', () => {
     const tui = await openTui(tmp.path, { rows: ROWS, columns: COLUMNS, ...LEGACY });
     await tui.press('o', 'Biggest sent');
     let frame = checked(tui);
-    expect(rowsMatching(frame, /9kB +we\\tird\.txt +1 file +→ we\\tird\.txt$/u)).toHaveLength(1);
+    expect(rowsMatching(frame, /9kB +we\\tird\.txt +◌ never used · 1 file +→ we\\tird\.txt$/u)).toHaveLength(1);
     await tui.press(KEYS.escape, (f) => !f.includes('Biggest sent'));
     await tui.press(['i'], /saves \d/u);
     frame = checked(tui);

@@ -9,6 +9,7 @@ import type { Command } from '../src/tui/state/keymap.js';
 import { reducer } from '../src/tui/state/reducer.js';
 import { currentLines, wantedKey } from '../src/tui/state/selectors.js';
 import type { TuiState } from '../src/tui/state/types.js';
+import { computeUsage, hasUsage } from '../src/tui/state/usage.js';
 
 /**
  * Reads a directory into a session, as the app does.
@@ -30,6 +31,10 @@ export function settle(state: TuiState): TuiState {
   if (next.evaluation?.key !== key && next.evaluationError?.key !== key) {
     const outcome = session.evaluator.evaluate(currentLines(next), next.builder);
     next = reducer(next, outcome.ok ? { type: 'evaluated', evaluation: outcome.evaluation } : { type: 'evaluation-failed', key, message: String(outcome.error), line: undefined });
+  }
+  if (next.evaluation?.selection !== undefined && hasUsage(next.evaluation) && next.usageKey !== next.evaluation.key) {
+    computeUsage(next.evaluation);
+    next = reducer(next, { type: 'usage-ready', key: next.evaluation.key });
   }
   if (next.evaluation !== undefined && next.evaluation.key === key && !modeDataFits(next.mode, next.modeData, key)) {
     const data = computeModeData(session, next.rules, next.mode, next.evaluation);

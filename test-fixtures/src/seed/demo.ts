@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../docker-oracle/index.js';
 import { showBuildkit } from './demo-buildkit.js';
+import { showGoldenRule } from './demo-golden-rule.js';
 import { seedScenarioDir } from './seed-cache.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -47,3 +48,4 @@ if (!docker.available) {
 
 console.log();
 await showBuildkit(dir);
+await showGoldenRule(dir);

@@ -13,4 +13,4 @@ export type { BuilderExplanations } from './tui-explain.js';
 export { checkRuleLine } from './tui-validate-rule.js';
 export type { RuleLineCheck } from './tui-validate-rule.js';
 export { tuiOffenders } from './tui-offenders.js';
-export type { TuiOffenderRow, TuiOffenders } from './tui-offenders.js';
+export type { OffenderUse, TuiOffenderRow, TuiOffenders, TuiOffendersOptions } from './tui-offenders.js';

@@ -27,6 +27,10 @@ function Frame({ state, title, children }: DialogProps & { title: string; childr
 
 const pathOf = (state: TuiState, index: number): string => state.session?.evaluator.from.totals.inventory.path(index) ?? '';
 
+function noOptionText(withheld: number): string {
+  return withheld > 0 ? 'The Dockerfile uses this path: excluding it would break the build or change the image.' : 'No .dockerignore line can express this name (it holds a line break).';
+}
+
 /** `i`: the proposed rules for ignoring the selected path and what each saves. */
 export function ConfirmIgnore({ state }: DialogProps): ReactNode {
   const mode = state.mode;
@@ -35,7 +39,7 @@ export function ConfirmIgnore({ state }: DialogProps): ReactNode {
   return (
     <Frame state={state} title={`Ignore ${pathOf(state, mode.index)}: add this rule to ${state.session?.ignoreLabel}?`}>
       {data === undefined ? <Tinted tone="muted">{mode.confirmed ? 'Adding it as soon as it is worked out…' : 'Working out the rule and what it saves…'}</Tinted> : null}
-      {data?.options.length === 0 ? <Tinted tone="warn">No .dockerignore line can express this name (it holds a line break).</Tinted> : null}
+      {data?.options.length === 0 ? <Tinted tone="warn">{noOptionText(data.withheld)}</Tinted> : null}
       {data?.options.map((option, k) => (
         <Text key={option.rule.line} inverse={k === mode.choice} wrap="truncate-end">
           {k === mode.choice ? '› ' : '  '}

@@ -7,6 +7,7 @@ import { addRuleFeedback } from '../state/input-feedback.js';
 import { keyHints, scopesFor } from '../state/keymap.js';
 import { wantedKey } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
+import { hasUsage } from '../state/usage.js';
 import { TextInput } from './TextInput.js';
 import { Tinted } from './theme.js';
 
@@ -30,6 +31,9 @@ function Message({ state }: FooterProps): ReactNode {
   }
   if (evaluationError !== undefined && evaluationError.key === wantedKey(state)) return <Tinted tone="error">✗ {evaluationError.message}</Tinted>;
   if (status !== undefined) return <Tinted tone={status.tone === 'info' ? 'plain' : status.tone}>{status.text}</Tinted>;
+  if (state.builder === 'buildkit' && hasUsage(state.evaluation)) {
+    return <Tinted tone="muted">✓ sent  ✗ excluded  ○ not requested  ◐ partly sent  ● used  ◌ never used · a first build's figure: a warm builder sends only what changed</Tinted>;
+  }
   if (state.builder === 'buildkit') return <Tinted tone="muted">✓ sent  ✗ excluded  ○ not requested  ◐ partly sent · a first build's figure: a warm builder sends only what changed</Tinted>;
   return <Tinted tone="muted">✓ sent  ✗ excluded  ◐ partly sent · sizes are upload bytes, as docker build counts them</Tinted>;
 }

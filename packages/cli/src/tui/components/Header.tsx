@@ -15,7 +15,7 @@ export interface HeaderProps {
   readonly state: TuiState;
 }
 
-/** Two lines: sizes, then builder, what BuildKit was asked for, ignore file and state of the edit. */
+/** Two lines: sizes sent and eligible, then builder, what BuildKit was asked for, ignore file, state of the edit and what the Dockerfile uses. */
 export function Header({ state }: HeaderProps): ReactNode {
   const view = headerView(state);
   const session = state.session;
@@ -54,6 +54,12 @@ export function Header({ state }: HeaderProps): ReactNode {
         {state.evaluationError !== undefined ? <Tinted tone="error"> ✗ rejected by Docker</Tinted> : null}
         <Tinted tone="muted"> · session </Tinted>
         <Text>{view.since}</Text>
+        {view.used === undefined ? null : (
+          <Tinted tone="muted">
+            {'   used: '}
+            {formatCount(view.used.files)} files {view.used.size} ({formatCount(view.used.shippedFiles)} in the image)
+          </Tinted>
+        )}
       </Text>
     </Box>
   );

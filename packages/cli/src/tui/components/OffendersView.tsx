@@ -9,7 +9,7 @@ import { layoutOf } from '../state/selectors.js';
 import type { ModeData, TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
 import { cell } from './format.js';
-import { MARKS, Shown, type Tone, Tinted } from './theme.js';
+import { MARKS, Shown, type Tone, Tinted, USE_MARKS } from './theme.js';
 
 /** Props of OffendersView. */
 export interface OffendersViewProps {
@@ -31,17 +31,34 @@ function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
   const { biggest, bloat, secrets } = data.offenders;
   const lines: Line[] = [];
   let position = 0;
+  // The golden rule first: bytes sent that no COPY or mount ever uses (summary lines, not selectable).
+  if (data.sentUnused !== undefined) {
+    const total = data.sentUnused.reduce((sum, g) => sum + g.bytes, 0);
+    lines.push({ kind: 'heading', text: `Sent, never used by the Dockerfile: ${formatDockerSize(total)}` });
+    if (data.sentUnused.length === 0) lines.push({ kind: 'note', text: 'nothing ✓' });
+    for (const g of data.sentUnused.slice(0, 5)) lines.push({ kind: 'note', text: `${cell(formatDockerSize(g.bytes), 8, 'right')} ${g.top} (${plural(g.files, 'file')})` });
+  }
   const section = (title: string, rows: readonly TuiOffenderRow[], name: Section, empty: string): void => {
     lines.push({ kind: 'heading', text: title });
     if (rows.length === 0) lines.push({ kind: 'note', text: empty });
     for (const row of rows) lines.push({ kind: 'row', text: row.path, row, section: name, position: position++ });
   };
-  section('Biggest sent', biggest, 'biggest', 'nothing is sent');
+  section('Biggest sent (never used first)', biggest, 'biggest', 'nothing is sent');
+  // Secrets lead: one that ships in the image is the worst thing the view can show.
+  section('Secrets sent (shipped in the image first)', secrets, 'secrets', 'none found ✓');
   section('Known bloat sent (dependencies, VCS, test output, logs, caches)', bloat, 'bloat', 'none found ✓');
-  section('Secrets sent', secrets, 'secrets', 'none found ✓');
   // Selectable rows follow offenderRows' order, so the section comes last.
   if (data.notRequested.length > 0) section('Eligible, not requested by the Dockerfile (a COPY . . would send them: let the ignore file catch them)', data.notRequested, 'unrequested', '');
   return lines;
+}
+
+/** A secret's risk, worst first: it ships in the image, it sits in a build stage, or the builder only sees it. */
+function secretText(row: TuiOffenderRow): string {
+  const what = row.reason ?? 'secret';
+  if (row.use === 'shipped') return `RISK: ${what} ships in the image: use RUN --mount=type=secret`;
+  if (row.use === 'used') return `RISK: ${what} is copied into a build stage: use RUN --mount=type=secret`;
+  if (row.use === 'unused') return `RISK: ${what} is sent to the builder, never used`;
+  return `RISK: ${what} is copied into the build`;
 }
 
 const SECTION_TONE: Record<Section, Tone> = { biggest: 'plain', bloat: 'warn', secrets: 'error', unrequested: 'unrequested' };
@@ -65,7 +82,7 @@ export function OffendersView({ state }: OffendersViewProps): ReactNode {
         const row = line.row!;
         const selected = line.position === cursor;
         const reason = row.reason ?? row.category ?? plural(row.files, 'file');
-        const what = line.section === 'secrets' ? `RISK: ${row.reason ?? 'secret'} is copied into the build` : line.section === 'unrequested' ? `${MARKS.unrequested} not requested · ${reason}` : reason;
+        const what = line.section === 'secrets' ? secretText(row) : line.section === 'unrequested' ? `${MARKS.unrequested} not requested · ${reason}` : row.use === 'unused' ? `${USE_MARKS['sent-unused']} never used · ${reason}` : reason;
         return (
           <Text key={k} inverse={selected} wrap="truncate-end">
             {selected ? '›' : ' '} {cell(formatDockerSize(row.bytes), 8, 'right')} <Shown text={row.path + (row.isDir ? '/' : '')} width={Math.max(12, Math.floor(width * 0.4))} />{' '}

@@ -5,6 +5,7 @@ import { useApp } from 'ink';
 import { useEvaluation } from '../hooks/use-evaluation.js';
 import { useKeymap } from '../hooks/use-keymap.js';
 import { useModeData } from '../hooks/use-mode-data.js';
+import { useUsage } from '../hooks/use-usage.js';
 import { useRequests } from '../hooks/use-requests.js';
 import { useRuleImpacts } from '../hooks/use-rule-impacts.js';
 import { type TreeLoader, useSession } from '../hooks/use-session.js';
@@ -43,6 +44,7 @@ export function Root({ options, cwd, color, size, fixedSize = false, loader, onF
   useEvaluation(state, dispatch);
   useRuleImpacts(state, dispatch);
   useModeData(state, dispatch);
+  useUsage(state, dispatch);
   useRequests(state, dispatch, onExit);
   useEffect(() => {
     if (state.phase !== 'failed' || state.failure === undefined) return;

@@ -10,7 +10,7 @@ import { layoutOf } from '../state/selectors.js';
 import { type TreeRow, treeView } from '../state/tree-rows.js';
 import type { TuiState } from '../state/types.js';
 import { bar, cell } from './format.js';
-import { MARKS, type Paint, paintShown, Tinted, usePaint } from './theme.js';
+import { MARKS, type Paint, paintShown, Tinted, USE_MARKS, usePaint } from './theme.js';
 
 /** Props of TreePane. */
 export interface TreePaneProps {
@@ -23,13 +23,19 @@ function suffixOf(row: TreeRow): string {
   if (row.mark === 'excluded') return row.rule ?? '';
   if (row.mark === 'partial') return `sent ${formatDockerSize(row.includedBytes)}`;
   if (row.mark === 'unrequested') return 'not requested';
+  if (row.use === 'sent-unused') return 'never used';
   return '';
 }
 
-function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number, paint: Paint): string {
+function useGlyph(row: TreeRow, paint: Paint): string {
+  if (row.use === undefined) return '  ';
+  return paint(row.use === 'used' ? 'included' : row.use === 'sent-unused' ? 'warn' : 'partial', USE_MARKS[row.use]) + ' ';
+}
+
+function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number, paint: Paint, showsUse: boolean): string {
   const suffix = suffixOf(row);
   const suffixWidth = suffix === '' ? 0 : Math.min(suffix.length, 20) + 1;
-  const nameWidth = Math.max(4, width - 4 - SIZE_WIDTH - (barWidth > 0 ? barWidth + 1 : 0) - suffixWidth);
+  const nameWidth = Math.max(4, width - 4 - SIZE_WIDTH - (showsUse ? 2 : 0) - (barWidth > 0 ? barWidth + 1 : 0) - suffixWidth);
   const b = bar(row.totalBytes, row.includedBytes, maxBytes, barWidth);
   const name = paintShown(paint, row.mark === 'excluded' || row.mark === 'unrequested' ? 'muted' : 'plain', row.name + (row.isDir ? '/' : ''), nameWidth, 'left', row.isDir);
   return [
@@ -38,9 +44,10 @@ function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number
     ' ',
     cell(formatDockerSize(row.totalBytes), SIZE_WIDTH, 'right'),
     ' ',
+    showsUse ? useGlyph(row, paint) : '',
     barWidth > 0 ? paint('included', b.sent) + paint('excluded', b.dropped) + b.rest + ' ' : '',
     name,
-    suffix === '' ? '' : ' ' + paintShown(paint, row.mark === 'included' ? 'partial' : row.mark, suffix, suffixWidth - 1, 'right'),
+    suffix === '' ? '' : ' ' + paintShown(paint, row.use === 'sent-unused' && row.mark === 'included' ? 'warn' : row.mark === 'included' ? 'partial' : row.mark, suffix, suffixWidth - 1, 'right'),
   ].join('');
 }
 
@@ -51,17 +58,17 @@ export function TreePane({ state }: TreePaneProps): ReactNode {
   const paint = usePaint();
   const focused = state.pane === 'tree' && state.mode.kind === 'browse';
   const barWidth = treeWidth >= 64 ? 10 : treeWidth >= 44 ? 6 : 0;
-  const filter = state.tree.filter === '' ? '' : ` · filter "${state.tree.filter}"`;
+  const filter = (state.tree.filter === '' ? '' : ` · filter "${state.tree.filter}"`) + (state.tree.unusedOnly ? ' · sent but never used' : '');
   return (
     <Box flexDirection="column" width={treeWidth} height={treeRows}>
       <Text wrap="truncate-end">
         <Tinted tone={focused ? 'accent' : 'muted'} bold={focused}>{focused ? '▸ ' : '  '}{view.path}</Tinted>
         <Tinted tone="muted">  {formatCount(view.count)} entries · by {state.tree.sort}{filter}</Tinted>
       </Text>
-      {view.count === 0 ? <Tinted tone="muted">  {state.tree.filter === '' ? '(empty directory)' : '(no entry matches the filter)'}</Tinted> : null}
+      {view.count === 0 ? <Tinted tone="muted">  {state.tree.filter === '' && !state.tree.unusedOnly ? '(empty directory)' : '(no entry matches the filter)'}</Tinted> : null}
       {view.rows.map((row) => (
         <Text key={row.index} inverse={row.selected && focused} wrap="truncate-end">
-          {rowText(row, treeWidth, barWidth, view.maxBytes, paint)}
+          {rowText(row, treeWidth, barWidth, view.maxBytes, paint, view.showsUse)}
         </Text>
       ))}
     </Box>

@@ -109,3 +109,6 @@ export function Tinted({ tone, bold, inverse, children }: TintedProps): ReactNod
 
 /** Glyphs of the entry states: sent, excluded by the ignore file, partly sent, not requested by the Dockerfile (BuildKit). */
 export const MARKS = { included: '✓', excluded: '✗', partial: '◐', unrequested: '○' } as const;
+
+/** Glyphs of what the Dockerfile does with what is sent (BuildKit): used, sent but never used, both. */
+export const USE_MARKS = { used: '●', 'sent-unused': '◌', mixed: '◍' } as const;

@@ -1,11 +1,12 @@
 // The figures dialogs show before you confirm, computed with core calls on the inventory: what a
 // proposed rule saves, whether each builder honours an exception, the offenders, and where the
 // builders differ. Called from a hook; the result reaches the reducer as a `mode-data` action.
-import { explainWithLines, proposeException, proposeIgnoreRules, type TuiOffenderRow, type TuiOffenders, tuiOffenders } from '@ctxlens/core';
+import { EntryState, explainWithLines, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries, type TuiOffenderRow, type TuiOffenders, tuiOffenders, type UsageAnalysis } from '@ctxlens/core';
 import type { Evaluation } from '../state/derive.js';
 import { sentBytes } from '../state/figures.js';
 import { appendRule, documentLines, type RulesModel } from '../state/rules-model.js';
 import type { Mode, ModeData } from '../state/types.js';
+import { computeUsage } from '../state/usage.js';
 import { builderDifferences } from './builder-diff.js';
 import type { Session } from './session.js';
 
@@ -18,11 +19,30 @@ function linesWith(rules: RulesModel, line: string): string[] {
  * build, but a `COPY . .` (or the legacy builder) would send them, so the ignore file should catch them.
  * @returns the rows, none when BuildKit is asked for everything
  */
-function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders): TuiOffenderRow[] {
+function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders, usage: UsageAnalysis | undefined): TuiOffenderRow[] {
   if (evaluation.eligible === undefined) return [];
-  const eligible = tuiOffenders(evaluation.eligible.context);
+  // The eligible context has no Dockerfile reads of its own: guard it with the send set's.
+  const eligible = tuiOffenders(evaluation.eligible.context, { usage });
   const listed = new Set([...sent.bloat, ...sent.secrets].map((r) => r.path));
   return [...eligible.bloat, ...eligible.secrets].filter((r) => !listed.has(r.path));
+}
+
+/**
+ * What the Dockerfile uses, for guarding proposals: the evaluation's own analysis under BuildKit,
+ * or, under the legacy builder, that of the same rules under BuildKit (same inventory).
+ * @returns the analysis, undefined when the Dockerfile's reads are unknown
+ */
+function usageFor(session: Session, evaluation: Evaluation): UsageAnalysis | undefined {
+  if (evaluation.builder === 'buildkit' || session.evaluator.from.plan?.requests === undefined) return computeUsage(evaluation);
+  const bk = session.evaluator.evaluate(evaluation.lines, 'buildkit', true);
+  return bk.ok ? computeUsage(bk.evaluation) : undefined;
+}
+
+function guardFor(session: Session, evaluation: Evaluation): ProposalGuard | undefined {
+  const usage = usageFor(session, evaluation);
+  const guarded = usage === undefined ? undefined : protectedEntries(evaluation.context, usage);
+  if (guarded === undefined) return undefined;
+  return { protected: guarded, included: Uint8Array.from(evaluation.context.walk.state, (s) => (s === EntryState.Included ? 1 : 0)) };
 }
 
 /**
@@ -59,12 +79,15 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
   const now = sent(evaluation);
   switch (mode.kind) {
     case 'confirm-ignore': {
-      const options = proposeIgnoreRules(inv, mode.index).map((rule) => {
+      // Never a line that takes away what the Dockerfile uses: the build would fail or the image change.
+      const safe = proposeIgnoreRules(inv, mode.index, guardFor(session, evaluation));
+      const withheld = proposeIgnoreRules(inv, mode.index).length - safe.length;
+      const options = safe.map((rule) => {
         // Exactly the lines confirming produces, so the evaluation is cached for it.
         const outcome = evaluator.evaluate(linesWith(rules, rule.line), evaluation.builder, true);
         return { rule, savesBytes: outcome.ok ? now - sent(outcome.evaluation) : undefined };
       });
-      return { kind: 'ignore-preview', index: mode.index, key, options };
+      return { kind: 'ignore-preview', index: mode.index, key, options, withheld };
     }
     case 'confirm-include': {
       const rule = proposeException(inv, mode.index);
@@ -84,8 +107,9 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
       };
     }
     case 'offenders': {
-      const offenders = tuiOffenders(evaluation.context);
-      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders) };
+      const usage = usageFor(session, evaluation);
+      const offenders = tuiOffenders(evaluation.context, { usage });
+      return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders, usage), sentUnused: evaluation.builder === 'buildkit' ? usage?.sentUnused : undefined };
     }
     case 'builder-diff': {
       const other = evaluator.evaluate(documentLines(rules), mode.from);

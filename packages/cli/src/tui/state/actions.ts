@@ -14,6 +14,7 @@ export type Action =
   | { readonly type: 'evaluated'; readonly evaluation: Evaluation }
   | { readonly type: 'evaluation-failed'; readonly key: string; readonly message: string; readonly line: number | undefined }
   | { readonly type: 'impacts'; readonly impacts: RuleImpacts }
+  | { readonly type: 'usage-ready'; readonly key: string }
   | { readonly type: 'mode-data'; readonly data: ModeData }
   | { readonly type: 'command'; readonly command: Command }
   | { readonly type: 'text'; readonly text: string }

@@ -1,10 +1,11 @@
 // The header's figures as plain data: what the builder sends (BuildKit's transfer figure for the
 // paths the Dockerfile asks for, or the legacy upload), the eligible context beside it when
 // BuildKit sends less, what the ignore file saves, and what BuildKit was asked for.
-import type { SendPlan } from '@ctxlens/core';
+import { formatDockerSize, type SendPlan } from '@ctxlens/core';
 import { formatSent, sentBytes, sentSize } from './figures.js';
 import { percentChange, signedSize } from '../components/format.js';
 import type { TuiState } from './types.js';
+import { usageOf } from './usage.js';
 
 /** The header's content. */
 export interface HeaderView {
@@ -13,6 +14,11 @@ export interface HeaderView {
   readonly files: number;
   /** Under BuildKit, when the Dockerfile asks for less: all the ignore file lets through (a `COPY . .` would send it). */
   readonly eligible: { readonly size: string; readonly files: number } | undefined;
+  /**
+   * Under BuildKit with a Dockerfile: the sent files it copies or mounts into a needed stage (file
+   * bytes, as `du` counts them, and how many of them reach the final image).
+   */
+  readonly used: { readonly size: string; readonly files: number; readonly shippedFiles: number } | undefined;
   /** The context the ignore file filters, without and with it. */
   readonly baseline: { readonly from: string; readonly to: string; readonly change: string };
   /** What BuildKit asks for, when it is worth saying; a warning when it cannot be known. */
@@ -60,11 +66,13 @@ export function headerView(state: TuiState): HeaderView | undefined {
   // The ignore file filters the eligible context: that is what it is compared with.
   const filtered = evaluation.eligible?.sizes ?? now;
   const base = session.baseline;
+  const usage = builder === 'buildkit' ? usageOf(evaluation) : undefined;
   const since = startSizes === undefined ? 0 : sentBytes(now, builder) - sentBytes(startSizes, builder);
   return {
     sent: nothing ? '' : sentSize(now, builder),
     files: now.files,
     eligible: evaluation.eligible === undefined ? undefined : { size: sentSize(evaluation.eligible.sizes, builder), files: evaluation.eligible.sizes.files },
+    used: usage === undefined ? undefined : { size: formatDockerSize(usage.used.bytes), files: usage.used.files, shippedFiles: usage.shipped.files },
     baseline: { from: sentSize(base, builder), to: sentSize(filtered, builder), change: percentChange(sentBytes(base, builder), sentBytes(filtered, builder)) },
     request: builder === 'buildkit' ? requestNote(evaluation.context.plan) : undefined,
     since: since === 0 || startSizes === undefined ? '±0B' : `${signedSize(since, builder)} (${formatSent(sentBytes(startSizes, builder), builder)} → ${sentSize(now, builder)})`,

@@ -6,7 +6,7 @@ import type { Mode, Pane } from './types.js';
 /** Everything a key can ask for. */
 export type Command =
   | 'cursor-up' | 'cursor-down' | 'page-up' | 'page-down' | 'first' | 'last'
-  | 'open' | 'back' | 'sort-size' | 'sort-name' | 'ignore' | 'include' | 'explain' | 'filter'
+  | 'open' | 'back' | 'sort-size' | 'sort-name' | 'ignore' | 'include' | 'explain' | 'filter' | 'unused-only'
   | 'toggle-rule' | 'add-rule' | 'delete-rule' | 'move-rule-up' | 'move-rule-down'
   | 'switch-pane' | 'undo' | 'offenders' | 'builder' | 'save' | 'help' | 'quit'
   | 'confirm' | 'cancel' | 'next-choice' | 'reload' | 'submit' | 'erase';
@@ -52,6 +52,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'tree', command: 'include', keys: [c('!')], label: '!', help: 're-include the selected path (adds an exception)', short: 'include' },
   { scope: 'tree', command: 'explain', keys: [c('e')], label: 'e', help: 'explain why the path is in or out', short: 'explain' },
   { scope: 'tree', command: 'filter', keys: [c('/')], label: '/', help: 'filter entries by name', short: 'filter' },
+  { scope: 'tree', command: 'unused-only', keys: [c('U')], label: 'U', help: 'show only what is sent but never used (◌), or everything again', short: 'unused' },
   { scope: 'rules', command: 'cursor-up', keys: [k('upArrow', false), c('k')], label: '↑/k', help: 'previous rule' },
   { scope: 'rules', command: 'cursor-down', keys: [k('downArrow', false), c('j')], label: '↓/j', help: 'next rule' },
   { scope: 'rules', command: 'toggle-rule', keys: [c(' ')], label: 'Space', help: 'switch the rule on or off', short: 'on/off' },

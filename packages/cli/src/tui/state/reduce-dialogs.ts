@@ -17,7 +17,10 @@ function confirmIgnore(state: TuiState, index: number, choice: number): TuiState
   // Confirmed before the preview arrived: done when it does (see confirmWhenReady).
   if (data?.kind !== 'ignore-preview' || data.index !== index) return { ...state, mode: { kind: 'confirm-ignore', index, choice, confirmed: true } };
   const option = data.options[choice];
-  if (option === undefined) return browse({ ...state, status: { text: 'no rule can express this path (a line break in its name)', tone: 'warn' } });
+  if (option === undefined) {
+    const text = data.withheld > 0 ? 'not ignored: the Dockerfile uses this path' : 'no rule can express this path (a line break in its name)';
+    return browse({ ...state, status: { text, tone: 'warn' } });
+  }
   const saves = option.savesBytes === undefined ? '' : ` (saves ${formatSent(option.savesBytes, state.builder)})`;
   return addRuleLine(browse(state), option.rule.line, { text: `added: ${option.rule.line}${saves}`, tone: 'success' });
 }

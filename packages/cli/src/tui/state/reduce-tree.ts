@@ -3,6 +3,8 @@
 import { SOME_EXCLUDED, SOME_INCLUDED } from '@ctxlens/core';
 import type { Command } from './keymap.js';
 import { currentListing, layoutOf, listDirectory, selectedEntry } from './selectors.js';
+import { useFlags } from './use-marks.js';
+import { hasUsage } from './usage.js';
 import type { TreeState, TuiState } from './types.js';
 import { moveCursor } from './viewport.js';
 
@@ -13,9 +15,10 @@ import { moveCursor } from './viewport.js';
 export function treeAt(state: TuiState, dir: number, select: number | undefined, sort = state.tree.sort): TreeState {
   const totals = state.session?.evaluator.from.totals;
   if (totals === undefined) return state.tree;
-  const rows = listDirectory(totals, dir, sort, '');
+  const keep = state.tree.unusedOnly ? useFlags(state.evaluation) : undefined;
+  const rows = listDirectory(totals, dir, sort, '', keep);
   const at = select === undefined ? 0 : rows.indexOf(select);
-  return { dir, cursor: Math.max(0, at), sort, filter: '' };
+  return { dir, cursor: Math.max(0, at), sort, filter: '', unusedOnly: state.tree.unusedOnly };
 }
 
 /**
@@ -67,9 +70,18 @@ export function reduceTreeCommand(state: TuiState, command: Command): TuiState |
       const sort = command === 'sort-size' ? 'size' : 'name';
       const totals = state.session?.evaluator.from.totals;
       if (totals === undefined) return state;
-      const resorted = listDirectory(totals, state.tree.dir, sort, state.tree.filter);
+      const resorted = currentListing({ ...state, tree: { ...state.tree, sort } });
       const cursor = selected === undefined ? 0 : Math.max(0, resorted.indexOf(selected));
       return { ...state, tree: { ...state.tree, sort, cursor } };
+    }
+    case 'unused-only': {
+      if (!state.tree.unusedOnly && !hasUsage(state.evaluation)) {
+        return { ...state, status: { text: 'What is used is known only under BuildKit with a Dockerfile (b switches builder)', tone: 'info' } };
+      }
+      const tree = { ...state.tree, unusedOnly: !state.tree.unusedOnly };
+      const listing = currentListing({ ...state, tree });
+      const cursor = selected === undefined ? 0 : Math.max(0, listing.indexOf(selected));
+      return { ...state, tree: { ...tree, cursor }, status: undefined };
     }
     case 'ignore':
       if (selected === undefined || inv === undefined) return state;

@@ -60,6 +60,8 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, evaluationError: { key: action.key, message: action.message, line: action.line } };
     case 'impacts':
       return { ...state, impacts: action.impacts };
+    case 'usage-ready':
+      return { ...state, usageKey: action.key };
     case 'mode-data':
       return confirmWhenReady({ ...state, modeData: action.data });
     case 'command':

@@ -5,6 +5,7 @@ import { documentLines, isDirty, type RuleRow, ruleRows, type RulesModel } from 
 import { evaluationKey } from './derive.js';
 import { wrapRows } from '../../output/terminal-text.js';
 import type { Mode, ModeData, SortMode, TuiState } from './types.js';
+import { HOLDS_UNUSED, useFlags } from './use-marks.js';
 
 function memoOne<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
@@ -22,18 +23,23 @@ function memoOne<A extends unknown[], R>(compute: (...args: A) => R): (...args: 
  * filtered by a case-insensitive name fragment.
  * @returns inventory indices
  */
-export function listDirectory(totals: InventoryTotals, dir: number, sort: SortMode, filter: string): Int32Array {
+export function listDirectory(totals: InventoryTotals, dir: number, sort: SortMode, filter: string, keep?: Uint8Array): Int32Array {
   const inv: Inventory = totals.inventory;
   const [start, n] = inv.children(dir);
   let rows: number[] = [];
   const needle = filter.toLowerCase();
-  for (let c = start; c < start + n; c++) if (needle === '' || inv.name(c).toLowerCase().includes(needle)) rows.push(c);
+  for (let c = start; c < start + n; c++) {
+    if (keep !== undefined && (keep[c]! & HOLDS_UNUSED) === 0) continue;
+    if (needle === '' || inv.name(c).toLowerCase().includes(needle)) rows.push(c);
+  }
   // The inventory keeps each directory's entries in byte order, so name order is the identity.
   if (sort === 'size') rows = rows.sort((a, b) => totals.subtreeBytes[b]! - totals.subtreeBytes[a]! || a - b);
   return Int32Array.from(rows);
 }
 
 const listingMemo = memoOne(listDirectory);
+/** The unused-only filter without a usage analysis (legacy builder): nothing qualifies. */
+const NOTHING = new Uint8Array(0);
 
 /**
  * The current directory's listing.
@@ -42,7 +48,8 @@ const listingMemo = memoOne(listDirectory);
 export function currentListing(state: TuiState): Int32Array {
   const totals = state.session?.evaluator.from.totals;
   if (totals === undefined) return new Int32Array(0);
-  return listingMemo(totals, state.tree.dir, state.tree.sort, state.tree.filter);
+  const keep = state.tree.unusedOnly ? (useFlags(state.evaluation) ?? NOTHING) : undefined;
+  return listingMemo(totals, state.tree.dir, state.tree.sort, state.tree.filter, keep);
 }
 
 /**
@@ -186,9 +193,9 @@ export function layoutOf(state: TuiState): Layout {
 
 /**
  * The offenders list's selectable rows, in the order the view shows them.
- * @returns biggest, bloat, secrets, then what is eligible but not requested
+ * @returns biggest, secrets, bloat, then what is eligible but not requested
  */
 export function offenderRows(data: Extract<ModeData, { kind: 'offenders' }>): TuiOffenderRow[] {
   const { biggest, bloat, secrets } = data.offenders;
-  return [...biggest, ...bloat, ...secrets, ...data.notRequested];
+  return [...biggest, ...secrets, ...bloat, ...data.notRequested];
 }

@@ -1,6 +1,6 @@
 // The TUI's state: plain data the reducer replaces, never mutates. Heavy results (evaluations,
 // previews) arrive from hooks as actions and are stored by reference.
-import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders } from '@ctxlens/core';
+import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders, UnusedGroup } from '@ctxlens/core';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { RulesModel } from './rules-model.js';
@@ -29,7 +29,14 @@ export type Mode =
 
 /** Figures a dialog or overlay needs that take a core call to compute; tagged with what they are for. */
 export type ModeData =
-  | { readonly kind: 'ignore-preview'; readonly index: number; readonly key: string; readonly options: readonly IgnoreOption[] }
+  | {
+      readonly kind: 'ignore-preview';
+      readonly index: number;
+      readonly key: string;
+      readonly options: readonly IgnoreOption[];
+      /** Proposals left out because they would exclude what the Dockerfile uses (the build would break or the image change). */
+      readonly withheld: number;
+    }
   | { readonly kind: 'include-preview'; readonly index: number; readonly key: string; readonly rule: ProposedRule | undefined; readonly addsBytes: number | undefined; readonly legacyHonours: boolean; readonly buildkitHonours: boolean }
   | {
       readonly kind: 'offenders';
@@ -37,6 +44,8 @@ export type ModeData =
       readonly offenders: TuiOffenders;
       /** Under BuildKit: bloat and secrets the ignore file lets through but the Dockerfile does not ask for (a `COPY . .` would send them). */
       readonly notRequested: readonly TuiOffenderRow[];
+      /** Under BuildKit with a Dockerfile: what is sent but never used, by top-level entry, biggest first. */
+      readonly sentUnused: readonly UnusedGroup[] | undefined;
     }
   | { readonly kind: 'builder-diff'; readonly key: string; readonly other: Builder; readonly otherSizes: ContextSizes; readonly rows: readonly BuilderDiffRow[]; readonly more: number };
 
@@ -74,6 +83,8 @@ export interface TreeState {
   readonly sort: SortMode;
   /** Case-insensitive name filter; '' for none. */
   readonly filter: string;
+  /** Lists only entries that send files the Dockerfile never uses (BuildKit with a Dockerfile). */
+  readonly unusedOnly: boolean;
 }
 
 /** Effect of switching each rule, by document line. */
@@ -102,6 +113,8 @@ export interface TuiState {
   /** Sizes of the first evaluation: the reference for "since the session started". */
   readonly startSizes: ContextSizes | undefined;
   readonly impacts: RuleImpacts | undefined;
+  /** Key of the last evaluation whose usage analysis arrived (state/usage.ts holds it): a change repaints the marks. */
+  readonly usageKey: string | undefined;
   readonly pane: Pane;
   readonly tree: TreeState;
   /** Selected row of the rules pane. */
