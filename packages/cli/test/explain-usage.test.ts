@@ -41,8 +41,9 @@ describe('explain: how the image uses a path', () => {
     expect(await explain([path])).toContain(`\n  ${text}\n`);
   });
 
-  it('the same words under the legacy builder, which sends what BuildKit leaves out', async () => {
-    expect(await explain(['README.md'], { builder: 'legacy' })).toContain('  eligible, never used');
+  it('the legacy builder sends what no instruction uses', async () => {
+    expect(await explain(['README.md'], { builder: 'legacy' })).toContain('  sent, never used\n');
+    expect(await explain(['secret.txt'], { builder: 'legacy' })).toContain('  not eligible: the ignore file keeps it out\n');
     expect(await explain(['src/main.js'], { builder: 'legacy' })).toContain('  used by Dockerfile:2 (COPY src ./src) → stage build → final image');
   });
 

@@ -79,17 +79,19 @@ function withRequest(verdict: PathVerdict, buildkit: BuildContext | undefined): 
  * How the Dockerfile uses a context path (BuildKit's reads, which hold for both builders).
  * @returns the use, or undefined when the path is not in the context or the Dockerfile was not read
  */
-function pathUse(buildkit: BuildContext | undefined, usage: UsageAnalysis | undefined, relative: string): PathUse | undefined {
+function pathUse(buildkit: BuildContext | undefined, usage: UsageAnalysis | undefined, relative: string, primary: Explanation): PathUse | undefined {
   if (buildkit === undefined || usage === undefined) return undefined;
   const inv = buildkit.inventory;
   const i = inv.indexOf(relative, false);
   if (i <= 0) return undefined;
+  // The legacy builder sends everything its own rules let through: no Dockerfile read narrows it.
+  if (primary.builder === 'legacy' && !primary.included) return { status: 'not-eligible', by: undefined };
   const use = usage.useOf(relative);
   if (use !== undefined) {
     const by = { dockerfile: buildkit.plan?.requests?.graph.file ?? 'Dockerfile', line: use.request.instruction.line, instruction: use.request.instruction.text, stage: use.stage };
     return { status: (usage.marks[i]! & UseMark.Shipped) !== 0 ? 'shipped' : 'build-stage', by };
   }
-  const sent = buildkit.walk.state[i] === EntryState.Included;
+  const sent = primary.builder === 'legacy' || buildkit.walk.state[i] === EntryState.Included;
   const eligible = buildkit.eligibleWalk().state[i] === EntryState.Included;
   return { status: sent ? 'sent-unused' : eligible ? 'eligible-unused' : 'not-eligible', by: undefined };
 }
@@ -115,7 +117,7 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     const asked: AskedPath[] = names.map((p) => toContextPath(p, cwd, roots));
     const verdicts = asked.map((a) => withRequest(explainBoth(rules, a.relative), buildkit));
     const usage = buildkit?.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
-    const uses = asked.map((a) => pathUse(buildkit, usage, a.relative));
+    const uses = asked.map((a, i) => pathUse(buildkit, usage, a.relative, verdicts[i]!.primary));
     const excluded = verdicts.filter((v) => !v.primary.included).length;
     if (options.json) {
       if (!options.quiet) {

@@ -1,0 +1,44 @@
+// The context `suggest` works on, with what the Dockerfile uses. The uses come from BuildKit's reads
+// of the Dockerfile, which are the same for the legacy builder: under --builder legacy the context is
+// the legacy builder's rules evaluated on BuildKit's inventory, so the per-entry marks line up.
+import { analyzeUsage, type BuildContext, CtxlensError, loadBuilderRules, otherBuilderContext, type UsageAnalysis } from '@ctxlens/core';
+import type { Io } from '../io.js';
+import { loadComparison, type Loudness, printDiagnostics } from './load-context.js';
+import { type ContextArgs, coreOptions, withStdinDockerfile } from './shared-options.js';
+
+/** The builder's context, and BuildKit's view of the Dockerfile when it could be read. */
+export interface GuardedContext {
+  readonly context: BuildContext;
+  /** BuildKit's context over the same inventory, or undefined when BuildKit cannot read the Dockerfile. */
+  readonly buildkit: BuildContext | undefined;
+  /** What the Dockerfile uses; undefined without a Dockerfile, with --whole-context, or when BuildKit refuses it. */
+  readonly usage: UsageAnalysis | undefined;
+  /** Why there is no usage, for a note on stderr. */
+  readonly unguarded: string | undefined;
+}
+
+/**
+ * Loads the context (complete inventory) with BuildKit's analysis of the Dockerfile.
+ * @returns the context of the builder asked for, BuildKit's context and the usage
+ */
+export async function loadGuardedContext(options: ContextArgs, io: Io, loud: Loudness): Promise<GuardedContext> {
+  const args = await withStdinDockerfile(options, io);
+  if (args.builder === 'buildkit') {
+    const { context } = await loadComparison(args, io, loud);
+    const usage = context.plan?.requests === undefined ? undefined : analyzeUsage(context);
+    return { context, buildkit: context, usage, unguarded: usage === undefined ? 'the Dockerfile was not read' : undefined };
+  }
+  let buildkit: BuildContext;
+  try {
+    // Quiet: the diagnostics printed are the legacy builder's, below.
+    ({ context: buildkit } = await loadComparison({ ...args, builder: 'buildkit' }, io, { quiet: true, json: true }));
+  } catch (error) {
+    if (!(error instanceof CtxlensError)) throw error;
+    const { context } = await loadComparison(args, io, loud);
+    return { context, buildkit: undefined, usage: undefined, unguarded: `BuildKit cannot read the Dockerfile (${error.message})` };
+  }
+  const context = otherBuilderContext(buildkit, loadBuilderRules(args.dir, coreOptions(args, io)));
+  printDiagnostics(context.diagnostics, io, loud);
+  const usage = buildkit.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
+  return { context, buildkit, usage, unguarded: usage === undefined ? 'the Dockerfile was not read' : undefined };
+}
