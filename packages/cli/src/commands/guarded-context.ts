@@ -38,7 +38,9 @@ export async function loadGuardedContext(options: ContextArgs, io: Io, loud: Lou
     return { context, buildkit: undefined, usage: undefined, unguarded: `BuildKit cannot read the Dockerfile (${error.message})` };
   }
   const context = otherBuilderContext(buildkit, loadBuilderRules(args.dir, coreOptions(args, io)));
-  printDiagnostics(context.diagnostics, io, loud);
+  // Evaluated from BuildKit's inputs: its note that it reads no ignore file through a link out of
+  // the context is BuildKit's alone (the legacy client follows the link).
+  printDiagnostics(context.diagnostics.filter((d) => d.code !== 'ignore-file-link-outside-context'), io, loud);
   const usage = buildkit.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
   return { context, buildkit, usage, unguarded: usage === undefined ? 'the Dockerfile was not read' : undefined };
 }

@@ -30,3 +30,5 @@ export type { CopyError, CopyErrorCause } from './copy-errors.js';
 export { allowlistIgnoreFile } from './allowlist.js';
 export type { AllowlistResult, AllowlistSavings } from './allowlist.js';
 export { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
+export { lintDockerfile } from './dockerfile-lint.js';
+export type { DockerfileFinding, DockerfileLintCode } from './dockerfile-lint.js';
