@@ -30,7 +30,7 @@ describe('lint: the Dockerfile', () => {
   it.each(['buildkit', 'legacy'] as const)('text under %s: each finding at Dockerfile:line with its code and fix; exit 1', async (builder) => {
     const r = await lint(dir.path, { builder });
     expect(r.code).toBe(1);
-    expect(r.out).toContain('Dockerfile:3: error: Dockerfile:3 COPY dist /app/dist: ');
+    expect(r.out).toContain('Dockerfile:3: error: COPY dist /app/dist: ');
     expect(r.out).toContain('dist is excluded by .dockerignore:2 (dist)');
     expect(r.out).toContain('[copy-excluded]\n');
     expect(r.out).toContain('    fix: Add "!dist" after .dockerignore:2, or remove that line.\n');
@@ -55,7 +55,7 @@ describe('lint: the Dockerfile', () => {
 
   it('GitHub Actions: ::error file=Dockerfile,line=N for the COPY, warnings and notices for the checklist', async () => {
     const r = await lint(dir.path, { env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir.path } });
-    expect(r.out).toMatch(/^::error file=Dockerfile,line=3,title=ctxlens lint%3A copy-excluded::Dockerfile:3 COPY dist \/app\/dist: .*dist is excluded by .dockerignore:2 \(dist\)/m);
+    expect(r.out).toMatch(/^::error file=Dockerfile,line=3,title=ctxlens lint%3A copy-excluded::COPY dist \/app\/dist: .*dist is excluded by .dockerignore:2 \(dist\)/m);
     expect(r.out).toContain('::warning file=Dockerfile,line=1,title=ctxlens lint%3A unpinned-base-image::');
     expect(r.out).toContain('::notice file=Dockerfile,line=1,title=ctxlens lint%3A no-healthcheck::');
   });

@@ -35,8 +35,8 @@ export function lintDockerfile(ctx: BuildContext): DockerfileFinding[] {
     code: e.cause === 'excluded' ? 'copy-excluded' : 'copy-missing',
     severity: 'error',
     ...at(e.instruction.line, e.instruction.text),
-    message: e.message,
-    detail: `BuildKit: ${e.error}`,
+    // The finding's place already says `Dockerfile:N`: the message starts at the instruction.
+    message: e.message.startsWith(`${e.dockerfile}:${e.instruction.line} `) ? e.message.slice(`${e.dockerfile}:${e.instruction.line} `.length) : e.message,
     fix: e.rule !== undefined ? `Add "!${e.path}" after ${e.rule.file}:${e.rule.line}, or remove that line.` : `Create ${e.path}, or fix the source of this ${e.instruction.text.split(/\s/)[0]}.`,
   }));
   const target = graph.stages[graph.target]!;
