@@ -10,7 +10,9 @@ let dir: TempDir;
 beforeAll(async () => {
   dir = await fixture([
     { file: 'Dockerfile', content: 'FROM alpine:3.20 AS build\nCOPY src ./src\nCOPY tools/gen.sh /gen.sh\nRUN true\nFROM alpine:3.20\nCOPY --from=build /src /app\nCOPY package.json /app/\n' },
-    { file: '.dockerignore', content: 'secret.txt\n' },
+    { file: '.dockerignore', content: 'secret.txt\nprivate\n' },
+    // Excluded whole: BuildKit never reads below it.
+    { file: 'private/key.pem' },
     { file: 'src/main.js' },
     { file: 'tools/gen.sh' },
     { file: 'tools/other.sh' },
@@ -37,6 +39,7 @@ describe('explain: how the image uses a path', () => {
     { path: 'package.json', text: 'used by Dockerfile:7 (COPY package.json /app/) → stage stage-1 → final image' },
     { path: 'README.md', text: 'eligible, never used (the legacy builder, or a COPY . ., would send it)' },
     { path: 'secret.txt', text: 'not eligible: the ignore file keeps it out' },
+    { path: 'private/key.pem', text: 'not eligible: the ignore file keeps it out' },
   ])('-vv $path: $text', async ({ path, text }) => {
     expect(await explain([path])).toContain(`\n  ${text}\n`);
   });

@@ -83,7 +83,8 @@ function pathUse(buildkit: BuildContext | undefined, usage: UsageAnalysis | unde
   if (buildkit === undefined || usage === undefined) return undefined;
   const inv = buildkit.inventory;
   const i = inv.indexOf(relative, false);
-  if (i <= 0) return undefined;
+  // BuildKit's context reads only what it may send: a path a rule excludes may not be in it.
+  if (i <= 0) return !primary.included && primary.rule !== undefined && !primary.rule.exclusion ? { status: 'not-eligible', by: undefined } : undefined;
   // The legacy builder sends everything its own rules let through: no Dockerfile read narrows it.
   if (primary.builder === 'legacy' && !primary.included) return { status: 'not-eligible', by: undefined };
   const use = usage.useOf(relative);
