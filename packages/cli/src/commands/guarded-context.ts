@@ -1,7 +1,7 @@
 // The context `suggest` works on, with what the Dockerfile uses. The uses come from BuildKit's reads
 // of the Dockerfile, which are the same for the legacy builder: under --builder legacy the context is
 // the legacy builder's rules evaluated on BuildKit's inventory, so the per-entry marks line up.
-import { analyzeUsage, type BuildContext, CtxlensError, evaluateRules, loadBuilderRules, otherBuilderContext, type SizeComparison, type UsageAnalysis } from '@ctxlens/core';
+import { analyzeUsage, type BuildContext, computeContextWithBaseline, CtxlensError, evaluateRules, loadBuilderRules, otherBuilderContext, type SizeComparison, type UsageAnalysis } from '@ctxlens/core';
 import type { Io } from '../io.js';
 import { loadComparison, type Loudness, printDiagnostics } from './load-context.js';
 import { type ContextArgs, coreOptions, withStdinDockerfile } from './shared-options.js';
@@ -33,8 +33,8 @@ export async function loadGuardedContext(options: ContextArgs, io: Io, loud: Lou
   }
   let buildkit: BuildContext;
   try {
-    // Quiet: the diagnostics printed are the legacy builder's, below.
-    ({ context: buildkit } = await loadComparison({ ...args, builder: 'buildkit' }, io, { quiet: true, json: true }));
+    // Read directly, printing nothing: the diagnostics shown are the legacy builder's, below.
+    ({ context: buildkit } = await computeContextWithBaseline(args.dir, coreOptions({ ...args, builder: 'buildkit' }, io)));
   } catch (error) {
     if (!(error instanceof CtxlensError)) throw error;
     const sizes = await loadComparison(args, io, loud);
