@@ -1,5 +1,6 @@
 // `suggest` never breaks the build: its lines (under both builders) and the golden rule's allowlist
 // (`suggest --allowlist --write`) are written, then the real BuildKit builds the same Dockerfile.
+import { computeContextWithBaseline, evaluateRules, suggestIgnoreLines } from '@ctxlens/core';
 import { buildkitOracle, makeBuildkitContext, runBuildkitBuild, type BuildkitOracle, type TreeSpec } from '@ctxlens/test-fixtures';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -82,6 +83,13 @@ describe.skipIf(oracle === null)(`suggest keeps the real BuildKit build green${s
     try {
       const before = await runBuildkitBuild(oracle!, { dir: made.dir });
       expect(before.ok, before.error).toBe(true);
+      if (c.builder === 'legacy') {
+        // Control: without the guard, the legacy view proposes a line that breaks the build.
+        const { context } = await computeContextWithBaseline(made.dir, { builder: 'buildkit' });
+        const own = context.ignoreFile?.source.lines.map((l) => l.text) ?? [];
+        const unguarded = suggestIgnoreLines(evaluateRules(context, { rules: own, builder: 'legacy' })).suggestions.map((x) => x.line);
+        expect(unguarded.filter((l) => c.unsafe.includes(l))).not.toEqual([]);
+      }
       const r = await suggest(made.dir, { builder: c.builder, allowlist: false, write: true });
       expect(r.code, r.err).toBe(0);
       const lines = (r.json.suggestions as { line: string }[]).map((s) => s.line);
