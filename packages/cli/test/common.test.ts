@@ -112,7 +112,7 @@ describe('default command', () => {
     const doc = JSON.parse((await runCli(['--json', '--top', '1'], { cwd: web.path })).stdout);
     expect(doc).toMatchObject({ schemaVersion: 2, builder: 'buildkit', files: 11, withoutIgnoreFile: { files: 14 } });
     expect(doc.offenders).toHaveLength(1);
-    expect(doc.offenders[0]).toEqual({ path: 'assets/video.mp4', type: 'file', files: 1, bytes: 2_000_000, category: null, suggestedLine: 'assets/video.mp4' });
+    expect(doc.offenders[0]).toEqual({ path: 'assets/video.mp4', type: 'file', files: 1, bytes: 2_000_000, category: null, used: false, suggestedLine: 'assets/video.mp4' });
   });
 
   it('on a terminal with --no-tui: the summary, in colour', () => {

@@ -89,6 +89,7 @@ describe('ctxlens explain: -vv trace and the other builder', () => {
         '  excluded by .dockerignore:1:build (matched parent directory "build")',
         '  decided by parent directory "build": the legacy builder excludes it and never enters it, so no exception below it applies',
         '  BuildKit decides differently: sent (.dockerignore:2:!**/*.map)',
+        '  not eligible: the ignore file keeps it out',
         '',
       ].join('\n'),
     );

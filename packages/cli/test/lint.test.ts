@@ -103,10 +103,12 @@ describe('ctxlens lint: findings', () => {
     expect(doc.findings[1]).toMatchObject({ file: '.dockerignore', line: 1, text: 'node_modules', code: 'anchored-name', severity: 'warning', replacement: ['**/node_modules'] });
   });
 
-  it('no ignore file: nothing to lint', async () => {
+  it('no ignore file: the Dockerfile checklist says so (a warning: exit 1)', async () => {
     const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }]);
     dirs.push(dir);
-    expect(await runCli(['lint'], { cwd: dir.path })).toMatchObject({ code: 0, stdout: 'No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n' });
+    const r = await runCli(['lint'], { cwd: dir.path });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Dockerfile:1: warning: There is no .dockerignore: everything the Dockerfile reads is sent, .git, secrets and dependencies included. [no-dockerignore]\n');
   });
 });
 

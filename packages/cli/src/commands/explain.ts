@@ -2,13 +2,13 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
-import { type Builder, type BuildContext, computeContext, type ContextOptions, CtxlensError, type Explanation, explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core';
+import { analyzeUsage, type Builder, type BuildContext, computeContext, type ContextOptions, CtxlensError, type Explanation, explainBoth, loadBothBuilderRules, type PathVerdict, EntryState, UseMark, type UsageAnalysis } from '@ctxlens/core';
 import * as nodePath from 'node:path';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { quoteCStyle } from '../output/c-quote.js';
-import { pathJson, traceLines, verboseRecord } from '../output/explain-report.js';
+import { type PathUse, pathJson, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
 import { toJson } from '../output/json.js';
 import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
@@ -76,6 +76,28 @@ function withRequest(verdict: PathVerdict, buildkit: BuildContext | undefined): 
 }
 
 /**
+ * How the Dockerfile uses a context path (BuildKit's reads, which hold for both builders).
+ * @returns the use, or undefined when the path is not in the context or the Dockerfile was not read
+ */
+function pathUse(buildkit: BuildContext | undefined, usage: UsageAnalysis | undefined, relative: string, primary: Explanation): PathUse | undefined {
+  if (buildkit === undefined || usage === undefined) return undefined;
+  const inv = buildkit.inventory;
+  const i = inv.indexOf(relative, false);
+  // BuildKit's context reads only what it may send: a path a rule excludes may not be in it.
+  if (i <= 0) return !primary.included && primary.rule !== undefined && !primary.rule.exclusion ? { status: 'not-eligible', by: undefined } : undefined;
+  // The legacy builder sends everything its own rules let through: no Dockerfile read narrows it.
+  if (primary.builder === 'legacy' && !primary.included) return { status: 'not-eligible', by: undefined };
+  const use = usage.useOf(relative);
+  if (use !== undefined) {
+    const by = { dockerfile: buildkit.plan?.requests?.graph.file ?? 'Dockerfile', line: use.request.instruction.line, instruction: use.request.instruction.text, stage: use.stage };
+    return { status: (usage.marks[i]! & UseMark.Shipped) !== 0 ? 'shipped' : 'build-stage', by };
+  }
+  const sent = primary.builder === 'legacy' || buildkit.walk.state[i] === EntryState.Included;
+  const eligible = buildkit.eligibleWalk().state[i] === EntryState.Included;
+  return { status: sent ? 'sent-unused' : eligible ? 'eligible-unused' : 'not-eligible', by: undefined };
+}
+
+/**
  * Explains each path under the chosen builder (and the other one, for -vv and JSON).
  * @returns 0 when at least one path was excluded (with -v: matched by a rule), 1 otherwise, 2 on errors
  */
@@ -95,11 +117,13 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     const roots = [cwd, rules.primary.inputs.contextDir];
     const asked: AskedPath[] = names.map((p) => toContextPath(p, cwd, roots));
     const verdicts = asked.map((a) => withRequest(explainBoth(rules, a.relative), buildkit));
+    const usage = buildkit?.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
+    const uses = asked.map((a, i) => pathUse(buildkit, usage, a.relative, verdicts[i]!.primary));
     const excluded = verdicts.filter((v) => !v.primary.included).length;
     if (options.json) {
       if (!options.quiet) {
         const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: options.dockerfile === '-' ? '-' : rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null, target: options.target ?? null, buildArgs: options.buildArgs };
-        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => pathJson(a, verdicts[i]!, cwd)) }));
+        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]) })) }));
       }
       return excluded > 0 ? ExitCode.Ok : ExitCode.Fail;
     }
@@ -117,7 +141,10 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
       if (options.quiet || (!counts && !options.nonMatching)) return;
       if (options.verbosity === 0) out += options.nul ? `${a.given}\0` : `${quoteCStyle(a.given)}\n`;
       else out += verboseRecord(rule, a, cwd, options.nul);
-      if (options.verbosity > 1 && !options.nul) out += traceLines(v, a.relative, cwd).join('\n') + '\n';
+      if (options.verbosity > 1 && !options.nul) {
+        const use = uses[i];
+        out += [...traceLines(v, a.relative, cwd), ...(use === undefined ? [] : [`  ${useText(use)}`])].join('\n') + '\n';
+      }
     });
     io.stdout.write(out);
     return counted > 0 ? ExitCode.Ok : ExitCode.Fail;

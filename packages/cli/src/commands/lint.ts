@@ -1,7 +1,10 @@
 // `ctxlens lint`: checks the ignore file itself (dead and shadowed rules, .gitignore habits that do
 // not hold in Docker, exceptions a builder cannot reach, full BuildKit walks), each with file:line
-// and a fix. Exit 0 clean (notes allowed), 1 errors or warnings (or notes with --strict), 2 bad input.
-import { lintCacheOrder, lintIgnoreFile } from '@ctxlens/core';
+// and a fix; and the Dockerfile: a COPY of a path the context does not carry (the build fails),
+// the checklist (multi-stage, pinned base, non-root USER, HEALTHCHECK, a .dockerignore), and a broad
+// COPY before a dependency install. Exit 0 clean (notes allowed), 1 errors or warnings (or notes
+// with --strict), 2 bad input.
+import { lintCacheOrder, lintDockerfile, lintIgnoreFile } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -13,7 +16,7 @@ import { lintAnnotations } from '../output/lint-annotations.js';
 import { countFindings, lintJson, lintLines } from '../output/lint-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
-import { loadComparison } from './load-context.js';
+import { loadGuardedContext } from './guarded-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
 
 /** Options of `lint`. */
@@ -35,18 +38,11 @@ export interface LintOptions extends ContextArgs, CommonArgs {
  */
 export async function runLint(options: LintOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
-    const { context } = await loadComparison(options, io, options);
+    // The Dockerfile is read the way BuildKit reads it under both builders: a COPY of an excluded
+    // path fails the legacy build too ("file not found in build context or excluded by .dockerignore").
+    const { context, buildkit } = await loadGuardedContext(options, io, options);
     const file = context.inputs.ignoreFile;
-    // Dockerfile findings (BuildKit, with the Dockerfile read): a broad COPY before a dependency install.
-    const dockerfileFindings = context.builder === 'buildkit' ? lintCacheOrder(context) : [];
-    if (file === undefined && dockerfileFindings.length === 0) {
-      if (!options.quiet) {
-        if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), errors: 0, warnings: 0, infos: 0, findings: [] }));
-        else io.stdout.write('No ignore file: nothing to lint. `ctxlens suggest` proposes one.\n');
-      }
-      return ExitCode.Ok;
-    }
-    const findings = [...(file === undefined ? [] : lintIgnoreFile(context)), ...dockerfileFindings];
+    const findings = [...(file === undefined ? [] : lintIgnoreFile(context)), ...(buildkit === undefined ? [] : [...lintDockerfile(buildkit), ...lintCacheOrder(buildkit)])];
     const n = countFindings(findings);
     // Under GitHub Actions each finding is also an annotation on its line; JSON and -q keep stdout clean.
     if (inGitHubActions(io.env)) (options.json || options.quiet ? io.stderr : io.stdout).write(lintAnnotations(findings, io.env, io.cwd));
@@ -62,7 +58,7 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
 /** The yargs module of `lint`. */
 export const lintCommand: CommandFactory<ArgvOf<typeof lintOptions>> = ({ io, setExitCode }) => ({
   command: 'lint [dir]',
-  describe: 'Check the ignore file itself: dead and shadowed rules, .gitignore habits, unreachable exceptions, slow walks',
+  describe: 'Check the ignore file (dead and shadowed rules, .gitignore habits, unreachable exceptions, slow walks) and the Dockerfile (COPY of excluded paths, the image checklist)',
   builder: (y: Argv) =>
     y
       .positional('dir', dirPositional)

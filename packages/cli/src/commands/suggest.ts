@@ -1,7 +1,10 @@
 // `ctxlens suggest`: .dockerignore lines worth adding, each with the bytes it saves, from the
 // categories and from the repository's .gitignore files. --write appends them to the ignore file in
 // use (or creates .dockerignore), keeping every existing byte, atomically (core's writeDocument).
-import { type BuildContext, ignoreFilePath, ignoreFileToEdit, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
+// No line excludes what the Dockerfile uses (under both builders: BuildKit's reads of the same
+// Dockerfile guard the legacy view). --allowlist proposes the golden rule's file instead: `*`, then
+// `!` lines for exactly what the Dockerfile uses, above the user's own lines.
+import { allowlistIgnoreFile, type BuildContext, ignoreFilePath, ignoreFileToEdit, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -9,17 +12,18 @@ import { createColors } from '../output/color.js';
 import { contextJson } from '../output/context-json.js';
 import { toJson } from '../output/json.js';
 import { displayPath } from '../output/paths.js';
-import { suggestJson, suggestLines } from '../output/suggest-report.js';
-import { guarded } from '../report-error.js';
+import { allowlistJson, allowlistLines, suggestJson, suggestLines } from '../output/suggest-report.js';
+import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
-import { loadComparison } from './load-context.js';
+import { loadGuardedContext } from './guarded-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
 
 /** Options of `suggest`. */
 export const suggestOptions = {
   ...contextOptions,
   ...jsonOption,
-  write: { type: 'boolean', default: false, describe: 'Append the lines to the ignore file in use (or create .dockerignore)' },
+  write: { type: 'boolean', default: false, describe: 'Append the lines to the ignore file in use (or create .dockerignore); with --allowlist, put the allowlist above its lines' },
+  allowlist: { type: 'boolean', default: false, describe: 'Propose the golden rule\'s allowlist: "*", then a "!" line for exactly what the Dockerfile uses (your lines are kept below)' },
   gitignore: { type: 'boolean', default: true, describe: 'Also draw on .gitignore files (--no-gitignore: categories only)' },
   limit: { type: 'number', default: 20, requiresArg: true, describe: 'Suggest at most this many lines' },
 } as const;
@@ -28,6 +32,7 @@ export const suggestOptions = {
 export interface SuggestCommandOptions extends ContextArgs, CommonArgs {
   readonly json: boolean;
   readonly write: boolean;
+  readonly allowlist: boolean;
   readonly gitignore: boolean;
   readonly limit: number;
 }
@@ -49,8 +54,11 @@ function bytesAsRead(ctx: BuildContext): Buffer | undefined {
  */
 export async function runSuggest(options: SuggestCommandOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
-    const { context } = await loadComparison(options, io, options);
-    const { suggestions, after } = suggestIgnoreLines(context, { gitignore: options.gitignore, limit: Math.max(0, options.limit) });
+    const guard = await loadGuardedContext(options, io, options);
+    const { context, usage } = guard;
+    if (options.allowlist) return runAllowlist(options, guard.buildkit, context, io);
+    if (guard.unguarded !== undefined && !options.quiet && !options.json) io.stderr.write(`ctxlens: note: lines are not checked against the Dockerfile's COPY sources: ${guard.unguarded}.\n`);
+    const { suggestions, after } = suggestIgnoreLines(context, { gitignore: options.gitignore, limit: Math.max(0, options.limit), ...(usage === undefined ? {} : { usage }) });
     const target = options.write ? ignoreFileToEdit(context.inputs) : ignoreFilePath(context.inputs);
     let written = false;
     if (options.write && suggestions.length > 0) {
@@ -67,6 +75,28 @@ export async function runSuggest(options: SuggestCommandOptions, io: Io): Promis
   });
 }
 
+/** --allowlist: the golden rule's ignore file, from BuildKit's reads of the Dockerfile, and with --write, written. */
+function runAllowlist(options: SuggestCommandOptions, buildkit: BuildContext | undefined, context: BuildContext, io: Io): number {
+  if (buildkit === undefined) throw new UsageError('--allowlist needs the Dockerfile, and BuildKit cannot read it', 'Fix the Dockerfile (`ctxlens lint` names the line), then run again.');
+  if (buildkit.inputs.ignoreFile !== context.inputs.ignoreFile) throw new UsageError(`--allowlist: the legacy builder reads ${context.inputs.ignoreFile ?? 'no ignore file'} and BuildKit ${buildkit.inputs.ignoreFile ?? 'none'}`, 'Run it with --builder buildkit.');
+  const result = allowlistIgnoreFile(buildkit);
+  const target = options.write ? ignoreFileToEdit(context.inputs) : ignoreFilePath(context.inputs);
+  let written = false;
+  if (options.write && result.text !== undefined) {
+    const original = bytesAsRead(buildkit);
+    // The allowlist goes above the user's lines, which keep their bytes and line endings.
+    const head = result.text.split('\n').slice(0, result.text.split('\n').length - 1 - (buildkit.ignoreFile?.source.lines.length ?? 0));
+    let doc = parseDocument(original);
+    head.forEach((line, k) => (doc = insertLine(doc, line, k)));
+    written = writeDocument(target, doc, original);
+  }
+  if (!options.quiet) {
+    if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...allowlistJson(result, buildkit, target, written) }));
+    else io.stdout.write(allowlistLines(result, buildkit, createColors(io), displayPath(target, io.cwd), written).join('\n') + '\n');
+  }
+  return ExitCode.Ok;
+}
+
 /** The yargs module of `suggest`. */
 export const suggestCommand: CommandFactory<ArgvOf<typeof suggestOptions>> = ({ io, setExitCode }) => ({
   command: 'suggest [dir]',
@@ -77,8 +107,9 @@ export const suggestCommand: CommandFactory<ArgvOf<typeof suggestOptions>> = ({ 
       .options(suggestOptions)
       .example('$0 suggest', 'show what to add and what each line saves')
       .example('$0 suggest --write', 'append them to .dockerignore, keeping its comments, BOM and line endings')
-      .example('$0 suggest --no-gitignore --json', 'category-based suggestions only, as JSON'),
+      .example('$0 suggest --no-gitignore --json', 'category-based suggestions only, as JSON')
+      .example('$0 suggest --allowlist --write', 'exclude everything the Dockerfile does not use ("*" then "!" lines), keeping your lines'),
   handler: async (argv: ArgvOf<typeof suggestOptions>) => {
-    setExitCode(await runSuggest({ ...toContextArgs(argv, io.env), json: argv.json === true, write: argv.write === true, gitignore: argv.gitignore !== false, limit: argv.limit ?? 20 }, io));
+    setExitCode(await runSuggest({ ...toContextArgs(argv, io.env), json: argv.json === true, write: argv.write === true, allowlist: argv.allowlist === true, gitignore: argv.gitignore !== false, limit: argv.limit ?? 20 }, io));
   },
 });

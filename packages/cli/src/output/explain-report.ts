@@ -120,3 +120,31 @@ export function explanationJson(e: Explanation, cwd: string): object {
 export function pathJson(path: AskedPath, verdict: PathVerdict, cwd: string): object {
   return { path: path.given, contextPath: path.relative, ...explanationJson(verdict.primary, cwd), otherBuilder: explanationJson(verdict.other, cwd), buildersDiffer: verdict.differs };
 }
+
+/** How the Dockerfile uses a path, for explain: the golden rule's view of one entry. */
+export interface PathUse {
+  /** shipped: reaches the final image; build-stage: used only in stages the target copies from; sent-unused; eligible-unused (the legacy builder sends it); not-eligible (the ignore file keeps it out). */
+  readonly status: 'shipped' | 'build-stage' | 'sent-unused' | 'eligible-unused' | 'not-eligible';
+  /** The first instruction that uses it, with the Dockerfile's name and the stage it runs in. */
+  readonly by: { readonly dockerfile: string; readonly line: number; readonly instruction: string; readonly stage: string } | undefined;
+}
+
+/**
+ * One line on how the image uses a path.
+ * @returns e.g. `used by Dockerfile:12 (COPY src ./src) → stage build → final image`, or `sent, never used`
+ */
+export function useText(u: PathUse): string {
+  if (u.by !== undefined) return `used by ${u.by.dockerfile}:${u.by.line} (${u.by.instruction}) → stage ${u.by.stage} → ${u.status === 'shipped' ? 'final image' : 'build stage only (not in the final image)'}`;
+  if (u.status === 'sent-unused') return 'sent, never used';
+  if (u.status === 'eligible-unused') return 'eligible, never used (the legacy builder, or a COPY . ., would send it)';
+  return 'not eligible: the ignore file keeps it out';
+}
+
+/**
+ * A PathUse in JSON.
+ * @returns a plain object
+ */
+export function useJson(u: PathUse | undefined): object | null {
+  if (u === undefined) return null;
+  return { status: u.status, text: useText(u), by: u.by ?? null };
+}

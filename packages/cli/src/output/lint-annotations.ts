@@ -1,13 +1,13 @@
 // `lint` under GitHub Actions: each finding as an annotation on its ignore-file line (errors as
 // errors, warnings as warnings, notes as notices).
-import type { LintFinding } from '@ctxlens/core';
 import { annotation, annotationFile } from './annotations.js';
+import type { AnyFinding } from './lint-report.js';
 
 /**
  * The workflow commands for lint findings.
  * @returns the lines, each ending with a newline
  */
-export function lintAnnotations(findings: readonly LintFinding[], env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+export function lintAnnotations(findings: readonly AnyFinding[], env: Readonly<Record<string, string | undefined>>, cwd: string): string {
   let out = '';
   for (const f of findings) {
     const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';

@@ -1,8 +1,11 @@
 // `lint` output: "file:line: severity: message [code]", then the evidence and the fix, indented.
-import type { LintFinding } from '@ctxlens/core';
+import type { DockerfileFinding, LintFinding } from '@ctxlens/core';
 import type { Colors } from './color.js';
 import { plural } from './numbers.js';
 import { displayPath } from './paths.js';
+
+/** A finding of either side of `lint`: the ignore file's, or the Dockerfile's. */
+export type AnyFinding = LintFinding | DockerfileFinding;
 
 /** Counts by severity. */
 export interface LintCounts {
@@ -15,7 +18,7 @@ export interface LintCounts {
  * Counts findings by severity.
  * @returns the counts
  */
-export function countFindings(findings: readonly LintFinding[]): LintCounts {
+export function countFindings(findings: readonly AnyFinding[]): LintCounts {
   return {
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
@@ -27,7 +30,7 @@ export function countFindings(findings: readonly LintFinding[]): LintCounts {
  * The text report.
  * @returns lines without newlines
  */
-export function lintLines(findings: readonly LintFinding[], c: Colors, cwd: string, ignoreFile: string): string[] {
+export function lintLines(findings: readonly AnyFinding[], c: Colors, cwd: string, ignoreFile: string): string[] {
   const lines: string[] = [];
   for (const f of findings) {
     const sev = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
@@ -49,7 +52,7 @@ export function lintLines(findings: readonly LintFinding[], c: Colors, cwd: stri
  * The JSON body of `lint`.
  * @returns a plain object (schemaVersion is added by toJson)
  */
-export function lintJson(findings: readonly LintFinding[], cwd: string): Record<string, unknown> {
+export function lintJson(findings: readonly AnyFinding[], cwd: string): Record<string, unknown> {
   const n = countFindings(findings);
   return {
     ...n,

@@ -1,5 +1,5 @@
 // `suggest` output: each line with what it saves and why, then the total.
-import type { BuildContext, Suggestion, SuggestionSource } from '@ctxlens/core';
+import type { AllowlistResult, BuildContext, Suggestion, SuggestionSource } from '@ctxlens/core';
 import type { Colors } from './color.js';
 import { formatCount, formatSize, plural } from './numbers.js';
 import { displayPath } from './paths.js';
@@ -46,4 +46,27 @@ export function suggestJson(suggestions: readonly Suggestion[], before: BuildCon
     before: sizes(before),
     after: sizes(after),
   };
+}
+
+/**
+ * The text report of `suggest --allowlist`.
+ * @param target the ignore file the allowlist goes to
+ * @returns lines without newlines
+ */
+export function allowlistLines(result: AllowlistResult, buildkit: BuildContext, c: Colors, target: string, written: boolean): string[] {
+  if (result.text === undefined) return [c.yellow(`No allowlist: ${result.reason ?? 'nothing to allow'}.`)];
+  const s = result.saved;
+  const lines = [c.bold(written ? `Allowlist written at the top of ${target} (your lines are kept below it):` : `Allowlist for ${target} (above your own lines, which are kept):`)];
+  lines.push(...result.lines.map((l) => `  ${c.cyan(l)}`));
+  lines.push('', `Saves ${plural(s.eligibleFiles, 'eligible file')}, ${formatSize(s.eligibleBytes)}: the legacy builder's upload shrinks by ${formatSize(s.legacyTarBytes)}; BuildKit sends ${formatSize(s.sentBytes)} less (${formatSize(buildkit.sizes.bytes)} → ${formatSize(buildkit.sizes.bytes - s.sentBytes)}).`);
+  if (!written) lines.push(c.dim('Run `ctxlens suggest --allowlist --write` to write it (existing lines, comments and line endings are kept).'));
+  return lines;
+}
+
+/**
+ * The JSON body of `suggest --allowlist`.
+ * @returns a plain object (schemaVersion is added by toJson)
+ */
+export function allowlistJson(result: AllowlistResult, buildkit: BuildContext, target: string, written: boolean): Record<string, unknown> {
+  return { target, written, allowlist: result.text === undefined ? null : { lines: result.lines, text: result.text }, reason: result.reason ?? null, saved: result.saved, sentBefore: buildkit.sizes.bytes };
 }

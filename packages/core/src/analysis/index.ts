@@ -38,3 +38,5 @@ export { cacheOrderFindings, lintCacheOrder } from './cache-order.js';
 export type { CacheOrderFinding } from './cache-order.js';
 export { findInstall, shellSegments } from './install-commands.js';
 export type { InstallCommand } from './install-commands.js';
+export { lintDockerfile } from './dockerfile-lint.js';
+export type { DockerfileFinding, DockerfileLintCode } from './dockerfile-lint.js';
