@@ -1,15 +1,16 @@
 // The Dockerfile side of `lint`: a COPY of a path the context does not carry (the build fails on it,
 // copySourceErrors), and the course's checklist, kept to a few rules that are right when they fire:
 // build tools in the final image, an unpinned base image, root in the final stage, no HEALTHCHECK,
-// no .dockerignore. Each finding has a stable code, the Dockerfile line and a one-line fix.
+// no .dockerignore, an ARG or ENV named like a secret. Each finding has a stable code, the Dockerfile line and a one-line fix.
 import { type BuildContext, checkContextArgument } from '../context/build-context.js';
 import type { Instruction } from '../dockerfile/instructions.js';
 import type { StageGraph, StageNode } from '../dockerfile/stages.js';
 import { copySourceErrors } from './copy-errors.js';
 import type { LintFinding } from './lint-types.js';
+import { secretVariables } from './secret-names.js';
 
 /** Stable identifiers of Dockerfile findings. */
-export type DockerfileLintCode = 'copy-excluded' | 'copy-missing' | 'build-tools-in-final-image' | 'unpinned-base-image' | 'root-user' | 'no-healthcheck' | 'no-dockerignore';
+export type DockerfileLintCode = 'copy-excluded' | 'copy-missing' | 'build-tools-in-final-image' | 'unpinned-base-image' | 'root-user' | 'no-healthcheck' | 'no-dockerignore' | 'secret-in-arg-env';
 
 /** One Dockerfile finding: the shape of an ignore-file finding, with the Dockerfile as its file. */
 export interface DockerfileFinding extends Omit<LintFinding, 'code'> {
@@ -75,6 +76,16 @@ export function lintDockerfile(ctx: BuildContext): DockerfileFinding[] {
       ...at(target.source.line, target.source.text),
       message: `The final stage (${target.name}) has no HEALTHCHECK: Docker cannot tell a hung container from a healthy one.`,
       fix: 'Add `HEALTHCHECK CMD <command that fails when the service is unhealthy>` (or `HEALTHCHECK NONE` to say none is wanted).',
+    });
+  }
+  for (const v of secretVariables(graph)) {
+    findings.push({
+      code: 'secret-in-arg-env',
+      severity: 'warning',
+      ...at(v.line, v.text),
+      // An ENV value is in the image config; an ARG value is in its history. Both are readable by anyone with the image.
+      message: `${v.instruction} ${v.name} looks like a secret: its value stays in the image ${v.instruction === 'ENV' ? 'config' : 'history'} of stage ${v.stage}.`,
+      fix: `Pass it with \`docker build --secret id=${v.name.toLowerCase()},env=${v.name}\` and read it in \`RUN --mount=type=secret,id=${v.name.toLowerCase()},env=${v.name} …\`, not as ${v.instruction}.`,
     });
   }
   if (ctx.inputs.ignoreFile === undefined) {

@@ -67,4 +67,14 @@ export const DOCKERFILE_LINT_VECTORS: readonly DockerfileLintVector[] = [
     dockerfile: 'FROM scratch\nCOPY nothere /x\n',
     findings: [['copy-missing', 2]],
   },
+  {
+    name: 'ARG and ENV names that look like secrets, on their lines; public/file/version clear a name',
+    dockerfile: 'FROM scratch\nARG NPM_TOKEN\nARG PUBLIC_KEY KEY_FILE TOKEN_VERSION\nENV DB_PASSWORD=x \\\n    MONKEY=1 api_key=2\nCOPY app /app\n',
+    findings: [['secret-in-arg-env', 2], ['secret-in-arg-env', 4], ['secret-in-arg-env', 4]],
+  },
+  {
+    name: 'global ARGs and stages the target does not need are not judged, as BuildKit does not',
+    dockerfile: 'ARG GITHUB_TOKEN\nFROM scratch AS unused\nARG AWS_SECRET\nFROM scratch\nARG GITHUB_TOKEN\nCOPY app /app\n',
+    findings: [['secret-in-arg-env', 5]],
+  },
 ];
