@@ -8,7 +8,7 @@ import { parseAllowFlags } from '../config/allow-list.js';
 import { type PartialCheckConfig, mergeCheckConfig, parseDeny, ConfigError } from '../config/check-config.js';
 import { applyGate, coreCheckConfig } from '../config/check-gate.js';
 import { loadCheckConfig } from '../config/load-config.js';
-import { parseSize } from '../config/parse-size.js';
+import { parseSize, parseUnusedLimit } from '../config/parse-size.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { annotation, inGitHubActions } from '../output/annotations.js';
@@ -32,6 +32,7 @@ export const checkOptions = {
   ...jsonOption,
   'max-size': { type: 'string', requiresArg: true, describe: 'Fail when the upload is bigger, e.g. 50MB, 1.5GiB' },
   'max-files': { type: 'number', requiresArg: true, describe: 'Fail when the context holds more regular files' },
+  'max-unused': { type: 'string', requiresArg: true, describe: 'Fail when more is sent that the Dockerfile never uses: bytes (50MB) or a percent of what is sent (20%); needs BuildKit and the Dockerfile' },
   deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches; secrets-sent (secrets the builder sees), secrets-shipped (secrets that reach the image) (comma-separated; "none" for none)' },
   warn: { type: 'string', requiresArg: true, describe: 'Warn (WARN, exit 0) when these categories are sent; a category also in --deny fails' },
   allow: { type: 'string', requiresArg: true, describe: 'A path (relative to the context) that --deny/--warn let through: CATEGORY=PATH, or PATH for any category; repeatable' },
@@ -44,6 +45,7 @@ export interface CheckOptions extends ContextArgs, CommonArgs {
   readonly json: boolean;
   readonly maxSize?: string | undefined;
   readonly maxFiles?: number | undefined;
+  readonly maxUnused?: string | undefined;
   readonly deny?: readonly string[] | undefined;
   readonly warn?: readonly string[] | undefined;
   readonly allow?: readonly string[] | undefined;
@@ -57,8 +59,10 @@ function flagConfig(o: CheckOptions): PartialCheckConfig {
     maxSize = parseSize(o.maxSize);
     if (maxSize === undefined) throw new ConfigError(`--max-size: "${o.maxSize}" is not a size`, 'Write it like 50MB, 1.5GiB or a number of bytes.');
   }
+  const maxUnused = o.maxUnused === undefined ? undefined : parseUnusedLimit(o.maxUnused);
+  if (o.maxUnused !== undefined && maxUnused === undefined) throw new ConfigError(`--max-unused: "${o.maxUnused}" is not a size or a percent`, 'Write it like 50MB, a number of bytes, or 20% (of the bytes sent).');
   if (o.maxFiles !== undefined && (!Number.isInteger(o.maxFiles) || o.maxFiles < 0)) throw new ConfigError(`--max-files: "${o.maxFiles}" is not a whole number`);
-  return { maxSize, maxFiles: o.maxFiles, deny: o.deny === undefined ? undefined : parseDeny(o.deny, '--deny'),
+  return { maxSize, maxFiles: o.maxFiles, maxUnused, deny: o.deny === undefined ? undefined : parseDeny(o.deny, '--deny'),
     warn: o.warn === undefined ? undefined : parseDeny(o.warn, '--warn', 'warn'),
     allow: o.allow === undefined ? undefined : parseAllowFlags(o.allow),
     builderDivergence: o.builderDivergence,
@@ -126,12 +130,13 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
       .options(checkOptions)
       .example('$0 check', 'rules from .ctxlens.json or package.json#ctxlens (default: --deny secrets)')
       .example('$0 check --max-size 50MB --max-files 5000 --deny secrets,vcs,dependencies', 'rules from flags')
+      .example('$0 check --max-unused 20%', 'fail when over a fifth of the bytes sent is never used by the Dockerfile (BuildKit)')
       .example('$0 check --deny secrets-shipped', 'fail only when a secret file reaches the final image (BuildKit, with the Dockerfile)')
       .example('$0 check --builder-divergence', 'fail when BuildKit and DOCKER_BUILDKIT=0 would send different files')
       .example('$0 check --warn dependencies --allow secrets=test/fixtures/.env.test', 'warn (exit 0) when dependencies are sent; let one fixture through the secrets rule')
       .example('$0 check --json | jq .rules', 'machine-readable results')
       .epilogue(
-        'Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "deny": ["secrets", "vcs"], "warn": ["logs"], "allow": { "secrets": ["test/fixtures/.env.test"] }, "builderDivergence": true }\n' +
+        'Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "maxUnused": "20%", "deny": ["secrets", "vcs"], "warn": ["logs"], "allow": { "secrets": ["test/fixtures/.env.test"] }, "builderDivergence": true }\n' +
           'Under GitHub Actions (GITHUB_ACTIONS=true) each offending path is also an ::error or ::warning annotation.\nExit codes: 0 pass (warnings allowed), 1 fail, 2 bad usage or input.',
       ),
   handler: async (argv: ArgvOf<typeof checkOptions>) => {
@@ -139,7 +144,7 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
     const deny = list(argv.deny);
     setExitCode(
       await runCheck(
-        { ...toContextArgs(argv, io.env), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], deny, warn: list(argv.warn), allow: list(argv.allow), builderDivergence: argv['builder-divergence'], config: argv.config },
+        { ...toContextArgs(argv, io.env), json: argv.json === true, maxSize: argv['max-size'], maxFiles: argv['max-files'], maxUnused: argv['max-unused'], deny, warn: list(argv.warn), allow: list(argv.allow), builderDivergence: argv['builder-divergence'], config: argv.config },
         io,
       ),
     );

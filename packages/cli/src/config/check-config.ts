@@ -1,9 +1,9 @@
 // The configuration of `check`: from .ctxlens.json or package.json#ctxlens (like dive's .dive-ci),
 // then flags on top. Every key is validated, so a typo fails loudly instead of silently checking less.
-import { DENY_NAMES, type CheckConfig, type DenyName } from '@ctxlens/core';
+import { DENY_NAMES, type CheckConfig, type DenyName, type UnusedLimit } from '@ctxlens/core';
 import { ConfigError } from './config-error.js';
 import { type AllowList, mergeAllowLists, parseAllowList } from './allow-list.js';
-import { parseSize } from './parse-size.js';
+import { parseSize, parseUnusedLimit } from './parse-size.js';
 
 export { ConfigError } from './config-error.js';
 
@@ -11,6 +11,7 @@ export { ConfigError } from './config-error.js';
 export interface PartialCheckConfig {
   readonly maxSize?: number | undefined;
   readonly maxFiles?: number | undefined;
+  readonly maxUnused?: UnusedLimit | undefined;
   readonly deny?: readonly DenyName[] | undefined;
   readonly builderDivergence?: boolean | undefined;
   readonly warn?: readonly DenyName[] | undefined;
@@ -28,7 +29,7 @@ export interface GateConfig extends CheckConfig {
 /** What `check` does when nothing is configured: deny secrets, nothing else. */
 export const DEFAULT_CHECK_CONFIG: GateConfig = { deny: ['secrets'], builderDivergence: false, warn: [], allow: {} };
 
-const KNOWN_KEYS = new Set(['$schema', 'maxSize', 'maxFiles', 'deny', 'warn', 'allow', 'builderDivergence']);
+const KNOWN_KEYS = new Set(['$schema', 'maxSize', 'maxFiles', 'maxUnused', 'deny', 'warn', 'allow', 'builderDivergence']);
 
 /**
  * Parses a list of categories (`secrets,vcs`, or an array; `none` for none).
@@ -60,7 +61,7 @@ export function parseCheckConfig(raw: unknown, where: string): PartialCheckConfi
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where}: the configuration must be a JSON object`);
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}"`, 'Known keys: maxSize, maxFiles, deny, warn, allow, builderDivergence.');
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${where}: unknown key "${key}"`, 'Known keys: maxSize, maxFiles, maxUnused, deny, warn, allow, builderDivergence.');
   }
   let maxSize: number | undefined;
   if (obj.maxSize !== undefined) {
@@ -72,10 +73,16 @@ export function parseCheckConfig(raw: unknown, where: string): PartialCheckConfi
     if (typeof obj.maxFiles !== 'number' || !Number.isInteger(obj.maxFiles) || obj.maxFiles < 0) throw new ConfigError(`${where}: maxFiles must be a whole number, got ${JSON.stringify(obj.maxFiles)}`);
     maxFiles = obj.maxFiles;
   }
+  let maxUnused: UnusedLimit | undefined;
+  if (obj.maxUnused !== undefined) {
+    maxUnused = typeof obj.maxUnused === 'string' || typeof obj.maxUnused === 'number' ? parseUnusedLimit(obj.maxUnused) : undefined;
+    if (maxUnused === undefined) throw new ConfigError(`${where}: maxUnused ${JSON.stringify(obj.maxUnused)} is not a size or a percent`, 'Write it like "50MB", a number of bytes, or "20%" (of the bytes sent).');
+  }
   if (obj.builderDivergence !== undefined && typeof obj.builderDivergence !== 'boolean') throw new ConfigError(`${where}: builderDivergence must be true or false`);
   return {
     maxSize,
     maxFiles,
+    maxUnused,
     deny: obj.deny === undefined ? undefined : parseDeny(obj.deny, where),
     warn: obj.warn === undefined ? undefined : parseDeny(obj.warn, where, 'warn'),
     allow: obj.allow === undefined ? undefined : parseAllowList(obj.allow, `${where}: allow`),
@@ -94,6 +101,7 @@ export function mergeCheckConfig(...layers: PartialCheckConfig[]): GateConfig {
     merged = {
       maxSize: layer.maxSize ?? merged.maxSize,
       maxFiles: layer.maxFiles ?? merged.maxFiles,
+      maxUnused: layer.maxUnused ?? merged.maxUnused,
       deny: layer.deny ?? merged.deny,
       builderDivergence: layer.builderDivergence ?? merged.builderDivergence,
       warn: layer.warn ?? merged.warn,

@@ -1,6 +1,8 @@
 // Human sizes for --max-size and "maxSize": decimal units as Docker prints them (kB, MB, GB: powers
 // of 1000) and binary ones (KiB, MiB, GiB: powers of 1024). Case does not matter; "B" is optional.
 
+import type { UnusedLimit } from '@ctxlens/core';
+
 const UNITS: Record<string, number> = {
   '': 1,
   b: 1,
@@ -21,6 +23,20 @@ const UNITS: Record<string, number> = {
   ti: 1024 ** 4,
   tib: 1024 ** 4,
 };
+
+/**
+ * Parses the limit of `maxUnused`: a size (`50MB`, bytes) or a percent of what is sent (`20%`).
+ * @returns the limit, or undefined when the text is neither
+ */
+export function parseUnusedLimit(text: string | number): UnusedLimit | undefined {
+  const percent = typeof text === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(text) : null;
+  if (percent) {
+    const value = Number(percent[1]);
+    return value <= 100 ? { percent: value } : undefined;
+  }
+  const bytes = parseSize(text);
+  return bytes === undefined ? undefined : { bytes };
+}
 
 /**
  * Parses a size such as `50MB`, `1.5GiB`, `800kB` or `1000`.

@@ -21,6 +21,11 @@ export function checkReason(r: GateResult): string {
     if (r.status === 'skip') return 'not configured';
     return r.status === 'pass' ? `${plural(r.actual, 'file')}, limit ${formatCount(r.limit!)}` : `${plural(r.actual, 'file')}, over the ${formatCount(r.limit!)} limit`;
   }
+  if (r.rule === 'maxUnused') {
+    // A configured rule that could not run keeps its limit (see runChecks).
+    if (r.status === 'skip') return r.limit === undefined ? 'not configured' : 'what the Dockerfile uses is known only from the Dockerfile under BuildKit';
+    return r.status === 'pass' ? `${formatSize(r.actual)} sent but never used, limit ${formatSize(r.limit!)}` : `${formatSize(r.actual)} sent but never used, over the ${formatSize(r.limit!)} limit`;
+  }
   if (r.rule === 'deny') return 'no category denied';
   if (r.rule === 'builderDivergence') {
     if (r.status === 'skip') return 'not configured';
@@ -74,7 +79,7 @@ export function checkLines(results: readonly GateResult[], c: Colors, ignoreFile
 export function checkJson(results: readonly GateResult[], config: GateConfig, configSource: string | undefined): Record<string, unknown> {
   return {
     passed: !results.some((r) => r.status === 'fail'),
-    config: { source: configSource ?? null, maxSize: config.maxSize ?? null, maxFiles: config.maxFiles ?? null, deny: config.deny, warn: config.warn, allow: config.allow, builderDivergence: config.builderDivergence },
+    config: { source: configSource ?? null, maxSize: config.maxSize ?? null, maxFiles: config.maxFiles ?? null, maxUnused: config.maxUnused ?? null, deny: config.deny, warn: config.warn, allow: config.allow, builderDivergence: config.builderDivergence },
     rules: results.map((r) => ({
       rule: r.rule,
       status: r.status,

@@ -1,5 +1,5 @@
-// The rules of `ctxlens check`, the CI and pre-commit gate: size and file-count limits, categories
-// that must not be sent, and agreement between the two builders. Each rule yields PASS, FAIL or
+// The rules of `ctxlens check`, the CI and pre-commit gate: size and file-count limits, bytes sent
+// that the Dockerfile never uses, categories that must not be sent, and agreement between the two builders. Each rule yields PASS, FAIL or
 // SKIP with the offending paths and a .dockerignore line for each; wording is left to the CLI.
 import { type BuildContext, checkContextArgument } from '../context/build-context.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
@@ -10,7 +10,8 @@ import { findCategoryHits } from './category-hits.js';
 import { literalPattern } from './docker-pattern.js';
 import { rankOffenders, significantOffenders } from './offenders.js';
 import { secretsFlow, type SecretFlow } from './secrets-flow.js';
-import { includedTotals } from './subtree-totals.js';
+import { includedTotals, subtreeTotals } from './subtree-totals.js';
+import { analyzeUsage, UseMark } from './usage.js';
 
 /** What `deny` may name: a category, or secrets by how far they get (`secrets-sent`: the builder sees them; `secrets-shipped`: they reach the image). */
 export type DenyName = CategoryName | 'secrets-sent' | 'secrets-shipped';
@@ -24,11 +25,16 @@ export interface CheckConfig {
   readonly maxSize?: number | undefined;
   /** Largest allowed number of regular files. */
   readonly maxFiles?: number | undefined;
+  /** Most bytes sent that the Dockerfile never uses: a byte count, or a percent of the bytes sent. */
+  readonly maxUnused?: UnusedLimit | undefined;
   /** Categories that must not be sent (and `secrets-sent`, `secrets-shipped`). */
   readonly deny: readonly DenyName[];
   /** Fail when BuildKit and the legacy builder would send different files. */
   readonly builderDivergence: boolean;
 }
+
+/** The limit of `maxUnused`: bytes, or a percent (0-100) of the bytes the builder sends. */
+export type UnusedLimit = { readonly bytes: number } | { readonly percent: number };
 
 /** A path a rule complains about. */
 export interface CheckOffender {
@@ -44,7 +50,7 @@ export interface CheckOffender {
 
 /** The outcome of one rule. */
 export interface CheckResult {
-  /** `maxSize`, `maxFiles`, `deny:<category>` or `builderDivergence`. */
+  /** `maxSize`, `maxFiles`, `maxUnused`, `deny:<category>` or `builderDivergence`. */
   readonly rule: string;
   readonly status: 'pass' | 'fail' | 'skip';
   /** The measured value: bytes, files, or offending paths. */
@@ -68,7 +74,7 @@ export interface CheckInput {
 }
 
 /**
- * Runs every rule: maxSize, maxFiles, one deny rule per denied category (or one skipped `deny`),
+ * Runs every rule: maxSize, maxFiles, maxUnused, one deny rule per denied category (or one skipped `deny`),
  * builderDivergence.
  * @returns one result per rule, in that order
  */
@@ -95,6 +101,7 @@ export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[]
   };
   results.push(measured('maxSize', sizes.tarBytes, config.maxSize, 'bytes'));
   results.push(measured('maxFiles', sizes.files, config.maxFiles, 'files'));
+  results.push(unusedRule(context, config.maxUnused, limit));
 
   const denied = DENY_NAMES.filter((c) => config.deny.includes(c));
   if (denied.length === 0) results.push({ rule: 'deny', status: 'skip', actual: 0, limit: undefined, offenders: [], offenderCount: 0 });
@@ -125,6 +132,30 @@ export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[]
     results.push({ rule: 'builderDivergence', status: diffs.length > 0 ? 'fail' : 'pass', actual: diffs.length, limit: 0, offenders, offenderCount: diffs.length });
   }
   return results;
+}
+
+/**
+ * `maxUnused`: the bytes sent that no needed stage copies or mounts (analyzeUsage's sent-but-unused
+ * list), against the limit. Skipped when the Dockerfile's reads are unknown (legacy builder, no
+ * Dockerfile): then nothing says what is used. The limit of a percent is measured on the bytes sent.
+ */
+function unusedRule(context: BuildContext, max: UnusedLimit | undefined, limit: number): CheckResult {
+  const boundOf = (sent: number) => (max === undefined ? undefined : 'bytes' in max ? max.bytes : Math.floor((sent * max.percent) / 100));
+  // Skipped with its limit set when configured (the reads are unknown), without when not configured.
+  if (max === undefined || context.builder !== 'buildkit' || context.plan?.requests === undefined) return { rule: 'maxUnused', status: 'skip', actual: 0, limit: boundOf(context.sizes.bytes), offenders: [], offenderCount: 0 };
+  const usage = analyzeUsage(context);
+  const actual = usage.sentUnused.reduce((n, g) => n + g.bytes, 0);
+  const bound = boundOf(usage.sent.bytes)!;
+  if (actual <= bound) return { rule: 'maxUnused', status: 'pass', actual, limit: bound, offenders: [], offenderCount: 0 };
+  const inv = context.inventory;
+  const used = subtreeTotals(inv, (i) => (usage.marks[i]! & UseMark.Used) !== 0);
+  const offenders = usage.sentUnused.slice(0, limit).map((g) => {
+    const at = inv.indexOf(g.top);
+    // A line that excluded a directory the Dockerfile partly uses would break the build: only wholly unused tops get one.
+    const whollyUnused = at >= 0 && used.files[at] === 0;
+    return { path: g.top, isDir: at >= 0 && inv.isDir(at), files: g.files, bytes: g.bytes, reason: 'sent, never used by the Dockerfile', suggestedLine: whollyUnused ? literalPattern(g.top) : undefined };
+  });
+  return { rule: 'maxUnused', status: 'fail', actual, limit: bound, offenders, offenderCount: usage.sentUnused.length };
 }
 
 /** `deny:secrets-sent` or `deny:secrets-shipped`: skipped when what the Dockerfile ships is unknown (legacy builder, no Dockerfile). */

@@ -14,7 +14,7 @@ export type { BothBuilderRules, BuilderRules, PathVerdict } from './builder-rule
 export { diffBuilders, eligibleContext, otherBuilderContext } from './builder-diff.js';
 export type { BuilderDiff, BuilderDifference } from './builder-diff.js';
 export { DENY_NAMES, otherBuilder, runChecks } from './check.js';
-export type { CheckConfig, CheckInput, CheckOffender, CheckResult, DenyName } from './check.js';
+export type { CheckConfig, CheckInput, CheckOffender, CheckResult, DenyName, UnusedLimit } from './check.js';
 export { lintIgnoreFile } from './lint.js';
 export type { LintCode, LintFinding } from './lint-types.js';
 export { suggestIgnoreLines } from './suggest.js';
