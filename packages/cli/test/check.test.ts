@@ -90,7 +90,7 @@ describe('check: limits, builder divergence, output', () => {
     expect(pass.code).toBe(0);
     expect(pass.stdout).toMatch(/^PASS maxSize \(upload 2\.0\d+MB, limit 50MB\)$/m);
     expect(pass.stdout).toMatch(/^PASS maxFiles \(\d+ files, limit 5,000\)$/m);
-    expect(pass.stdout).toContain('check passed: 3 rules, 1 skipped.');
+    expect(pass.stdout).toContain('check passed: 3 rules, 2 skipped.');
   });
 
   it('builderDivergence fails when only BuildKit re-includes build/app.js.map', async () => {
@@ -114,7 +114,7 @@ describe('check: limits, builder divergence, output', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schemaVersion: 2, builder: 'buildkit', passed: false, config: { source: null, maxSize: 1_000_000, maxFiles: null, deny: ['secrets'], builderDivergence: false } });
-    expect(doc.rules.map((x: { rule: string; status: string }) => `${x.status} ${x.rule}`)).toEqual(['fail maxSize', 'skip maxFiles', 'pass deny:secrets', 'skip builderDivergence']);
+    expect(doc.rules.map((x: { rule: string; status: string }) => `${x.status} ${x.rule}`)).toEqual(['fail maxSize', 'skip maxFiles', 'skip maxUnused', 'pass deny:secrets', 'skip builderDivergence']);
     expect(doc.rules[0].offenders[0]).toEqual({ path: 'assets/video.mp4', type: 'file', files: 1, bytes: 2_000_000, reason: null, suggestedLine: 'assets/video.mp4' });
   });
 
