@@ -110,6 +110,18 @@ describe('ctxlens lint: findings', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Dockerfile:1: warning: There is no .dockerignore: everything the Dockerfile reads is sent, .git, secrets and dependencies included. [no-dockerignore]\n');
   });
+
+  it('an ARG or ENV named like a secret: Dockerfile:line, the secret-mount fix, in text and JSON', async () => {
+    const dir = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nARG NPM_TOKEN\nENV PUBLIC_KEY=x\nCOPY . /\n' }, { file: '.dockerignore', content: '.git\n' }, { file: '.git/HEAD' }]);
+    dirs.push(dir);
+    const r = await runCli(['lint'], { cwd: dir.path });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Dockerfile:2: warning: ARG NPM_TOKEN looks like a secret: its value stays in the image history of stage stage-0. [secret-in-arg-env]\n');
+    expect(r.stdout).toContain('RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN');
+    expect(r.stdout).not.toContain('PUBLIC_KEY');
+    const doc = JSON.parse((await runCli(['lint', '--json'], { cwd: dir.path })).stdout);
+    expect(doc.findings.filter((f: { code: string }) => f.code === 'secret-in-arg-env')).toMatchObject([{ file: 'Dockerfile', line: 2, text: 'ARG NPM_TOKEN', severity: 'warning' }]);
+  });
 });
 
 describe('ctxlens lint: errors', () => {
