@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSize } from './parse-size.js';
+import { parseSize, parseUnusedLimit } from './parse-size.js';
 
 const ROWS: { text: string | number; bytes: number | undefined }[] = [
   { text: '50MB', bytes: 50_000_000 },
@@ -22,5 +22,24 @@ const ROWS: { text: string | number; bytes: number | undefined }[] = [
 describe('parseSize', () => {
   it.each(ROWS)('$text -> $bytes', ({ text, bytes }) => {
     expect(parseSize(text)).toBe(bytes);
+  });
+});
+
+const UNUSED_ROWS: { text: string | number; limit: ReturnType<typeof parseUnusedLimit> }[] = [
+  { text: '20%', limit: { percent: 20 } },
+  { text: ' 12.5 % ', limit: { percent: 12.5 } },
+  { text: '0%', limit: { percent: 0 } },
+  { text: '100%', limit: { percent: 100 } },
+  { text: '101%', limit: undefined },
+  { text: '%', limit: undefined },
+  { text: '-5%', limit: undefined },
+  { text: '50MB', limit: { bytes: 50_000_000 } },
+  { text: 1000, limit: { bytes: 1000 } },
+  { text: 'lots', limit: undefined },
+];
+
+describe('parseUnusedLimit', () => {
+  it.each(UNUSED_ROWS)('$text -> $limit', ({ text, limit }) => {
+    expect(parseUnusedLimit(text)).toEqual(limit);
   });
 });
