@@ -1,7 +1,7 @@
 // `lint` on the Dockerfile: a COPY of an excluded path is an error naming the COPY line and the
 // ignore line (and the real BuildKit fails exactly then), the checklist rules, in text, JSON and
 // GitHub Actions annotations.
-import { buildkitOracle, makeBuildkitContext, runBuildkitBuild, type BuildkitOracle, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
+import { buildkitOracleOrSkip, makeBuildkitContext, runBuildkitBuild, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLint } from '../src/commands/lint.js';
 import { fakeIo } from './helpers/fake-io.js';
@@ -76,9 +76,7 @@ const REAL: readonly RealCase[] = [
   { name: 'nothing excluded', fails: false, tree: [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY conf /conf\n' }, { file: '.dockerignore', content: '*.log\n' }, { file: 'conf/app.yml' }] },
 ];
 
-const found = await buildkitOracle();
-const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
-const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
+const { oracle, skipped } = await buildkitOracleOrSkip();
 
 describe.skipIf(oracle === null)(`lint's COPY errors against the real BuildKit${skipped}`, () => {
   it.each(REAL)('$name: lint errs exactly when the build fails', async (c) => {

@@ -1,7 +1,7 @@
 // `suggest` never breaks the build: its lines (under both builders) and the golden rule's allowlist
 // (`suggest --allowlist --write`) are written, then the real BuildKit builds the same Dockerfile.
 import { computeContextWithBaseline, evaluateRules, suggestIgnoreLines } from '@ctxlens/core';
-import { buildkitOracle, makeBuildkitContext, runBuildkitBuild, type BuildkitOracle, type TreeSpec } from '@ctxlens/test-fixtures';
+import { buildkitOracleOrSkip, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,9 +67,7 @@ const CASES: readonly Case[] = [
   },
 ];
 
-const found = await buildkitOracle();
-const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
-const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
+const { oracle, skipped } = await buildkitOracleOrSkip();
 
 async function suggest(dir: string, flags: { builder: 'buildkit' | 'legacy'; allowlist: boolean; write: boolean }): Promise<{ code: number; json: Record<string, unknown>; err: string }> {
   const io = fakeIo({ cwd: dir });

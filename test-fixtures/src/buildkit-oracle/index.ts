@@ -1,6 +1,6 @@
 // The real-BuildKit oracle: Debian sid's dockerd and buildx in a chroot (scripts/buildkit-oracle.sh),
 // driven from tests to see what a first build transfers and which files arrive.
-export { BUILD_USER_ID, BUSYBOX_IMAGE, CONTEXTS_IN_CHROOT, DEFAULT_BUILDKIT_ROOT, SOCKET_IN_CHROOT, buildkitOracle, lockDaemon, makeBuildkitContext, pathInChroot } from './oracle.js';
+export { BUILD_USER_ID, BUSYBOX_IMAGE, CONTEXTS_IN_CHROOT, DEFAULT_BUILDKIT_ROOT, SOCKET_IN_CHROOT, buildkitOracle, buildkitOracleOrSkip, lockDaemon, makeBuildkitContext, pathInChroot } from './oracle.js';
 export type { BuildkitContext, BuildkitOracle, BuildkitOracleSkip } from './oracle.js';
 export { runBuildkitBuild, runInChroot } from './run-buildkit-build.js';
 export type { BuildUser, BuildkitBuildOptions, BuildkitBuildResult, ChrootCliOptions, DockerfileSource } from './run-buildkit-build.js';

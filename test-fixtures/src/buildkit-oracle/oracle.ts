@@ -130,3 +130,12 @@ export function lockDaemon(oracle: BuildkitOracle, timeoutMs = 600_000): Promise
     });
   });
 }
+
+/**
+ * The oracle as a test file uses it: the oracle, or null with the reason as a suffix for test names.
+ * @returns the oracle or null, and ` [skipped: reason]` ('' when the oracle runs)
+ */
+export async function buildkitOracleOrSkip(): Promise<{ oracle: BuildkitOracle | null; skipped: string }> {
+  const found = await buildkitOracle();
+  return 'skip' in found ? { oracle: null, skipped: ` [skipped: ${found.skip}]` } : { oracle: found, skipped: '' };
+}

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { compileRules, IgnoreFileError, parseIgnoreFile } from '@ctxlens/core';
 import { sortByteOrder } from '../../src/inventory/sort-names.js';
-import { BUILD_USER_ID, type BuildUser, BUSYBOX_IMAGE, buildkitOracle, type BuildkitContext, type BuildkitOracle, generateDockerfileCase, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
+import { BUILD_USER_ID, type BuildUser, BUSYBOX_IMAGE, buildkitOracleOrSkip, type BuildkitContext, generateDockerfileCase, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { SEND_SET_VECTORS } from '../../src/context/send-set.vectors.js';
 import { type BuildkitAnswer, type BuildkitQuestion, ctxlensSays } from './buildkit-says.js';
 import { CLIENT_READ_CASES } from './buildkit-client-reads.js';
@@ -19,9 +19,7 @@ import { CLIENT_READ_CASES } from './buildkit-client-reads.js';
 // Random cases compared (seeds whose rule would crash the shared daemon are skipped and not counted).
 const CASES = Number(process.env['CTXLENS_BUILDKIT_REAL_CASES'] ?? 300);
 const SHOWN = Number(process.env['CTXLENS_CONFORMANCE_SHOW'] ?? 12);
-const found = await buildkitOracle();
-const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
-const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
+const { oracle, skipped } = await buildkitOracleOrSkip();
 const contexts: BuildkitContext[] = [];
 afterAll(async () => {
   for (const c of contexts) await c.cleanup();

@@ -6,11 +6,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, lintCacheOrder } from '@ctxlens/core';
-import { BUSYBOX_IMAGE, buildkitOracle, lockDaemon, makeBuildkitContext, pathInChroot, pruneBuildCache, runInChroot, type BuildkitContext, type BuildkitOracle, type TreeSpec } from '@ctxlens/test-fixtures';
+import { BUSYBOX_IMAGE, buildkitOracleOrSkip, lockDaemon, makeBuildkitContext, pathInChroot, pruneBuildCache, runInChroot, type BuildkitContext, type TreeSpec } from '@ctxlens/test-fixtures';
 
-const found = await buildkitOracle();
-const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
-const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
+const { oracle, skipped } = await buildkitOracleOrSkip();
 const contexts: BuildkitContext[] = [];
 afterAll(async () => {
   for (const c of contexts) await c.cleanup();

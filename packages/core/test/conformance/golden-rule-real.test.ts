@@ -9,16 +9,14 @@
 import { writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowlistIgnoreFile, analyzeUsage, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, evaluateRules, CtxlensError, EntryState, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
-import { BUSYBOX_IMAGE, buildkitOracle, dockerCliStatus, type FakeDaemon, runLegacyBuild, startFakeDaemon, type BuildkitContext, type BuildkitOracle, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
+import { BUSYBOX_IMAGE, buildkitOracleOrSkip, dockerCliStatus, type FakeDaemon, runLegacyBuild, startFakeDaemon, type BuildkitContext, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { COPY_ERROR_TREE, COPY_ERROR_VECTORS } from '../../src/analysis/copy-errors.vectors.js';
 import { type GoldenCase, goldenCase } from './golden-cases.js';
 
 const CASES = Number(process.env['CTXLENS_GOLDEN_CASES'] ?? 150);
 const FIRST = Number(process.env['CTXLENS_GOLDEN_SEED'] ?? 0);
 const SHOWN = Number(process.env['CTXLENS_CONFORMANCE_SHOW'] ?? 12);
-const found = await buildkitOracle();
-const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
-const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
+const { oracle, skipped } = await buildkitOracleOrSkip();
 const contexts: BuildkitContext[] = [];
 // The legacy builder (the real Docker CLI, against a fake daemon) measures what the allowlist saves there.
 const cli = dockerCliStatus();

@@ -3,12 +3,10 @@
 // beside), and that a Dockerfile on disk is not read then. Compared with ctxlens's dockerfileText.
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeContext } from '@ctxlens/core';
-import { buildkitOracle, type BuildkitContext, type BuildkitOracle, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
+import { buildkitOracleOrSkip, type BuildkitContext, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { sortByteOrder } from '../../src/inventory/sort-names.js';
 
-const found = await buildkitOracle();
-const oracle: BuildkitOracle | null = 'skip' in found ? null : found;
-const skipped = 'skip' in found ? ` [skipped: ${found.skip}]` : '';
+const { oracle, skipped } = await buildkitOracleOrSkip();
 const contexts: BuildkitContext[] = [];
 afterAll(async () => {
   for (const c of contexts) await c.cleanup();
