@@ -1,16 +1,21 @@
-// The core surface the terminal UI uses beyond computeContext: slice-wise scanning, O(n) totals,
-// proposed rules, explanations under both builders, rule-line checks and offenders.
-// Re-exported from the package index by one line, so the TUI's needs stay in one place.
-export { scanInSlices } from './tui-load.js';
-export { wholeContextPlan } from '../context/send-plan.js';
-export type { ScannedTree, SliceScanOptions } from './tui-load.js';
-export { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './tui-totals.js';
-export type { InventoryTotals, SelectionTotals } from './tui-totals.js';
-export { proposeException, proposeIgnoreRules, recurrences } from './tui-propose.js';
-export type { ProposalGuard, ProposedRule } from './tui-propose.js';
-export { explainBothBuilders, explainUnder, explainWithLines } from './tui-explain.js';
-export type { BuilderExplanations } from './tui-explain.js';
-export { checkRuleLine } from './tui-validate-rule.js';
-export type { RuleLineCheck } from './tui-validate-rule.js';
-export { tuiOffenders } from './tui-offenders.js';
-export type { OffenderUse, TuiOffenderRow, TuiOffenders, TuiOffendersOptions } from './tui-offenders.js';
+// @ctxlens/core/live: live re-evaluation on an in-memory inventory. A tool that keeps one complete
+// inventory (computeContextWithBaseline) and re-evaluates rules on it as the user types
+// (evaluateRules) uses these to redraw in milliseconds: per-subtree totals in typed arrays, rules
+// proposed for an entry, explanations under either builder or under unsaved lines, the check of a
+// line as it is typed, and the offenders view. Entries are addressed by inventory index
+// (`context.inventory.indexOf(path)`); parents precede children. The ctxlens TUI is one caller; an
+// editor extension can be another. Public and covered by semver, like the main entry.
+export type { Inventory } from '../inventory/inventory.js';
+export { EntryState } from '../walk/walk-result.js';
+export type { WalkResult } from '../walk/walk-result.js';
+export { inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './totals.js';
+export type { InventoryTotals, SelectionTotals } from './totals.js';
+export { proposeException, proposeIgnoreRules, recurrences } from './propose.js';
+export type { ProposalGuard, ProposedRule } from './propose.js';
+export { protectedEntries } from '../analysis/protect.js';
+export { explainBothBuilders, explainUnder, explainWithLines } from './explain.js';
+export type { BuilderExplanations } from './explain.js';
+export { checkRuleLine } from './validate-rule.js';
+export type { RuleLineCheck } from './validate-rule.js';
+export { tuiOffenders as groupOffenders } from './offenders.js';
+export type { OffenderUse, TuiOffenderRow as OffenderRow, TuiOffenders as OffenderGroups, TuiOffendersOptions as GroupOffendersOptions } from './offenders.js';

@@ -5,9 +5,9 @@ import { buildTree, makeTempDir, type TempDir, type TreeSpec } from '@ctxlens/te
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
 import { EntryState } from '../walk/walk-result.js';
-import { copySourceErrors } from './copy-errors.js';
-import { tuiOffenders } from './tui-offenders.js';
-import { analyzeUsage, UseMark } from './usage.js';
+import { copySourceErrors } from '../analysis/copy-errors.js';
+import { tuiOffenders } from './offenders.js';
+import { analyzeUsage, UseMark } from '../analysis/usage.js';
 
 const blob = (n: number): string => 'x'.repeat(n);
 const PROJECT: TreeSpec = [

@@ -5,13 +5,13 @@
 // secrets that reach the final image before those only seen by the builder.
 import { type BuildContext, checkContextArgument } from '../context/build-context.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
-import { findCategoryHits } from './category-hits.js';
-import { literalPattern } from './docker-pattern.js';
-import { compileExclusion } from './exclusion-effect.js';
-import { ignoreFileRelative, rankOffenders } from './offenders.js';
-import { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
-import { includedTotals } from './subtree-totals.js';
-import { analyzeUsage, type UsageAnalysis, UseMark } from './usage.js';
+import { findCategoryHits } from '../analysis/category-hits.js';
+import { literalPattern } from '../analysis/docker-pattern.js';
+import { compileExclusion } from '../analysis/exclusion-effect.js';
+import { ignoreFileRelative, rankOffenders } from '../analysis/offenders.js';
+import { excludesProtected, holdsProtected, protectedEntries } from '../analysis/protect.js';
+import { includedTotals } from '../analysis/subtree-totals.js';
+import { analyzeUsage, type UsageAnalysis, UseMark } from '../analysis/usage.js';
 import { EntryState } from '../walk/walk-result.js';
 
 /** How the Dockerfile uses an offender (BuildKit with a Dockerfile only). */

@@ -2,9 +2,9 @@
 // names written so Docker's reader and matcher take them literally, and `**/name` when the same
 // name shows up elsewhere in the tree (node_modules in every workspace package, say).
 import type { Inventory } from '../inventory/inventory.js';
-import { literalPattern } from './docker-pattern.js';
-import { compileExclusion } from './exclusion-effect.js';
-import { excludesProtected } from './protect.js';
+import { literalPattern } from '../analysis/docker-pattern.js';
+import { compileExclusion } from '../analysis/exclusion-effect.js';
+import { excludesProtected } from '../analysis/protect.js';
 
 /** What an ignore proposal must not take away (protectedEntries), and what is sent now (1 per sent entry). */
 export interface ProposalGuard {

@@ -5,7 +5,7 @@ import { TAR_TRAILER_BYTES } from '../tar/tar-size.js';
 import { planSend, wholeContextPlan } from '../context/send-plan.js';
 import { resolveInputs } from '../context/resolve-inputs.js';
 import { resolveOptions } from '../options.js';
-import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './tui-totals.js';
+import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './totals.js';
 
 describe('tui totals', () => {
   let tmp: TempDir;

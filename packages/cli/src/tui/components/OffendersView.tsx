@@ -1,7 +1,8 @@
 // `o`: the biggest things sent, the known bloat and the secrets, each with its size or its risk.
 // Enter shows the selected one in the tree, where `i` ignores it.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
-import { formatDockerSize, type TuiOffenderRow } from '@ctxlens/core';
+import { formatDockerSize } from '@ctxlens/core';
+import type { OffenderRow as TuiOffenderRow } from '@ctxlens/core/live';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { plural } from '../../output/numbers.js';

@@ -1,7 +1,8 @@
 // The figures dialogs show before you confirm, computed with core calls on the inventory: what a
 // proposed rule saves, whether each builder honours an exception, the offenders, and where the
 // builders differ. Called from a hook; the result reaches the reducer as a `mode-data` action.
-import { EntryState, explainWithLines, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries, type TuiOffenderRow, type TuiOffenders, tuiOffenders, type UsageAnalysis } from '@ctxlens/core';
+import type { UsageAnalysis } from '@ctxlens/core';
+import { EntryState, explainWithLines, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries, type OffenderRow as TuiOffenderRow, type OffenderGroups as TuiOffenders, groupOffenders as tuiOffenders } from '@ctxlens/core/live';
 import type { Evaluation } from '../state/derive.js';
 import { sentBytes } from '../state/figures.js';
 import { appendRule, documentLines, type RulesModel } from '../state/rules-model.js';

@@ -1,6 +1,6 @@
 // Derived views of the state, pure and memoised on the references they read, so the reducer and
 // the components can ask for a 50,000-entry listing on every key press without sorting it again.
-import type { Inventory, InventoryTotals, TuiOffenderRow } from '@ctxlens/core';
+import type { Inventory, InventoryTotals, OffenderRow as TuiOffenderRow } from '@ctxlens/core/live';
 import { documentLines, isDirty, type RuleRow, ruleRows, type RulesModel } from './rules-model.js';
 import { evaluationKey } from './derive.js';
 import { wrapRows } from '../../output/terminal-text.js';

@@ -1,6 +1,7 @@
 // The TUI's state: plain data the reducer replaces, never mutates. Heavy results (evaluations,
 // previews) arrive from hooks as actions and are stored by reference.
-import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders, UnusedGroup } from '@ctxlens/core';
+import type { Builder, ContextSizes, ScanProgressEvent, UnusedGroup } from '@ctxlens/core';
+import type { ProposedRule, OffenderRow as TuiOffenderRow, OffenderGroups as TuiOffenders } from '@ctxlens/core/live';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { RulesModel } from './rules-model.js';
