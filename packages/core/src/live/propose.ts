@@ -1,4 +1,4 @@
-// The .dockerignore lines the TUI proposes for "ignore this path" and "re-include this path":
+// The .dockerignore lines to propose for "ignore this path" and "re-include this path":
 // names written so Docker's reader and matcher take them literally, and `**/name` when the same
 // name shows up elsewhere in the tree (node_modules in every workspace package, say).
 import type { Inventory } from '../inventory/inventory.js';
@@ -12,7 +12,7 @@ export interface ProposalGuard {
   readonly included: Uint8Array;
 }
 
-/** A rule the TUI can propose, with why. */
+/** A rule to propose, with why. */
 export interface ProposedRule {
   /** The .dockerignore line. */
   readonly line: string;

@@ -7,7 +7,7 @@ import { resolveInputs } from '../context/resolve-inputs.js';
 import { resolveOptions } from '../options.js';
 import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './totals.js';
 
-describe('tui totals', () => {
+describe('live totals', () => {
   let tmp: TempDir;
   beforeAll(async () => {
     tmp = await makeTempDir('ctxlens-tui-totals-');
