@@ -17,5 +17,5 @@ export { explainBothBuilders, explainUnder, explainWithLines } from './explain.j
 export type { BuilderExplanations } from './explain.js';
 export { checkRuleLine } from './validate-rule.js';
 export type { RuleLineCheck } from './validate-rule.js';
-export { tuiOffenders as groupOffenders } from './offenders.js';
-export type { OffenderUse, TuiOffenderRow as OffenderRow, TuiOffenders as OffenderGroups, TuiOffendersOptions as GroupOffendersOptions } from './offenders.js';
+export { groupOffenders } from './offenders.js';
+export type { OffenderUse, OffenderRow, OffenderGroups, GroupOffendersOptions } from './offenders.js';
