@@ -1,6 +1,7 @@
 // Re-evaluation latency: what a rule toggle costs on a big inventory, with no disk access. Uses the
 // TUI's own derive step (evaluation plus every total the screen shows), outside React.
-import { computeContextWithBaseline, inventoryTotals } from '../packages/core/src/index.js';
+import { computeContextWithBaseline } from '../packages/core/src/index.js';
+import { inventoryTotals } from '../packages/core/src/live/index.js';
 import { deriveEvaluation } from '../packages/cli/src/tui/state/derive.js';
 import { median } from './measure.js';
 

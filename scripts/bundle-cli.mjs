@@ -79,7 +79,13 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  alias: { '@ctxlens/core': `${root}packages/core/src/index.ts` },
+  // The core's three entries (packages/core/package.json "exports"), each its own module so the
+  // bundle keeps one copy of each core file.
+  alias: {
+    '@ctxlens/core': `${root}packages/core/src/index.ts`,
+    '@ctxlens/core/live': `${root}packages/core/src/live/index.ts`,
+    '@ctxlens/core/internal': `${root}packages/core/src/internal.ts`,
+  },
   nodePaths: extraModules ? [extraModules] : [],
   plugins: [
     lazyStringWidth,

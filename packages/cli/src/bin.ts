@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: runs the CLI on the real process and hands the exit code to Node (process.exitCode,
 // not process.exit, so buffered output to pipes is flushed first).
-import { startScanWorkers } from '@ctxlens/core';
+import { startScanWorkers } from '@ctxlens/core/internal';
 import { processIo } from './io.js';
 import { describeError } from './report-error.js';
 

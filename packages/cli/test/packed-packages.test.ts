@@ -2,7 +2,8 @@
 // user installs them: the tarballs must stand on their own (no workspace: ranges, the CLI's bundle
 // and the core's JavaScript and .d.ts inside). They are packed in a clone of the repository with no
 // dist/ (only the workspace's node_modules linked in), so each package's prepack must build it. The
-// README's library example runs as written, from plain ESM JavaScript, and type-checks with tsc --noEmit.
+// README's library examples (the main entry's and @ctxlens/core/live's) run as written, from plain
+// ESM JavaScript, and type-check with tsc --noEmit.
 import type { TempDir } from '@ctxlens/test-fixtures';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -20,12 +21,18 @@ function run(command: string, args: string[], cwd: string) {
   return spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
 }
 
-/** The first ```ts block of the README's "## Library" section. */
-function readmeLibraryExample(): string {
+/** The README's library examples, each the first ```ts block under its heading, and what each prints first. */
+const README_EXAMPLES = [
+  { name: 'library example', heading: '## Library', file: 'example', prints: /^\d+ files, \S+ \(without \.dockerignore: \S+\)\n/ },
+  { name: 'live example', heading: '### Live re-evaluation (`@ctxlens/core/live`)', file: 'live-example', prints: /^rule: \*\.log\n\d+ of \d+ upload bytes sent\n\[ (?:'\*\*\/package\.json', )?'package\.json' \]\nfalse\n/ },
+] as const;
+
+function readmeExample(heading: string): string {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Library\n'));
-  const m = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!m) throw new Error('README.md: no ```ts block under "## Library"');
+  const at = readme.indexOf(`\n${heading}\n`);
+  if (at < 0) throw new Error(`README.md: no "${heading}" heading`);
+  const m = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!m) throw new Error(`README.md: no \`\`\`ts block under "${heading}"`);
   return m[1]!;
 }
 
@@ -84,21 +91,21 @@ describe('packed tarballs', () => {
     expect(size.stdout).toMatch(/files/);
   });
 
-  it("the README's library example runs from plain ESM JavaScript", () => {
-    writeFileSync(join(project.path, 'example.mjs'), readmeLibraryExample());
-    const r = run(process.execPath, ['example.mjs'], project.path);
+  it.each(README_EXAMPLES)("the README's $name runs from plain ESM JavaScript", ({ heading, file, prints }) => {
+    writeFileSync(join(project.path, `${file}.mjs`), readmeExample(heading));
+    const r = run(process.execPath, [`${file}.mjs`], project.path);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^\d+ files, \S+ \(without \.dockerignore: \S+\)\n/);
+    expect(r.stdout).toMatch(prints);
   });
 
-  it("the README's library example type-checks with tsc --noEmit against the installed .d.ts", () => {
-    writeFileSync(join(project.path, 'example.ts'), readmeLibraryExample());
+  it("the README's examples type-check with tsc --noEmit against the installed .d.ts", () => {
+    for (const { heading, file } of README_EXAMPLES) writeFileSync(join(project.path, `${file}.ts`), readmeExample(heading));
     writeFileSync(
       join(project.path, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'], typeRoots: [join(REPO_ROOT, 'node_modules/@types')] },
-        files: ['example.ts'],
+        files: README_EXAMPLES.map((e) => `${e.file}.ts`),
       }),
     );
     const r = run(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project.path);

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic */
-import type { ScannedTree, SliceScanOptions } from '@ctxlens/core';
+import type { ScannedTree, SliceScanOptions } from '@ctxlens/core/internal';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Root } from '../src/tui/components/Root.js';

@@ -1,6 +1,6 @@
 // Shared by the TUI tests: a loaded session on the fixture, and a reducer driver that plays the
 // hooks' part (evaluation and dialog data arrive as actions, as they do in the app).
-import { scanInSlices } from '@ctxlens/core';
+import { scanInSlices } from '@ctxlens/core/internal';
 import { computeModeData, modeDataFits } from '../src/tui/session/mode-data.js';
 import { createSession, type Session } from '../src/tui/session/session.js';
 import type { Action } from '../src/tui/state/actions.js';

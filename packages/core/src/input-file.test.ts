@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanInSlices } from './analysis/tui-load.js';
+import { scanInSlices } from './live/load.js';
 import { InputError } from './errors.js';
 import { IGNORE_FILE_LIMITS, readInputFile } from './input-file.js';
 

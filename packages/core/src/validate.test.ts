@@ -10,9 +10,9 @@ import { runChecks } from './analysis/check.js';
 import { lintIgnoreFile } from './analysis/lint.js';
 import { rankOffenders } from './analysis/offenders.js';
 import { suggestIgnoreLines } from './analysis/suggest.js';
-import { explainUnder, explainWithLines } from './analysis/tui-explain.js';
-import { tuiOffenders } from './analysis/tui-offenders.js';
-import { scanInSlices } from './analysis/tui-load.js';
+import { explainUnder, explainWithLines } from './live/explain.js';
+import { groupOffenders } from './live/offenders.js';
+import { scanInSlices } from './live/load.js';
 import type { BuildContext } from './context/build-context.js';
 import { computeContext, computeContextWithBaseline, evaluateRules, measureContext } from './context/compute-context.js';
 import { explainPath } from './context/explain.js';
@@ -85,7 +85,7 @@ const ROWS: readonly Row[] = [
   { call: 'diffBuilders(ctx, 1)', run: () => diffBuilders(ctx, 1 as Loose), argument: 'other', message: 'other must be a BuildContext (from computeContext or computeContextWithBaseline); got 1' },
   { call: "explainWithLines(ctx, 'a', 'legacy', 'a')", run: () => explainWithLines(ctx, 'a' as Loose, 'legacy', 'a'), argument: 'lines', message: 'lines must be an array of strings; got "a"' },
   { call: "explainUnder(ctx, 'kaniko', 'a')", run: () => explainUnder(ctx, 'kaniko' as Loose, 'a'), argument: 'builder', message: `builder must be 'buildkit' or 'legacy'; got "kaniko"` },
-  { call: 'tuiOffenders(ctx, -1)', run: () => tuiOffenders(ctx, -1), argument: 'limit', message: 'limit must be a number ≥ 0; got -1' },
+  { call: 'groupOffenders(ctx, -1)', run: () => groupOffenders(ctx, -1), argument: 'limit', message: 'limit must be a number ≥ 0; got -1' },
   { call: 'parseIgnoreFile(null)', run: () => parseIgnoreFile(null as Loose), argument: 'content', message: 'content must be a Buffer or a string; got null' },
   { call: "compileRules(['a'])", run: () => compileRules(['a'] as Loose), argument: 'rules', message: 'rules must be an array of rules ({ pattern, origin }, from parseIgnoreFile); got an array of 1' },
   { call: "formatDockerSize('1')", run: () => formatDockerSize('1' as Loose), argument: 'bytes', message: 'bytes must be a finite number; got "1"' },

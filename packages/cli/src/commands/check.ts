@@ -1,7 +1,8 @@
 // `ctxlens check`: the CI and pre-commit gate. Rules come from .ctxlens.json or package.json#ctxlens
 // and from flags (flags win); with nothing configured it denies secrets. Exit 0 pass, 1 fail, 2 bad
 // usage or input. Under GitHub Actions it also appends a Markdown summary to $GITHUB_STEP_SUMMARY.
-import { diffBuilders, eligibleContext, loadBuilderRules, otherBuilder, otherBuilderContext, runChecks } from '@ctxlens/core';
+import { diffBuilders, runChecks } from '@ctxlens/core';
+import { eligibleContext, loadBuilderRules, otherBuilder, otherBuilderContext } from '@ctxlens/core/internal';
 import * as fs from 'node:fs';
 import type { Argv } from 'yargs';
 import { parseAllowFlags } from '../config/allow-list.js';

@@ -1,6 +1,6 @@
 // The shape every command file exports: a factory that receives the Io and a way to hand back the
 // exit code, and returns a yargs command module whose handler only parses argv and calls run<Name>.
-import type { ScanWorkers } from '@ctxlens/core';
+import type { ScanWorkers } from '@ctxlens/core/internal';
 import type { CommandModule } from 'yargs';
 import type { Io } from '../io.js';
 

@@ -1,7 +1,8 @@
 // `ctxlens` with no command: the TUI on a terminal; otherwise a `size`-style summary with the
 // biggest offenders, for scripts and CI logs. It leads with the golden rule: secrets sent (and
 // whether they reach the image), then the bytes sent or eligible that the Dockerfile never uses.
-import { type BuildContext, findCategoryHits, rankOffenders, significantOffenders, type UnusedGroup, type UsageAnalysis, UseMark } from '@ctxlens/core';
+import { type BuildContext, findCategoryHits, rankOffenders, type UnusedGroup, type UsageAnalysis, UseMark } from '@ctxlens/core';
+import { significantOffenders } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';

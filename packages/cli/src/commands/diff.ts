@@ -1,6 +1,7 @@
 // `ctxlens diff`: the paths BuildKit and the legacy builder send differently for this directory,
 // each explained under both builders. Exit codes like diff(1): 0 same, 1 different, 2 trouble.
-import { diffBuilders, loadBuilderRules, otherBuilderContext } from '@ctxlens/core';
+import { diffBuilders } from '@ctxlens/core';
+import { loadBuilderRules, otherBuilderContext } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';

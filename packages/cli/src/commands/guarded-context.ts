@@ -1,7 +1,8 @@
 // The context `suggest` works on, with what the Dockerfile uses. The uses come from BuildKit's reads
 // of the Dockerfile, which are the same for the legacy builder: under --builder legacy the context is
 // the legacy builder's rules evaluated on BuildKit's inventory, so the per-entry marks line up.
-import { analyzeUsage, type BuildContext, computeContextWithBaseline, CtxlensError, evaluateRules, loadBuilderRules, otherBuilderContext, type SizeComparison, type UsageAnalysis } from '@ctxlens/core';
+import { analyzeUsage, type BuildContext, computeContextWithBaseline, CtxlensError, evaluateRules, type SizeComparison, type UsageAnalysis } from '@ctxlens/core';
+import { loadBuilderRules, otherBuilderContext } from '@ctxlens/core/internal';
 import type { Io } from '../io.js';
 import { loadComparison, type Loudness, printDiagnostics } from './load-context.js';
 import { type ContextArgs, coreOptions, withStdinDockerfile } from './shared-options.js';

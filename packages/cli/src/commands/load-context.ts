@@ -1,5 +1,6 @@
 // Reading the context from disk, with the progress line and Docker's diagnostics on stderr.
-import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type ContextOptions, type Diagnostic, measureContext, type ScanWorkers, type SizeComparison } from '@ctxlens/core';
+import { type BuildContext, computeContext, computeContextWithBaseline, type ContextComparison, type ContextOptions, type Diagnostic, measureContext, type SizeComparison } from '@ctxlens/core';
+import type { ScanWorkers } from '@ctxlens/core/internal';
 import type { Io } from '../io.js';
 import { createProgress } from '../output/progress.js';
 import { type ContextArgs, coreOptions, withStdinDockerfile } from './shared-options.js';

@@ -1,5 +1,5 @@
 // `ctxlens size`: how big the context is, with and without the ignore file, from one read of the tree.
-import type { ScanWorkers } from '@ctxlens/core';
+import type { ScanWorkers } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';

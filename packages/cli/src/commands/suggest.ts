@@ -4,7 +4,8 @@
 // No line excludes what the Dockerfile uses (under both builders: BuildKit's reads of the same
 // Dockerfile guard the legacy view). --allowlist proposes the golden rule's file instead: `*`, then
 // `!` lines for exactly what the Dockerfile uses, above the user's own lines.
-import { allowlistIgnoreFile, type BuildContext, ignoreFilePath, ignoreFileToEdit, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
+import { allowlistIgnoreFile, type BuildContext, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
+import { ignoreFilePath, ignoreFileToEdit } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';

@@ -2,7 +2,8 @@
 // key of `package.json`, looked for in the context directory and then in the current directory.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { InputError, readInputFile } from '@ctxlens/core';
+import { InputError } from '@ctxlens/core';
+import { readInputFile } from '@ctxlens/core/internal';
 import { ConfigError, parseCheckConfig, type PartialCheckConfig } from './check-config.js';
 
 /** A configuration and where it came from. */

@@ -1,6 +1,6 @@
 // `diff` output: the paths only one builder sends, grouped by builder, each explained under both.
 import type { BuilderDiff, BuilderDifference, Explanation } from '@ctxlens/core';
-import { LEGACY_FORCED_RULES } from '@ctxlens/core';
+import { LEGACY_FORCED_RULES } from '@ctxlens/core/internal';
 import * as nodePath from 'node:path';
 import type { Colors } from './color.js';
 import { builderName, explanationJson, refText, requestText } from './explain-report.js';

@@ -1,6 +1,7 @@
 // `explain` output: git check-ignore's formats (plain paths, `-v` "<source>:<line>:<pattern><TAB><path>",
 // `-z` NUL fields) plus the trace ctxlens adds with -vv, and the JSON document.
-import { type CompiledPattern, type Explanation, type PathVerdict, type RequestExplanation } from '@ctxlens/core';
+import type { CompiledPattern, Explanation, RequestExplanation } from '@ctxlens/core';
+import type { PathVerdict } from '@ctxlens/core/internal';
 import type { AskedPath } from '../commands/explain-paths.js';
 import { quoteCStyle } from './c-quote.js';
 import { displayPath } from './paths.js';

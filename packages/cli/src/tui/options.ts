@@ -1,5 +1,6 @@
 // What the TUI is asked to show: the same inputs as `docker build`.
-import type { Builder, SliceScanOptions } from '@ctxlens/core';
+import type { Builder } from '@ctxlens/core';
+import type { SliceScanOptions } from '@ctxlens/core/internal';
 
 /** Options of runTui(), as the default command parses them. */
 export interface TuiOptions {

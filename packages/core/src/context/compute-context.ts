@@ -149,7 +149,8 @@ export async function computeContextWithBaseline(contextDir: string, options: Co
  * console.log(`${context.sizes.dockerSize} instead of ${unfilteredSizes.dockerSize}`);
  * @param scan thread count, the size below which one thread reads alone, and the entries per task
  *   (tests force threads and small tasks with these); `workers` started earlier with
- *   startScanWorkers, which the caller then closes (a CLI starts them before it parses its arguments)
+ *   startScanWorkers, which the caller then closes (the ctxlens CLI starts them before it parses its
+ *   arguments; @ctxlens/core/internal, no semver promise)
  * @returns the context and the unfiltered totals
  */
 export async function measureContext(contextDir: string, options: ContextOptions = {}, scan: Pick<ParallelScanOptions, 'threads' | 'minEntries' | 'taskBudget' | 'workers'> = {}): Promise<SizeComparison> {
@@ -196,7 +197,7 @@ export interface RuleChange {
   /** Label for the rules' origin in explanations. @default the base's ignore file path */
   readonly file?: string;
   /**
-   * What BuildKit asks for, instead of the base's (scanInSlices' `plan`, or the whole context);
+   * What BuildKit asks for, instead of the base's (another context's `plan`, or the whole context);
    * ignored under the legacy builder. @default the base's plan
    */
   readonly plan?: SendPlan | undefined;

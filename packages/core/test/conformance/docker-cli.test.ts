@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseRng, dockerCliStatus, type FakeDaemon, generateCase, makeTempDir, runLegacyBuild, runLimited, startFakeDaemon, type TempDir, writeCase } from '@ctxlens/test-fixtures';
-import { goClean } from '@ctxlens/core';
+import { goClean } from '@ctxlens/core/internal';
 import { type ConformanceOutcome, formatMismatch, runConformanceCase } from './docker-compare.js';
 import { EDGE_CASES } from './edge-cases.js';
 import { goMatchSyntaxError } from '../../src/patterns/go-match-syntax.js';

@@ -1,6 +1,7 @@
 // Inputs and small adapters for go-matcher.test.ts: which paths and patterns to ask the Go oracle
 // about, and core's answers in the oracle's shape.
-import { compileRules, goClean, goTrimSpace, IgnoreFileError, matchesOrParentMatches, matchesUsingParentResults, parseIgnoreFile, type PatternSet, type RawRule } from '@ctxlens/core';
+import { compileRules, IgnoreFileError, matchesOrParentMatches, matchesUsingParentResults, parseIgnoreFile, type PatternSet, type RawRule } from '@ctxlens/core';
+import { goClean, goTrimSpace } from '@ctxlens/core/internal';
 import { CaseRng, generateCase } from '@ctxlens/test-fixtures';
 import { type MatchInfo } from '../../src/patterns/matcher.js';
 import { fuzzPattern } from './re2-fuzz.js';

@@ -7,7 +7,9 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeUsage, computeContextWithBaseline, EntryState, SECRET_NAME_ALLOWED_WORDS_DOCKER_28, secretsFlow, secretVariables, UseMark } from '@ctxlens/core';
+import { analyzeUsage, computeContextWithBaseline, secretsFlow, UseMark } from '@ctxlens/core';
+import { EntryState } from '@ctxlens/core/live';
+import { SECRET_NAME_ALLOWED_WORDS_DOCKER_28, secretVariables } from '@ctxlens/core/internal';
 import { BUSYBOX_IMAGE, buildkitOracle, makeBuildkitContext, pathInChroot, runBuildkitBuild, runInChroot, type BuildkitContext, type BuildkitOracle, type TreeSpec } from '@ctxlens/test-fixtures';
 import { SECRET_NAME_VECTORS } from '../../src/analysis/secret-names.vectors.js';
 import { buildStageGraph, parseDockerfile } from '../../src/dockerfile/stages.js';

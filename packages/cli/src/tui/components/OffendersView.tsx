@@ -1,7 +1,8 @@
 // `o`: the biggest things sent, the known bloat and the secrets, each with its size or its risk.
 // Enter shows the selected one in the tree, where `i` ignores it.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
-import { formatDockerSize, type TuiOffenderRow } from '@ctxlens/core';
+import { formatDockerSize } from '@ctxlens/core';
+import type { OffenderRow } from '@ctxlens/core/live';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { plural } from '../../output/numbers.js';
@@ -21,7 +22,7 @@ type Section = 'biggest' | 'bloat' | 'secrets' | 'unrequested';
 interface Line {
   readonly kind: 'heading' | 'row' | 'note';
   readonly text: string;
-  readonly row?: TuiOffenderRow;
+  readonly row?: OffenderRow;
   readonly section?: Section;
   /** Position among selectable rows. */
   readonly position?: number;
@@ -38,7 +39,7 @@ function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
     if (data.sentUnused.length === 0) lines.push({ kind: 'note', text: 'nothing ✓' });
     for (const g of data.sentUnused.slice(0, 5)) lines.push({ kind: 'note', text: `${cell(formatDockerSize(g.bytes), 8, 'right')} ${g.top} (${plural(g.files, 'file')})` });
   }
-  const section = (title: string, rows: readonly TuiOffenderRow[], name: Section, empty: string): void => {
+  const section = (title: string, rows: readonly OffenderRow[], name: Section, empty: string): void => {
     lines.push({ kind: 'heading', text: title });
     if (rows.length === 0) lines.push({ kind: 'note', text: empty });
     for (const row of rows) lines.push({ kind: 'row', text: row.path, row, section: name, position: position++ });
@@ -53,7 +54,7 @@ function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
 }
 
 /** A secret's risk, worst first: it ships in the image, it sits in a build stage, or the builder only sees it. */
-function secretText(row: TuiOffenderRow): string {
+function secretText(row: OffenderRow): string {
   const what = row.reason ?? 'secret';
   if (row.use === 'shipped') return `RISK: ${what} ships in the image: use RUN --mount=type=secret`;
   if (row.use === 'used') return `RISK: ${what} is copied into a build stage: use RUN --mount=type=secret`;

@@ -1,6 +1,7 @@
 // Carries out the I/O the reducer asks for: writing the ignore file (atomic, refused when the
 // file changed on disk), reloading it, and leaving.
-import { CtxlensError, IGNORE_FILE_LIMITS, ignoreFileToEdit, IgnoreFileConflictError, readInputFile, serializeDocument, writeDocument } from '@ctxlens/core';
+import { CtxlensError, IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
+import { IGNORE_FILE_LIMITS, ignoreFileToEdit, readInputFile } from '@ctxlens/core/internal';
 import { useApp } from 'ink';
 import { type Dispatch, useEffect } from 'react';
 import type { Action } from '../state/actions.js';

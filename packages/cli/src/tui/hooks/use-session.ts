@@ -1,6 +1,7 @@
 // Reads the tree once, in slices so the loading screen keeps painting progress, and hands the
 // session to the reducer. Unmounting (q, Ctrl+C) aborts the scan.
-import { AbortError, scanInSlices, type ScannedTree, type SliceScanOptions } from '@ctxlens/core';
+import { AbortError } from '@ctxlens/core';
+import { scanInSlices, type ScannedTree, type SliceScanOptions } from '@ctxlens/core/internal';
 import { type Dispatch, useEffect } from 'react';
 import { describeError } from '../../report-error.js';
 import { scanOptionsOf, type TuiOptions } from '../options.js';

@@ -1,6 +1,7 @@
 // Where BuildKit and the legacy builder disagree on the same rules: entries one sends and the other
 // does not, reported at the topmost such entry (a whole directory counts once).
-import { EntryState, type Builder, type InventoryTotals } from '@ctxlens/core';
+import type { Builder } from '@ctxlens/core';
+import { EntryState, type InventoryTotals } from '@ctxlens/core/live';
 import type { Evaluation } from '../state/derive.js';
 import type { BuilderDiffRow } from '../state/types.js';
 

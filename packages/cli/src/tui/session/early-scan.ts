@@ -1,6 +1,7 @@
 // The scan starts before Ink and React are loaded (loading Ink takes about 300 ms), and the
 // component that shows it picks it up when it mounts: the tree is being read while the UI loads.
-import { scanInSlices, type ScannedTree, type ScanProgressEvent, type SliceScanOptions } from '@ctxlens/core';
+import type { ScanProgressEvent } from '@ctxlens/core';
+import { scanInSlices, type ScannedTree, type SliceScanOptions } from '@ctxlens/core/internal';
 import type { TreeLoader } from '../hooks/use-session.js';
 import { scanOptionsOf, type TuiOptions } from '../options.js';
 

@@ -1,7 +1,8 @@
 // The figures dialogs show before you confirm, computed with core calls on the inventory: what a
 // proposed rule saves, whether each builder honours an exception, the offenders, and where the
 // builders differ. Called from a hook; the result reaches the reducer as a `mode-data` action.
-import { EntryState, explainWithLines, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries, type TuiOffenderRow, type TuiOffenders, tuiOffenders, type UsageAnalysis } from '@ctxlens/core';
+import type { UsageAnalysis } from '@ctxlens/core';
+import { EntryState, explainWithLines, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries, type OffenderRow, type OffenderGroups, groupOffenders } from '@ctxlens/core/live';
 import type { Evaluation } from '../state/derive.js';
 import { sentBytes } from '../state/figures.js';
 import { appendRule, documentLines, type RulesModel } from '../state/rules-model.js';
@@ -19,10 +20,10 @@ function linesWith(rules: RulesModel, line: string): string[] {
  * build, but a `COPY . .` (or the legacy builder) would send them, so the ignore file should catch them.
  * @returns the rows, none when BuildKit is asked for everything
  */
-function notRequestedOffenders(evaluation: Evaluation, sent: TuiOffenders, usage: UsageAnalysis | undefined): TuiOffenderRow[] {
+function notRequestedOffenders(evaluation: Evaluation, sent: OffenderGroups, usage: UsageAnalysis | undefined): OffenderRow[] {
   if (evaluation.eligible === undefined) return [];
   // The eligible context has no Dockerfile reads of its own: guard it with the send set's.
-  const eligible = tuiOffenders(evaluation.eligible.context, { usage });
+  const eligible = groupOffenders(evaluation.eligible.context, { usage });
   const listed = new Set([...sent.bloat, ...sent.secrets].map((r) => r.path));
   return [...eligible.bloat, ...eligible.secrets].filter((r) => !listed.has(r.path));
 }
@@ -108,7 +109,7 @@ export function computeModeData(session: Session, rules: RulesModel, mode: Mode,
     }
     case 'offenders': {
       const usage = usageFor(session, evaluation);
-      const offenders = tuiOffenders(evaluation.context, { usage });
+      const offenders = groupOffenders(evaluation.context, { usage });
       return { kind: 'offenders', key, offenders, notRequested: notRequestedOffenders(evaluation, offenders, usage), sentUnused: evaluation.builder === 'buildkit' ? usage?.sentUnused : undefined };
     }
     case 'builder-diff': {

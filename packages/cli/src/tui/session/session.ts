@@ -1,7 +1,9 @@
 // What one TUI session knows once the tree is read: the inputs Docker uses, the inventory's
 // constant totals, the size without any ignore file, and the ignore file to edit.
 import * as nodePath from 'node:path';
-import { type BuildInputs, type ContextSizes, fastContextSizes, ignoreFilePath, inventoryTotals, type ScannedTree } from '@ctxlens/core';
+import type { BuildInputs, ContextSizes } from '@ctxlens/core';
+import { inventoryTotals } from '@ctxlens/core/live';
+import { fastContextSizes, ignoreFilePath, type ScannedTree } from '@ctxlens/core/internal';
 import { Evaluator } from './evaluator.js';
 
 /** The session's fixed facts, shared by every evaluation. */

@@ -1,19 +1,9 @@
 // Re-evaluation plus every figure the screen shows, as one pure function callable outside React
 // (the benchmark calls it on a million-entry inventory). No disk access: the base context's
 // inventory is complete, and totals are typed arrays filled in O(n).
-import {
-  type BuildContext,
-  type Builder,
-  type ContextSizes,
-  type CtxlensError,
-  evaluateRules,
-  fastContextSizes,
-  type InventoryTotals,
-  selectionTotals,
-  type SelectionTotals,
-  type SendPlan,
-  wholeContextPlan,
-} from '@ctxlens/core';
+import { type BuildContext, type Builder, type ContextSizes, type CtxlensError, evaluateRules, type SendPlan } from '@ctxlens/core';
+import { type InventoryTotals, selectionTotals, type SelectionTotals } from '@ctxlens/core/live';
+import { fastContextSizes, wholeContextPlan } from '@ctxlens/core/internal';
 
 /** One evaluation of the rules, with the figures the screen needs. */
 export interface Evaluation {

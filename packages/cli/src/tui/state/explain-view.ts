@@ -1,6 +1,7 @@
 // The `e` panel's content: the path's verdict, the deciding rule and the trace, under the builder
 // in use, and whether the other builder decides differently (core explain, like git check-ignore -v).
-import { type BuilderExplanations, explainBothBuilders, type Explanation } from '@ctxlens/core';
+import type { Explanation } from '@ctxlens/core';
+import { type BuilderExplanations, explainBothBuilders } from '@ctxlens/core/live';
 import { errorText } from './error-text.js';
 import type { TuiState } from './types.js';
 

@@ -1,5 +1,5 @@
 // Finding an inventory entry by its context-relative path.
-import type { Inventory } from '@ctxlens/core';
+import type { Inventory } from '@ctxlens/core/live';
 
 /**
  * Looks a path up in the inventory.

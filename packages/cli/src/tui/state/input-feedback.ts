@@ -1,6 +1,6 @@
 // What the add-rule input says as you type: Docker's verdict on the line, with the line number it
 // would get, so an error reads exactly as Docker (and ctxlens lint) would print it.
-import { checkRuleLine } from '@ctxlens/core';
+import { checkRuleLine } from '@ctxlens/core/live';
 import { errorText } from './error-text.js';
 import type { Status, TuiState } from './types.js';
 

@@ -1,6 +1,6 @@
 // Commands while a dialog, list or text input is open: confirming a proposed rule, the save diff,
 // the conflict prompt, quitting, and the offenders / builder-difference lists.
-import { checkRuleLine } from '@ctxlens/core';
+import { checkRuleLine } from '@ctxlens/core/live';
 import { formatSent } from './figures.js';
 import type { Command } from './keymap.js';
 import { addRuleLine } from './reduce-rules.js';

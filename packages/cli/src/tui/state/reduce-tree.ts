@@ -1,6 +1,6 @@
 // Tree pane commands: moving, opening and leaving directories, sorting, and starting the
 // ignore / re-include / explain / filter flows on the selected entry.
-import { SOME_EXCLUDED, SOME_INCLUDED } from '@ctxlens/core';
+import { SOME_EXCLUDED, SOME_INCLUDED } from '@ctxlens/core/live';
 import type { Command } from './keymap.js';
 import { currentListing, layoutOf, listDirectory, selectedEntry } from './selectors.js';
 import { useFlags } from './use-marks.js';

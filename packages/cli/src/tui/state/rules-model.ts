@@ -1,7 +1,8 @@
 // The ignore file as the TUI edits it: the lossless core document is the source of truth, so
 // saving writes exactly what is shown. Switching a rule off comments it out (`# ` in front) and
 // remembers the original line, so switching it back on restores the line as it was.
-import { type DocumentLine, type IgnoreDocument, insertLine, lineText, moveLine, parseDocument, readAllPattern, removeLine, replaceLine, serializeDocument } from '@ctxlens/core';
+import { type DocumentLine, type IgnoreDocument, insertLine, lineText, moveLine, parseDocument, removeLine, replaceLine, serializeDocument } from '@ctxlens/core';
+import { readAllPattern } from '@ctxlens/core/internal';
 
 /** The document plus which of its lines are rules ctxlens switched off. */
 export interface RulesModel {

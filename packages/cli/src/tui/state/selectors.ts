@@ -1,6 +1,6 @@
 // Derived views of the state, pure and memoised on the references they read, so the reducer and
 // the components can ask for a 50,000-entry listing on every key press without sorting it again.
-import type { Inventory, InventoryTotals, TuiOffenderRow } from '@ctxlens/core';
+import type { Inventory, InventoryTotals, OffenderRow } from '@ctxlens/core/live';
 import { documentLines, isDirty, type RuleRow, ruleRows, type RulesModel } from './rules-model.js';
 import { evaluationKey } from './derive.js';
 import { wrapRows } from '../../output/terminal-text.js';
@@ -195,7 +195,7 @@ export function layoutOf(state: TuiState): Layout {
  * The offenders list's selectable rows, in the order the view shows them.
  * @returns biggest, secrets, bloat, then what is eligible but not requested
  */
-export function offenderRows(data: Extract<ModeData, { kind: 'offenders' }>): TuiOffenderRow[] {
+export function offenderRows(data: Extract<ModeData, { kind: 'offenders' }>): OffenderRow[] {
   const { biggest, bloat, secrets } = data.offenders;
   return [...biggest, ...secrets, ...bloat, ...data.notRequested];
 }

@@ -1,6 +1,6 @@
 // The tree pane's visible rows as plain data: only the window on screen is described, so a
 // directory of 50,000 entries costs as much as one of 20.
-import { SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from '@ctxlens/core';
+import { SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from '@ctxlens/core/live';
 import { currentListing, layoutOf } from './selectors.js';
 import type { TuiState } from './types.js';
 import { visibleWindow } from './viewport.js';

@@ -1,6 +1,7 @@
 // The TUI's state: plain data the reducer replaces, never mutates. Heavy results (evaluations,
 // previews) arrive from hooks as actions and are stored by reference.
-import type { Builder, ContextSizes, ProposedRule, ScanProgressEvent, TuiOffenderRow, TuiOffenders, UnusedGroup } from '@ctxlens/core';
+import type { Builder, ContextSizes, ScanProgressEvent, UnusedGroup } from '@ctxlens/core';
+import type { ProposedRule, OffenderRow, OffenderGroups } from '@ctxlens/core/live';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { RulesModel } from './rules-model.js';
@@ -41,9 +42,9 @@ export type ModeData =
   | {
       readonly kind: 'offenders';
       readonly key: string;
-      readonly offenders: TuiOffenders;
+      readonly offenders: OffenderGroups;
       /** Under BuildKit: bloat and secrets the ignore file lets through but the Dockerfile does not ask for (a `COPY . .` would send them). */
-      readonly notRequested: readonly TuiOffenderRow[];
+      readonly notRequested: readonly OffenderRow[];
       /** Under BuildKit with a Dockerfile: what is sent but never used, by top-level entry, biggest first. */
       readonly sentUnused: readonly UnusedGroup[] | undefined;
     }

@@ -1,7 +1,9 @@
 // What the Dockerfile does with each tree entry (issue 12, the golden rule), as the tree shows it:
 // a file or directory whose sent files are all copied or mounted is "used", one that sends files
 // nothing uses is "sent-unused", one with both is "mixed". Computed once per evaluation, in O(n).
-import { EntryState, ignoreFileRelative, UseMark } from '@ctxlens/core';
+import { UseMark } from '@ctxlens/core';
+import { EntryState } from '@ctxlens/core/live';
+import { ignoreFileRelative } from '@ctxlens/core/internal';
 import type { Evaluation } from './derive.js';
 import { usageOf } from './usage.js';
 

@@ -1,7 +1,7 @@
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
-import { explainBothBuilders, explainWithLines } from './tui-explain.js';
+import { explainBothBuilders, explainWithLines } from './explain.js';
 
 describe('explanations under both builders', () => {
   let tmp: TempDir;

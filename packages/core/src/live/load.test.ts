@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
 import { AbortError, DockerfileError, InputError } from '../errors.js';
 import { nodeFs } from '../fs-adapter.js';
-import { scanInSlices } from './tui-load.js';
+import { scanInSlices } from './load.js';
 
 describe('scanInSlices', () => {
   let tmp: TempDir;

@@ -5,9 +5,9 @@ import { TAR_TRAILER_BYTES } from '../tar/tar-size.js';
 import { planSend, wholeContextPlan } from '../context/send-plan.js';
 import { resolveInputs } from '../context/resolve-inputs.js';
 import { resolveOptions } from '../options.js';
-import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './tui-totals.js';
+import { fastContextSizes, inventoryTotals, selectionTotals, SOME_EXCLUDED, SOME_INCLUDED, SOME_NOT_REQUESTED } from './totals.js';
 
-describe('tui totals', () => {
+describe('live totals', () => {
   let tmp: TempDir;
   beforeAll(async () => {
     tmp = await makeTempDir('ctxlens-tui-totals-');

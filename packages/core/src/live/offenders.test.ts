@@ -1,13 +1,13 @@
-// The TUI's offenders view under the golden rule: its bloat and secret rows never offer a line that
+// The offenders view under the golden rule: its bloat and secret rows never offer a line that
 // takes away what the Dockerfile uses (checked by applying each line and asking whether BuildKit
 // would still find every source), unused bytes come first, and a shipped secret leads the secrets.
 import { buildTree, makeTempDir, type TempDir, type TreeSpec } from '@ctxlens/test-fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeContextWithBaseline, evaluateRules } from '../context/compute-context.js';
 import { EntryState } from '../walk/walk-result.js';
-import { copySourceErrors } from './copy-errors.js';
-import { tuiOffenders } from './tui-offenders.js';
-import { analyzeUsage, UseMark } from './usage.js';
+import { copySourceErrors } from '../analysis/copy-errors.js';
+import { groupOffenders } from './offenders.js';
+import { analyzeUsage, UseMark } from '../analysis/usage.js';
 
 const blob = (n: number): string => 'x'.repeat(n);
 const PROJECT: TreeSpec = [
@@ -50,7 +50,7 @@ const ROWS: readonly Row[] = [
   },
 ];
 
-describe('tuiOffenders under the golden rule', () => {
+describe('groupOffenders under the golden rule', () => {
   let tmp: TempDir;
   beforeEach(async () => {
     tmp = await makeTempDir('ctxlens-tui-offenders-');
@@ -60,7 +60,7 @@ describe('tuiOffenders under the golden rule', () => {
   it.each(ROWS)('$name', async (row) => {
     await buildTree(tmp.path, [...PROJECT, { file: 'Dockerfile', content: row.dockerfile }]);
     const { context: ctx } = await computeContextWithBaseline(tmp.path, { builder: 'buildkit' });
-    const view = tuiOffenders(ctx, 30);
+    const view = groupOffenders(ctx, 30);
     const rows = [...view.biggest, ...view.bloat, ...view.secrets];
     const usage = analyzeUsage(ctx);
     for (const r of rows) {
@@ -79,14 +79,14 @@ describe('tuiOffenders under the golden rule', () => {
   it('lists what the Dockerfile never uses first among the biggest and the bloat', async () => {
     await buildTree(tmp.path, [...PROJECT, { file: 'Dockerfile', content: 'FROM scratch\nCOPY --exclude=server.js dist /srv\nCOPY src /src\n' }]);
     const { context: ctx } = await computeContextWithBaseline(tmp.path, { builder: 'buildkit' });
-    const view = tuiOffenders(ctx);
+    const view = groupOffenders(ctx);
     // dist is sent (40kB) but COPY --exclude leaves its only file unused; src (500B) is used.
     expect(view.biggest.map((r) => [r.path, r.use])).toEqual([['dist/server.js', 'unused'], ['src/index.js', 'shipped']]);
     // Without a usage analysis (no Dockerfile reads) rows carry no use and keep the size order.
     const legacy = evaluateRules(ctx, { rules: [], builder: 'legacy' });
-    expect(tuiOffenders(legacy).biggest.every((r) => r.use === undefined)).toBe(true);
+    expect(groupOffenders(legacy).biggest.every((r) => r.use === undefined)).toBe(true);
     // A legacy context is guarded with the BuildKit analysis of the same inventory.
-    const guarded = tuiOffenders(legacy, { usage: analyzeUsage(ctx), limit: 30 });
+    const guarded = groupOffenders(legacy, { usage: analyzeUsage(ctx), limit: 30 });
     expect(guarded.biggest.find((r) => r.path === 'dist/server.js')?.use).toBe('unused');
     expect(guarded.biggest.find((r) => r.path === 'src/index.js')?.pattern).toBeUndefined();
   });

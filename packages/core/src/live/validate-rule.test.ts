@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRuleLine } from './tui-validate-rule.js';
+import { checkRuleLine } from './validate-rule.js';
 
 describe('checkRuleLine', () => {
   it.each([

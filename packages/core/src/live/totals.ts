@@ -1,6 +1,7 @@
-// Totals the TUI redraws after every rule change, computed with typed arrays in O(n) so a million
-// entries cost milliseconds: upload bytes per subtree, which subtrees are partly sent, which rule
-// decided each entry, and the context's sizes without describing every entry as an object.
+// Totals a live view (the TUI, an editor) redraws after every rule change, computed with typed
+// arrays in O(n) so a million entries cost milliseconds: upload bytes per subtree, which subtrees
+// are partly sent, which rule decided each entry, and the context's sizes without describing every
+// entry as an object.
 import type { BuildContext } from '../context/build-context.js';
 import { type ContextSizes, entryTarBytes } from '../context/sizes.js';
 import type { Inventory } from '../inventory/inventory.js';

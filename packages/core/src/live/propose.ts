@@ -1,10 +1,10 @@
-// The .dockerignore lines the TUI proposes for "ignore this path" and "re-include this path":
+// The .dockerignore lines to propose for "ignore this path" and "re-include this path":
 // names written so Docker's reader and matcher take them literally, and `**/name` when the same
 // name shows up elsewhere in the tree (node_modules in every workspace package, say).
 import type { Inventory } from '../inventory/inventory.js';
-import { literalPattern } from './docker-pattern.js';
-import { compileExclusion } from './exclusion-effect.js';
-import { excludesProtected } from './protect.js';
+import { literalPattern } from '../analysis/docker-pattern.js';
+import { compileExclusion } from '../analysis/exclusion-effect.js';
+import { excludesProtected } from '../analysis/protect.js';
 
 /** What an ignore proposal must not take away (protectedEntries), and what is sent now (1 per sent entry). */
 export interface ProposalGuard {
@@ -12,7 +12,7 @@ export interface ProposalGuard {
   readonly included: Uint8Array;
 }
 
-/** A rule the TUI can propose, with why. */
+/** A rule to propose, with why. */
 export interface ProposedRule {
   /** The .dockerignore line. */
   readonly line: string;

@@ -1,5 +1,6 @@
-// Reading a whole tree for the TUI without freezing it. On the real file system the bulk of the
-// tree is read by the two-thread parallel scan, whose main-thread share is small, so the UI paints
+// Reading a whole tree for the TUI without freezing it (exported from internal.ts only: a library
+// user starts from computeContextWithBaseline). On the real file system the bulk of the tree is
+// read by the two-thread parallel scan, whose main-thread share is small, so the UI paints
 // progress as subtrees arrive. With an injected file system the synchronous scan runs in slices of
 // a few milliseconds with a macrotask between them. Docker's inputs are resolved before anything
 // is read, so a missing directory or Dockerfile is reported at once. Rules are not compiled here:

@@ -1,24 +1,24 @@
-// The TUI's offenders view, on top of the categories and rankings `ctxlens check` uses
-// (categories.ts, category-hits.ts, offenders.ts): the biggest units sent, then every category hit
-// (dependencies, VCS data, test output, logs, caches, secrets) with what it costs or risks. Under
-// BuildKit with a Dockerfile it adds the golden rule: what is sent but never used comes first, and
-// secrets that reach the final image before those only seen by the builder.
+// The offenders view of a live tool (the TUI's, an editor's), on top of the categories and rankings
+// `ctxlens check` uses (categories.ts, category-hits.ts, offenders.ts): the biggest units sent,
+// then every category hit (dependencies, VCS data, test output, logs, caches, secrets) with what it
+// costs or risks. Under BuildKit with a Dockerfile it adds the golden rule: what is sent but never
+// used comes first, and secrets that reach the final image before those only seen by the builder.
 import { type BuildContext, checkContextArgument } from '../context/build-context.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
-import { findCategoryHits } from './category-hits.js';
-import { literalPattern } from './docker-pattern.js';
-import { compileExclusion } from './exclusion-effect.js';
-import { ignoreFileRelative, rankOffenders } from './offenders.js';
-import { excludesProtected, holdsProtected, protectedEntries } from './protect.js';
-import { includedTotals } from './subtree-totals.js';
-import { analyzeUsage, type UsageAnalysis, UseMark } from './usage.js';
+import { findCategoryHits } from '../analysis/category-hits.js';
+import { literalPattern } from '../analysis/docker-pattern.js';
+import { compileExclusion } from '../analysis/exclusion-effect.js';
+import { ignoreFileRelative, rankOffenders } from '../analysis/offenders.js';
+import { excludesProtected, holdsProtected, protectedEntries } from '../analysis/protect.js';
+import { includedTotals } from '../analysis/subtree-totals.js';
+import { analyzeUsage, type UsageAnalysis, UseMark } from '../analysis/usage.js';
 import { EntryState } from '../walk/walk-result.js';
 
 /** How the Dockerfile uses an offender (BuildKit with a Dockerfile only). */
 export type OffenderUse = 'unused' | 'used' | 'shipped';
 
 /** One row of the offenders view. */
-export interface TuiOffenderRow {
+export interface OffenderRow {
   /** Context-relative path. */
   readonly path: string;
   readonly isDir: boolean;
@@ -40,17 +40,17 @@ export interface TuiOffenderRow {
 }
 
 /** The offenders view's content. */
-export interface TuiOffenders {
+export interface OffenderGroups {
   /** The biggest units sent, those the Dockerfile never uses first, each part biggest first. */
-  readonly biggest: readonly TuiOffenderRow[];
+  readonly biggest: readonly OffenderRow[];
   /** Known bloat that is sent, unused first, each part biggest first. */
-  readonly bloat: readonly TuiOffenderRow[];
+  readonly bloat: readonly OffenderRow[];
   /** Secrets that are sent: shipped in the image first, then used in a build stage, then only sent. */
-  readonly secrets: readonly TuiOffenderRow[];
+  readonly secrets: readonly OffenderRow[];
 }
 
-/** Options of tuiOffenders. */
-export interface TuiOffendersOptions {
+/** Options of groupOffenders. */
+export interface GroupOffendersOptions {
   /** @default 15 */
   readonly limit?: number;
   /** What the Dockerfile uses, over the same inventory (for a legacy context evaluated from a BuildKit one). @default analyzeUsage(ctx) under BuildKit */
@@ -65,7 +65,7 @@ const USE_ORDER: Record<OffenderUse, number> = { shipped: 0, used: 1, unused: 2 
  * excludes what the Dockerfile names or needs (see protectedEntries).
  * @returns the biggest units, bloat and secrets
  */
-export function tuiOffenders(ctx: BuildContext, options: TuiOffendersOptions | number = {}): TuiOffenders {
+export function groupOffenders(ctx: BuildContext, options: GroupOffendersOptions | number = {}): OffenderGroups {
   checkContextArgument(ctx, 'ctx');
   const opts = typeof options === 'number' ? { limit: options } : options;
   checkArgument(opts.limit, 'limit', ACCEPTS.nonNegativeNumber, true);
@@ -93,11 +93,11 @@ export function tuiOffenders(ctx: BuildContext, options: TuiOffendersOptions | n
     const i = inv.indexOf(o.path, false);
     return { path: o.path, isDir: o.kind === 'dir', bytes: o.bytes, files: o.files, category: o.category, reason: undefined, pattern: o.pattern, use: i > 0 ? useOf?.[i] : undefined };
   });
-  const rows: TuiOffenderRow[] = hits.map((h) => ({
+  const rows: OffenderRow[] = hits.map((h) => ({
     path: h.path, isDir: h.kind === 'dir', bytes: h.bytes, files: h.files, category: h.category, reason: h.reason, pattern: guardedPattern(h.index, h.pattern), use: useOf?.[h.index],
   }));
-  const rank = (r: TuiOffenderRow): number => (r.use === undefined ? 1 : USE_ORDER[r.use]);
-  const unusedFirst = (list: TuiOffenderRow[]): TuiOffenderRow[] => stable(list, (r) => (r.use === 'unused' ? 0 : 1));
+  const rank = (r: OffenderRow): number => (r.use === undefined ? 1 : USE_ORDER[r.use]);
+  const unusedFirst = (list: OffenderRow[]): OffenderRow[] => stable(list, (r) => (r.use === 'unused' ? 0 : 1));
   return {
     biggest: unusedFirst(biggest),
     bloat: unusedFirst(rows.filter((r) => r.category !== 'secrets')),

@@ -4,8 +4,8 @@ import { computeContextWithBaseline } from '../context/compute-context.js';
 import { explainPath } from '../context/explain.js';
 import { extraRules } from '../context/rule-set.js';
 import { compileRules } from '../patterns/pattern-set.js';
-import { proposeException, proposeIgnoreRules, recurrences } from './tui-propose.js';
-import { protectedEntries } from './protect.js';
+import { proposeException, proposeIgnoreRules, recurrences } from './propose.js';
+import { protectedEntries } from '../analysis/protect.js';
 import { EntryState } from '../walk/walk-result.js';
 
 const HOSTILE = ['#hash', '!bang', '[x].txt', 'a*b?c', 'back\\slash', ' lead', 'trail ', 'é ü'];
