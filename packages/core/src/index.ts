@@ -75,6 +75,10 @@ export {
   writeDocument,
 } from './ignorefile/edit.js';
 export type { DocumentLine, IgnoreDocument } from './ignorefile/edit.js';
+export { anchorAt, applyLineEdit, insertEdit, locateLine, moveEdit } from './ignorefile/line-edits.js';
+export type { AppliedEdit, LineAnchor, LineEdit, LinePlace, Unlocated } from './ignorefile/line-edits.js';
+export { replayEdits } from './ignorefile/replay.js';
+export type { ReplayConflict, ReplayResult } from './ignorefile/replay.js';
 
 // Terminal UI support (scanning in slices, O(n) totals, proposals, offenders).
 export * from './analysis/tui-index.js';
