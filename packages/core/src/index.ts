@@ -76,7 +76,7 @@ export {
 } from './ignorefile/edit.js';
 export type { DocumentLine, IgnoreDocument } from './ignorefile/edit.js';
 export { anchorAt, applyLineEdit, insertEdit, locateLine, moveEdit } from './ignorefile/line-edits.js';
-export type { AppliedEdit, LineAnchor, LineEdit, LinePlace, Unlocated } from './ignorefile/line-edits.js';
+export type { AppliedEdit, EditStep, LineAnchor, LineEdit, LinePlace, Unlocated } from './ignorefile/line-edits.js';
 export { replayEdits } from './ignorefile/replay.js';
 export type { ReplayConflict, ReplayResult } from './ignorefile/replay.js';
 

@@ -114,36 +114,53 @@ export function locatePlace(doc: IgnoreDocument, place: LinePlace): number | Unl
   return place.kind === 'after' ? at + 1 : at;
 }
 
-/** An edit applied: the new document and the edit named against the document it was applied to. */
-export type AppliedEdit = { readonly doc: IgnoreDocument; readonly edit: LineEdit | undefined } | { readonly unlocated: Unlocated; readonly anchor: LineAnchor | undefined };
+/** Where an edit acted, as an index-based editor would do it: the edit named against the document it was applied to. */
+export interface EditStep {
+  readonly edit: LineEdit;
+  /** 0-based index of the line acted on (for an insert: where the line went; for a move: where it came from). */
+  readonly at: number;
+  /** For a move: the 0-based index the line went to (as moveLine takes it); else `at`. */
+  readonly to: number;
+}
+
+/** An edit applied: the new document and the step taken (undefined: nothing to do), or which line was not found. */
+export type AppliedEdit = { readonly doc: IgnoreDocument; readonly step: EditStep | undefined } | { readonly unlocated: Unlocated; readonly anchor: LineAnchor | undefined };
 
 /**
- * Applies one edit, finding its lines by content. A line to remove that is gone already is done.
+ * Applies one edit, finding its lines by content. A line to remove that is gone already, its
+ * neighbours now next to each other, is done; one changed meanwhile is a conflict.
  * @returns the new document with the edit re-anchored against the input (undefined: nothing to do), or which line was not found
  */
 export function applyLineEdit(doc: IgnoreDocument, edit: LineEdit): AppliedEdit {
   if (edit.kind === 'insert') {
     const at = locatePlace(doc, edit.place);
     if (typeof at !== 'number') return { unlocated: at, anchor: placeAnchor(edit.place) };
-    return { doc: insertLine(doc, edit.text, at), edit: insertEdit(doc, edit.text, at) };
+    return { doc: insertLine(doc, edit.text, at), step: { edit: insertEdit(doc, edit.text, at), at, to: at } };
   }
   const index = locateLine(doc, edit.line);
-  if (index === 'missing' && edit.kind === 'remove') return { doc, edit: undefined };
+  if (index === 'missing' && edit.kind === 'remove' && deletedHere(doc, edit.line)) return { doc, step: undefined };
   if (typeof index !== 'number') return { unlocated: index, anchor: edit.line };
   const line = anchorAt(doc, index);
   switch (edit.kind) {
     case 'remove':
-      return { doc: removeLine(doc, index), edit: { kind: 'remove', line } };
+      return { doc: removeLine(doc, index), step: { edit: { kind: 'remove', line }, at: index, to: index } };
     case 'replace':
     case 'toggle':
-      return { doc: replaceLine(doc, index, edit.text), edit: { ...edit, line } };
+      return { doc: replaceLine(doc, index, edit.text), step: { edit: { ...edit, line }, at: index, to: index } };
     case 'move': {
       // The place is looked for without the moving line, which may be its own neighbour's anchor.
       const at = locatePlace(removeLine(doc, index), edit.place);
       if (typeof at !== 'number') return { unlocated: at, anchor: placeAnchor(edit.place) };
-      return { doc: moveLine(doc, index, at), edit: moveEdit(doc, index, at) };
+      return { doc: moveLine(doc, index, at), step: { edit: moveEdit(doc, index, at), at: index, to: at } };
     }
   }
+}
+
+/** Whether a line is gone with nothing in its place: its neighbours now touch (it was deleted on both sides, not changed). */
+function deletedHere(doc: IgnoreDocument, a: LineAnchor): boolean {
+  const texts = doc.lines.map(lineText);
+  if (a.above === undefined) return texts[0] === a.below;
+  return texts.some((t, i) => t === a.above && texts[i + 1] === a.below);
 }
 
 function placeAnchor(place: LinePlace): LineAnchor | undefined {

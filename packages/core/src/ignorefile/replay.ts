@@ -3,7 +3,7 @@
 // and the user's own lines are added again. Where an edit's line is gone or cannot be told apart,
 // the replay stops and says which line: merging a guess could drop somebody's line.
 import type { IgnoreDocument } from './edit.js';
-import { applyLineEdit, type LineAnchor, type LineEdit, type Unlocated } from './line-edits.js';
+import { applyLineEdit, type EditStep, type LineAnchor, type LineEdit, type Unlocated } from './line-edits.js';
 
 /** Why an edit could not be replayed, and on which line. */
 export interface ReplayConflict {
@@ -17,9 +17,13 @@ export interface ReplayConflict {
   readonly message: string;
 }
 
-/** The outcome of a replay: the merged document and the edits as applied to it, or the first conflict. */
+/**
+ * The outcome of a replay: the merged document, the edits named against it (to replay again after
+ * another reload) and the steps as index-based edits (for an editor keeping its own per-line state),
+ * or the first conflict.
+ */
 export type ReplayResult =
-  | { readonly ok: true; readonly doc: IgnoreDocument; readonly edits: readonly LineEdit[] }
+  | { readonly ok: true; readonly doc: IgnoreDocument; readonly edits: readonly LineEdit[]; readonly steps: readonly EditStep[] }
   | { readonly ok: false; readonly conflict: ReplayConflict };
 
 function describeEdit(edit: LineEdit): string {
@@ -47,13 +51,14 @@ function describeConflict(edit: LineEdit, anchor: LineAnchor | undefined, reason
 }
 
 /**
- * Replays edits, in order, onto a document. A line the edits delete that is gone already counts as
- * deleted; any other edit whose line cannot be found (or told apart from equal lines) stops the replay.
+ * Replays edits, in order, onto a document. A line the edits delete that was deleted there too
+ * counts as deleted; any other edit whose line cannot be found (changed, or not told apart from
+ * equal lines) stops the replay.
  * @returns the merged document and the edits named against it, or the first conflict (the input document is untouched)
  */
 export function replayEdits(doc: IgnoreDocument, edits: readonly LineEdit[]): ReplayResult {
   let current = doc;
-  const applied: LineEdit[] = [];
+  const steps: EditStep[] = [];
   for (const [index, edit] of edits.entries()) {
     const outcome = applyLineEdit(current, edit);
     if ('unlocated' in outcome) {
@@ -61,7 +66,7 @@ export function replayEdits(doc: IgnoreDocument, edits: readonly LineEdit[]): Re
       return { ok: false, conflict: { index, edit, line: outcome.anchor?.text, reason: outcome.unlocated, message } };
     }
     current = outcome.doc;
-    if (outcome.edit !== undefined) applied.push(outcome.edit);
+    if (outcome.step !== undefined) steps.push(outcome.step);
   }
-  return { ok: true, doc: current, edits: applied };
+  return { ok: true, doc: current, edits: steps.map((s) => s.edit), steps };
 }

@@ -95,6 +95,14 @@ export const REPLAY_VECTORS: readonly ReplayVector[] = [
     from: 'issue 13 point 7: the user edited a line the external edit changed',
   },
   {
+    name: 'deleting a rule changed on disk is refused (the change would be lost otherwise)',
+    base: 'a\nnode_modules\nb\n',
+    theirs: 'a\nnode_modules/\nb\n',
+    steps: [['remove', 1]],
+    expected: { conflict: /^you deleted "node_modules", but "node_modules" was changed or removed on disk$/ },
+    from: 'issue 13 point 7: the user edited a line the external edit changed',
+  },
+  {
     name: 'changing a rule removed on disk is refused',
     base: 'a\nb\n',
     theirs: 'a\n',
