@@ -265,6 +265,17 @@ describe('TUI: saving and quitting', () => {
     expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
   });
 
+  it('r rescans the disk: a new file shows in the tree, the unsaved edit stays on top of the file changed on disk', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, 'x'], '● unsaved');
+    await buildTree(tmp.path, [{ file: 'fresh-build.tar', size: 7_000_000 }]);
+    await writeFile(join(tmp.path, '.dockerignore'), `${FIXTURE_DOCKERIGNORE}tmp/\n`);
+    const frame = await tui.press('r', 'your edits are replayed over .dockerignore as it is now');
+    expect(frame).toMatch(/fresh-build\.tar/);
+    await tui.press(['w', 'y'], 'wrote .dockerignore');
+    expect(await onDisk()).toBe(`${FIXTURE_DOCKERIGNORE.replace('node_modules\n', '')}tmp/\n`);
+  });
+
   // Issue 13 point 9: Ctrl-C reaches the keymap (Ink does not quit on it by itself).
   it('Ctrl-C quits at once when nothing changed', async () => {
     const tui = await openTui(tmp.path);

@@ -135,6 +135,57 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     await tui.waitFor('EXIT:0');
   });
 
+  // Issue 13 point 7, as reported: tmp/ appended from outside, x, w (conflict), r, u: the save keeps tmp/.
+  it('a line appended to .dockerignore from outside survives w (conflict), r and u', async () => {
+    const tui = open();
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    await tui.type(['Tab']);
+    await tui.waitFor('▸ Rules');
+    await tui.type(['x']);
+    await tui.waitFor('● unsaved');
+    await writeFile(join(tmp.path, '.dockerignore'), `${FIXTURE_DOCKERIGNORE}tmp/\n`);
+    await tui.type(['w']);
+    await tui.waitFor(/- +3 node_modules/);
+    await tui.type(['y']);
+    await tui.waitFor('.dockerignore changed on disk since ctxlens loaded it');
+    await tui.type(['r']);
+    await tui.waitFor('reloaded .dockerignore from disk');
+    await tui.type(['u']);
+    await tui.waitFor('your edits are back');
+    await tui.type(['w']);
+    const diff = await tui.waitFor(/- +3 node_modules/);
+    expect(diff).not.toMatch(/- +\d+ tmp\//);
+    await tui.type(['y']);
+    await tui.waitFor('wrote .dockerignore');
+    expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(`${FIXTURE_DOCKERIGNORE.replace('node_modules\n', '')}tmp/\n`);
+    await tui.type(['q']);
+    await tui.waitFor('EXIT:0');
+  });
+
+  // Issue 13 point 9: Ctrl-C with unsaved edits asks; a second one quits without saving, says so, exits 130.
+  it('Ctrl-C with unsaved edits asks first; a second Ctrl-C writes nothing, says so on stderr and exits 130', async () => {
+    const tui = open();
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    await tui.type(['Tab']);
+    await tui.waitFor('▸ Rules');
+    await tui.type(['Space']);
+    await tui.waitFor('● unsaved');
+    await tui.type(['C-c']);
+    await tui.waitFor('Quit without saving .dockerignore?');
+    await tui.type(['C-c']);
+    const screen = await tui.waitFor(/EXIT:\d+/);
+    expect(screen).toContain('ctxlens: interrupted: 1 edit to .dockerignore not saved (the file on disk is unchanged)');
+    expect(screen).toContain('EXIT:130');
+    expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  it('Ctrl-C without unsaved edits quits at once with status 0', async () => {
+    const tui = open();
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    await tui.type(['C-c']);
+    await tui.waitFor('EXIT:0');
+  });
+
   it('prints the error and exits 2 for a directory that does not exist', async () => {
     const tui = TmuxSession.start(`sh -c '${COMMAND} /nonexistent/ctxlens-dir; echo "EXIT:$?"; sleep 60'`, { columns: 100, rows: 20, cwd: ROOT });
     sessions.push(tui);
