@@ -135,28 +135,36 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     await tui.waitFor('EXIT:0');
   });
 
-  // Issue 13 point 7, as reported: tmp/ appended from outside, x, w (conflict), r, u: the save keeps tmp/.
-  it('a line appended to .dockerignore from outside survives w (conflict), r and u', async () => {
+  /** Types each key (tmux names) and waits for what it should show; returns the last screen. */
+  const play = async (tui: TmuxSession, steps: readonly (readonly [string, string | RegExp])[]): Promise<string> => {
+    let screen = '';
+    for (const [key, until] of steps) {
+      await tui.type([key]);
+      screen = await tui.waitFor(until);
+    }
+    return screen;
+  };
+  /** The TUI with one unsaved rule edit (`key` on the first rule of the rules pane). */
+  const openEdited = async (key: string): Promise<TmuxSession> => {
     const tui = open();
     await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
-    await tui.type(['Tab']);
-    await tui.waitFor('▸ Rules');
-    await tui.type(['x']);
-    await tui.waitFor('● unsaved');
+    await play(tui, [['Tab', '▸ Rules'], [key, '● unsaved']]);
+    return tui;
+  };
+
+  // Issue 13 point 7, as reported: tmp/ appended from outside, x, w (conflict), r, u: the save keeps tmp/.
+  it('a line appended to .dockerignore from outside survives w (conflict), r and u', async () => {
+    const tui = await openEdited('x');
     await writeFile(join(tmp.path, '.dockerignore'), `${FIXTURE_DOCKERIGNORE}tmp/\n`);
-    await tui.type(['w']);
-    await tui.waitFor(/- +3 node_modules/);
-    await tui.type(['y']);
-    await tui.waitFor('.dockerignore changed on disk since ctxlens loaded it');
-    await tui.type(['r']);
-    await tui.waitFor('reloaded .dockerignore from disk');
-    await tui.type(['u']);
-    await tui.waitFor('your edits are back');
-    await tui.type(['w']);
-    const diff = await tui.waitFor(/- +3 node_modules/);
+    const diff = await play(tui, [
+      ['w', /- +3 node_modules/],
+      ['y', '.dockerignore changed on disk since ctxlens loaded it'],
+      ['r', 'reloaded .dockerignore from disk'],
+      ['u', 'your edits are back'],
+      ['w', /- +3 node_modules/],
+    ]);
     expect(diff).not.toMatch(/- +\d+ tmp\//);
-    await tui.type(['y']);
-    await tui.waitFor('wrote .dockerignore');
+    await play(tui, [['y', 'wrote .dockerignore']]);
     expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(`${FIXTURE_DOCKERIGNORE.replace('node_modules\n', '')}tmp/\n`);
     await tui.type(['q']);
     await tui.waitFor('EXIT:0');
@@ -164,16 +172,11 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
 
   // Issue 13 point 9: Ctrl-C with unsaved edits asks; a second one quits without saving, says so, exits 130.
   it('Ctrl-C with unsaved edits asks first; a second Ctrl-C writes nothing, says so on stderr and exits 130', async () => {
-    const tui = open();
-    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
-    await tui.type(['Tab']);
-    await tui.waitFor('▸ Rules');
-    await tui.type(['Space']);
-    await tui.waitFor('● unsaved');
-    await tui.type(['C-c']);
-    await tui.waitFor('Quit without saving .dockerignore?');
-    await tui.type(['C-c']);
-    const screen = await tui.waitFor(/EXIT:\d+/);
+    const tui = await openEdited('Space');
+    const screen = await play(tui, [
+      ['C-c', 'Quit without saving .dockerignore?'],
+      ['C-c', /EXIT:\d+/],
+    ]);
     expect(screen).toContain('ctxlens: interrupted: 1 edit to .dockerignore not saved (the file on disk is unchanged)');
     expect(screen).toContain('EXIT:130');
     expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(FIXTURE_DOCKERIGNORE);
