@@ -130,6 +130,14 @@ describe('TUI: from the tree', () => {
     }
     await tui.press(KEYS.escape, '▸ /');
   });
+
+  it('? lists r (rescan), Ctrl-C and the quit question\'s save-and-quit', async () => {
+    const tui = await openTui(tmp.path, { rows: 90 });
+    const frame = await tui.press('?', 'Keys');
+    expect(frame).toMatch(/r +rescan the disk: tree, ignore file and Dockerfile/);
+    expect(frame).toMatch(/At any time\s+Ctrl-C +quit at once, or with unsaved changes ask as q does/);
+    expect(frame).toMatch(/Quitting with unsaved changes\s+w +save, then quit/);
+  });
 });
 
 describe('TUI: saving and quitting', () => {
