@@ -10,6 +10,8 @@ export const ExitCode = {
   Usage: 2,
   /** A bug in ctxlens (an unexpected exception); the stack trace is printed so it can be reported. */
   Internal: 3,
+  /** The TUI was left with a second Ctrl-C, dropping unsaved edits (128 + SIGINT, as a shell reports an interrupt). */
+  Interrupted: 130,
 } as const;
 
 /** One of the exit codes above. */

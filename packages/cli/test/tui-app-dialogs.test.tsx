@@ -4,10 +4,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { cleanup } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { linkIgnoreFile, linkState, SHARED_MODE } from './helpers/linked-ignore.js';
 import { buildTuiFixture, FIXTURE_DOCKERIGNORE } from './tui-fixture.js';
 import { KEYS, openTui } from './tui-ink.js';
+
+/** What a terminal sends for Ctrl-C in raw mode (ETX). */
+const CTRL_C = '\u0003';
 
 let tmp: TempDir;
 beforeEach(async () => {
@@ -127,6 +130,14 @@ describe('TUI: from the tree', () => {
     }
     await tui.press(KEYS.escape, '▸ /');
   });
+
+  it('? lists r (rescan), Ctrl-C and the quit question\'s save-and-quit', async () => {
+    const tui = await openTui(tmp.path, { rows: 90 });
+    const frame = await tui.press('?', 'Keys');
+    expect(frame).toMatch(/r +rescan the disk: tree, ignore file and Dockerfile/);
+    expect(frame).toMatch(/At any time\s+Ctrl-C +quit at once, or with unsaved changes ask as q does/);
+    expect(frame).toMatch(/Quitting with unsaved changes\s+w +save, then quit/);
+  });
 });
 
 describe('TUI: saving and quitting', () => {
@@ -168,18 +179,22 @@ describe('TUI: saving and quitting', () => {
     expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
   });
 
-  it('refuses to overwrite a file changed on disk, and r reloads it', async () => {
+  // Issue 13 point 7, as reported: the line appended on disk survives r and u.
+  it('refuses to overwrite a file changed on disk; r reloads it and u replays the edits onto it', async () => {
     const tui = await openTui(tmp.path);
     await tui.press([KEYS.tab, 'x'], '● unsaved');
-    await writeFile(join(tmp.path, '.dockerignore'), 'node_modules\n');
+    await writeFile(join(tmp.path, '.dockerignore'), `${FIXTURE_DOCKERIGNORE}tmp/\n`);
     let frame = await tui.press(['w', 'y'], '.dockerignore changed on disk since ctxlens loaded it');
     expect(frame).toContain('Nothing was written');
-    expect(await onDisk()).toBe('node_modules\n');
+    expect(await onDisk()).toBe(`${FIXTURE_DOCKERIGNORE}tmp/\n`);
     frame = await tui.press('r', 'reloaded .dockerignore from disk');
-    expect(frame).toMatch(/Rules \.dockerignore · 1/);
-    frame = await tui.press('u', /Rules \.dockerignore · 2/);
-    await tui.press(['w', 'y'], 'wrote .dockerignore');
-    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''));
+    expect(frame).toMatch(/Rules \.dockerignore · 4/);
+    frame = await tui.press('u', /Rules \.dockerignore · 3/);
+    frame = await tui.press('w', /Save .*\.dockerignore/);
+    expect(frame).toMatch(/- +3 node_modules/);
+    expect(frame).not.toMatch(/- +\d+ tmp\//);
+    await tui.press('y', 'wrote .dockerignore');
+    expect(await onDisk()).toBe(`${FIXTURE_DOCKERIGNORE.replace('node_modules\n', '')}tmp/\n`);
   });
 
   // BuildKit reads no ignore file through a link out of the context (next test); the legacy
@@ -256,5 +271,42 @@ describe('TUI: saving and quitting', () => {
     await tui.press(['q', 'y']);
     expect(tui.onExit).toHaveBeenCalledTimes(1);
     expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  it('r rescans the disk: a new file shows in the tree, the unsaved edit stays on top of the file changed on disk', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, 'x'], '● unsaved');
+    await buildTree(tmp.path, [{ file: 'fresh-build.tar', size: 7_000_000 }]);
+    await writeFile(join(tmp.path, '.dockerignore'), `${FIXTURE_DOCKERIGNORE}tmp/\n`);
+    const frame = await tui.press('r', 'your edits are replayed over .dockerignore as it is now');
+    expect(frame).toMatch(/fresh-build\.tar/);
+    await tui.press(['w', 'y'], 'wrote .dockerignore');
+    expect(await onDisk()).toBe(`${FIXTURE_DOCKERIGNORE.replace('node_modules\n', '')}tmp/\n`);
+  });
+
+  // Issue 13 point 9: Ctrl-C reaches the keymap (Ink does not quit on it by itself).
+  it('Ctrl-C quits at once when nothing changed', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press(CTRL_C);
+    expect(tui.onExit).toHaveBeenCalledWith({ code: 0, message: undefined });
+  });
+
+  it('Ctrl-C with unsaved changes asks as q does; a second Ctrl-C quits without saving, status 130', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, KEYS.space], '● unsaved');
+    await tui.press(CTRL_C, 'Quit without saving .dockerignore?');
+    expect(tui.onExit).not.toHaveBeenCalled();
+    await tui.press(CTRL_C);
+    expect(tui.onExit).toHaveBeenCalledWith({ code: 130, message: 'ctxlens: interrupted: 1 edit to .dockerignore not saved (the file on disk is unchanged)' });
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  it('w in the quit question saves, then quits', async () => {
+    const tui = await openTui(tmp.path);
+    await tui.press([KEYS.tab, 'x'], '● unsaved');
+    await tui.press('q', 'Quit without saving .dockerignore?');
+    await tui.press('w');
+    await vi.waitFor(() => expect(tui.onExit).toHaveBeenCalledWith({ code: 0, message: undefined }));
+    expect(await onDisk()).toBe(FIXTURE_DOCKERIGNORE.replace('node_modules\n', ''));
   });
 });

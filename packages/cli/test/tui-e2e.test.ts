@@ -135,6 +135,60 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     await tui.waitFor('EXIT:0');
   });
 
+  /** Types each key (tmux names) and waits for what it should show; returns the last screen. */
+  const play = async (tui: TmuxSession, steps: readonly (readonly [string, string | RegExp])[]): Promise<string> => {
+    let screen = '';
+    for (const [key, until] of steps) {
+      await tui.type([key]);
+      screen = await tui.waitFor(until);
+    }
+    return screen;
+  };
+  /** The TUI with one unsaved rule edit (`key` on the first rule of the rules pane). */
+  const openEdited = async (key: string): Promise<TmuxSession> => {
+    const tui = open();
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    await play(tui, [['Tab', '▸ Rules'], [key, '● unsaved']]);
+    return tui;
+  };
+
+  // Issue 13 point 7, as reported: tmp/ appended from outside, x, w (conflict), r, u: the save keeps tmp/.
+  it('a line appended to .dockerignore from outside survives w (conflict), r and u', async () => {
+    const tui = await openEdited('x');
+    await writeFile(join(tmp.path, '.dockerignore'), `${FIXTURE_DOCKERIGNORE}tmp/\n`);
+    const diff = await play(tui, [
+      ['w', /- +3 node_modules/],
+      ['y', '.dockerignore changed on disk since ctxlens loaded it'],
+      ['r', 'reloaded .dockerignore from disk'],
+      ['u', 'your edits are back'],
+      ['w', /- +3 node_modules/],
+    ]);
+    expect(diff).not.toMatch(/- +\d+ tmp\//);
+    await play(tui, [['y', 'wrote .dockerignore']]);
+    expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(`${FIXTURE_DOCKERIGNORE.replace('node_modules\n', '')}tmp/\n`);
+    await tui.type(['q']);
+    await tui.waitFor('EXIT:0');
+  });
+
+  // Issue 13 point 9: Ctrl-C with unsaved edits asks; a second one quits without saving, says so, exits 130.
+  it('Ctrl-C with unsaved edits asks first; a second Ctrl-C writes nothing, says so on stderr and exits 130', async () => {
+    const tui = await openEdited('Space');
+    const screen = await play(tui, [
+      ['C-c', 'Quit without saving .dockerignore?'],
+      ['C-c', /EXIT:\d+/],
+    ]);
+    expect(screen).toContain('ctxlens: interrupted: 1 edit to .dockerignore not saved (the file on disk is unchanged)');
+    expect(screen).toContain('EXIT:130');
+    expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  it('Ctrl-C without unsaved edits quits at once with status 0', async () => {
+    const tui = open();
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    await tui.type(['C-c']);
+    await tui.waitFor('EXIT:0');
+  });
+
   it('prints the error and exits 2 for a directory that does not exist', async () => {
     const tui = TmuxSession.start(`sh -c '${COMMAND} /nonexistent/ctxlens-dir; echo "EXIT:$?"; sleep 60'`, { columns: 100, rows: 20, cwd: ROOT });
     sessions.push(tui);

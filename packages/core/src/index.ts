@@ -50,6 +50,10 @@ export {
   writeDocument,
 } from './ignorefile/edit.js';
 export type { DocumentLine, IgnoreDocument } from './ignorefile/edit.js';
+export { anchorAt, applyLineEdit, insertEdit, locateLine, moveEdit } from './ignorefile/line-edits.js';
+export type { AppliedEdit, EditStep, LineAnchor, LineEdit, LinePlace, Unlocated } from './ignorefile/line-edits.js';
+export { replayEdits } from './ignorefile/replay.js';
+export type { ReplayConflict, ReplayResult } from './ignorefile/replay.js';
 
 // The Dockerfile, read as BuildKit's Dockerfile frontend reads it: parseDockerfile (syntax and
 // instruction checks), buildStageGraph (target, global ARGs, stage dependencies) and requestedPaths

@@ -28,6 +28,8 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       // ignore files: reading, compiling, matching, lossless editing
       'CompiledPattern', 'compileRules', 'matchesOrParentMatches', 'matchesUsingParentResults', 'parseIgnoreFile',
       'documentRules', 'insertLine', 'lineText', 'moveLine', 'parseDocument', 'removeLine', 'replaceLine', 'serializeDocument', 'writeDocument',
+      // replaying edits onto a file changed on disk (issue 13 point 7)
+      'anchorAt', 'applyLineEdit', 'insertEdit', 'locateLine', 'moveEdit', 'replayEdits',
       // the Dockerfile model
       'buildStageGraph', 'parseDockerfile', 'requestedPaths',
       // figures and names
@@ -42,7 +44,7 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       'Explanation', 'FollowedPaths', 'FsAdapter', 'RequestExplanation', 'RuleChange', 'ScanProgressEvent', 'SendPlan', 'SendScope',
       'SizeComparison', 'TraceStep',
       'CtxlensErrorCode', 'RuleOrigin',
-      'DocumentLine', 'IgnoreDocument', 'IgnoreFile', 'IgnoreLine', 'MatchKind', 'PatternSet', 'RawRule', 'SplitIgnoreFile',
+      'DocumentLine', 'IgnoreDocument', 'AppliedEdit', 'EditStep', 'LineAnchor', 'LineEdit', 'LinePlace', 'Unlocated', 'ReplayConflict', 'ReplayResult', 'IgnoreFile', 'IgnoreLine', 'MatchKind', 'PatternSet', 'RawRule', 'SplitIgnoreFile',
       'BuildOptions', 'ContextRequest', 'ContextRequests', 'CopyInstruction', 'CopyOrigin', 'Dockerfile', 'DockerfileAst', 'DockerfileNode',
       'Heredoc', 'Instruction', 'InstructionSource', 'MountType', 'ParsedStage', 'ParserDirective', 'ParseWarning', 'Platform',
       'RequestKind', 'RunInstruction', 'RunMount', 'StageCopy', 'StageGraph', 'StageNode', 'StageSource', 'SyntaxDirective',

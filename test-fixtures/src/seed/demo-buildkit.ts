@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeContext, computeContextWithBaseline, formatDockerSize, formatProgressBytes, type BuildContext, type ContextSizes } from '@ctxlens/core';
+import { type BuildContext, computeContext, computeContextWithBaseline, type ContextSizes, formatDockerSize, formatProgressBytes } from '@ctxlens/core';
 import { BUSYBOX_IMAGE, buildkitOracle, runBuildkitBuild, runInChroot, type BuildkitOracle } from '../buildkit-oracle/index.js';
 import { engineRequest } from '../buildkit-oracle/docker-api.js';
 import { removeTree } from '../trees/make-temp-dir.js';

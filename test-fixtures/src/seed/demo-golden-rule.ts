@@ -1,7 +1,7 @@
 // The golden rule on the seed scenario, for `pnpm demo`: the three sets (eligible, sent, used) of
 // the course's multi-stage Dockerfile, what reaches the final image, the two unused lists, and the
 // allowlist's savings, or why the Dockerfile admits none. Figures from @ctxlens/core.
-import { allowlistIgnoreFile, analyzeUsage, computeContext, formatDockerSize, type FileTotals, type UnusedGroup } from '@ctxlens/core';
+import { allowlistIgnoreFile, analyzeUsage, computeContext, type FileTotals, formatDockerSize, type UnusedGroup } from '@ctxlens/core';
 import { COURSE_MULTI_STAGE_DOCKERFILE } from './course-project.js';
 
 /** The golden rule's figures for one Dockerfile on one tree. */

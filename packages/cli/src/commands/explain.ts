@@ -2,7 +2,7 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
-import { analyzeUsage, type Builder, type BuildContext, computeContext, type ContextOptions, CtxlensError, type Explanation, UseMark, type UsageAnalysis } from '@ctxlens/core';
+import { analyzeUsage, type BuildContext, type Builder, computeContext, type ContextOptions, CtxlensError, type Explanation, type UsageAnalysis, UseMark } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core/internal';
 import * as nodePath from 'node:path';

@@ -1,6 +1,6 @@
 // The configuration of `check`: from .ctxlens.json or package.json#ctxlens (like dive's .dive-ci),
 // then flags on top. Every key is validated, so a typo fails loudly instead of silently checking less.
-import { DENY_NAMES, type CheckConfig, type DenyName, type UnusedLimit } from '@ctxlens/core';
+import { type CheckConfig, DENY_NAMES, type DenyName, type UnusedLimit } from '@ctxlens/core';
 import { ConfigError } from './config-error.js';
 import { type AllowList, mergeAllowLists, parseAllowList } from './allow-list.js';
 import { parseSize, parseUnusedLimit } from './parse-size.js';

@@ -19,7 +19,8 @@ const CLEAR = '\u001b[2J\u001b[H';
  * Runs the interactive TUI until the user quits. Needs terminals on stdin and stdout.
  * @example
  * const code = await runTui({ dir: '.', builder: 'buildkit' }, processIo());
- * @returns the exit code: 0 after quitting, 2 when the context cannot be read (the error is on stderr)
+ * @returns the exit code: 0 after quitting, 2 when the context cannot be read (the error is on stderr),
+ *   130 when a second Ctrl-C dropped unsaved edits (said on stderr)
  */
 export async function runTui(options: TuiOptions, io: Io): Promise<number> {
   const stdout = io.stdout as NodeJS.WriteStream;
@@ -35,13 +36,15 @@ export async function runTui(options: TuiOptions, io: Io): Promise<number> {
   };
   process.once('SIGINT', interrupted);
   let failure: { readonly lines: readonly string[]; readonly code: number } | undefined;
+  let left: { readonly code: number; readonly message: string | undefined } | undefined;
   try {
     const [{ render }, { Root }] = await Promise.all([import('ink'), import('./components/Root.js')]);
     process.off('SIGINT', interrupted);
     if (alternate) stdout.write(CLEAR);
     const instance = render(
-      <Root options={options} cwd={io.cwd} color={colorEnabled(io)} size={terminalSize(stdout)} loader={early.loader} onFailure={(f) => (failure = f)} />,
-      { stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
+      <Root options={options} cwd={io.cwd} color={colorEnabled(io)} size={terminalSize(stdout)} loader={early.loader} onFailure={(f) => (failure = f)} onExit={(outcome) => (left = outcome)} />,
+      // Ctrl-C is a key of the keymap: with unsaved edits it asks before anything is dropped.
+      { stdout, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
     );
     await instance.waitUntilExit();
   } finally {
@@ -53,5 +56,6 @@ export async function runTui(options: TuiOptions, io: Io): Promise<number> {
     io.stderr.write(failure.lines.join('\n') + '\n');
     return failure.code;
   }
-  return ExitCode.Ok;
+  if (left?.message !== undefined) io.stderr.write(`${left.message}\n`);
+  return left?.code ?? ExitCode.Ok;
 }

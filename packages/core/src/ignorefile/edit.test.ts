@@ -48,6 +48,14 @@ describe('lossless ignore-file documents', () => {
     expect(serializeDocument(moveLine(doc, 3, 1)).toString()).toBe('# one\r\nb\r\na\r\n\r\n');
   });
 
+  it.each([
+    ['to the end of a file without final newline', 'a\nb\nc', 0, 2, 'b\nc\na'],
+    ['the last line (without newline) up', 'a\nb\nc', 2, 0, 'c\na\nb\n'],
+    ['to the end of a CRLF file without final newline', 'a\r\nb', 0, 1, 'b\r\na'],
+  ])('moves a line %s without joining two lines', (_, text, from, to, expected) => {
+    expect(serializeDocument(moveLine(parseDocument(bytes(text)), from, to)).toString()).toBe(expected);
+  });
+
   it('reads rules with their current line numbers, as Docker reads them', () => {
     const doc = insertLine(parseDocument(bytes('# c\n/a/\n')), '!b', 1);
     expect(documentRules(doc, '.dockerignore').map((r) => [r.origin.line, r.pattern])).toEqual([

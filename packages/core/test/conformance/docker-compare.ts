@@ -2,7 +2,7 @@
 // computeContext, and says exactly where they disagree: entry names, order, types, link targets,
 // sizes, per-entry tar bytes, total tar bytes, the printed size, and the error (or its absence).
 import { join } from 'node:path';
-import { type BuildContext, computeContext, CtxlensError, type ContextEntry } from '@ctxlens/core';
+import { type BuildContext, computeContext, type ContextEntry, CtxlensError } from '@ctxlens/core';
 import { type FakeDaemon, type LegacyBuildResult, removeTree, runLegacyBuild, type TarEntry, type TreeSpec, writeCase } from '@ctxlens/test-fixtures';
 
 /** Every path of a tree spec, parents included. */

@@ -8,7 +8,7 @@
 // CTXLENS_GOLDEN_CASES sets how many random cases run (1 to 3 builds each, about a second a build).
 import { writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowlistIgnoreFile, analyzeUsage, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, evaluateRules, CtxlensError, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
+import { allowlistIgnoreFile, analyzeUsage, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, CtxlensError, evaluateRules, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { BUSYBOX_IMAGE, buildkitOracleOrSkip, dockerCliStatus, type FakeDaemon, runLegacyBuild, startFakeDaemon, type BuildkitContext, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { COPY_ERROR_TREE, COPY_ERROR_VECTORS } from '../../src/analysis/copy-errors.vectors.js';

@@ -84,7 +84,7 @@ export function ConflictPrompt({ state }: DialogProps): ReactNode {
   return (
     <Frame state={state} title={`${state.session?.ignoreLabel} changed on disk since ctxlens loaded it`}>
       <Tinted tone="error">Nothing was written: your edits would overwrite someone else's change.</Tinted>
-      <Text wrap="truncate-end">r reloads it from disk (then u brings your edits back over it) · Esc keeps editing</Text>
+      <Text wrap="truncate-end">r reloads it from disk (then u replays your edits onto it) · Esc keeps editing</Text>
     </Frame>
   );
 }
@@ -105,11 +105,11 @@ export function SaveFailed({ state }: DialogProps): ReactNode {
   );
 }
 
-/** `q` with unsaved changes. */
+/** `q` or Ctrl-C with unsaved changes. */
 export function ConfirmQuit({ state }: DialogProps): ReactNode {
   return (
     <Frame state={state} title={`Quit without saving ${state.session?.ignoreLabel}?`}>
-      <Text wrap="truncate-end">Your rule changes are not written. y quits and drops them · n/Esc goes back (w saves)</Text>
+      <Text wrap="truncate-end">Your rule changes are not written. w saves and quits · y quits and drops them · n/Esc goes back · Ctrl-C again quits without saving</Text>
     </Frame>
   );
 }

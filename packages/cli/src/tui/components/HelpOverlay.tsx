@@ -13,7 +13,17 @@ export interface HelpOverlayProps {
   readonly state: TuiState;
 }
 
-const TITLES: Partial<Record<Scope, string>> = { tree: 'Tree', rules: 'Rules (Tab)', global: 'Anywhere', confirm: 'Dialogs', choose: 'Proposals', list: 'Lists', text: 'Inputs' };
+const TITLES: Partial<Record<Scope, string>> = {
+  tree: 'Tree',
+  rules: 'Rules (Tab)',
+  global: 'Anywhere',
+  always: 'At any time',
+  confirm: 'Dialogs',
+  quit: 'Quitting with unsaved changes',
+  choose: 'Proposals',
+  list: 'Lists',
+  text: 'Inputs',
+};
 
 /** Help lines: a heading per scope, then `keys  what they do`. */
 function helpLines(): { heading: boolean; text: string }[] {

@@ -1,11 +1,18 @@
 // Carries out the I/O the reducer asks for: writing the ignore file (atomic, refused when the
-// file changed on disk), reloading it, and leaving.
+// file changed on disk), reloading it, rescanning the disk, and leaving.
 import { CtxlensError, IgnoreFileConflictError, serializeDocument, writeDocument } from '@ctxlens/core';
 import { IGNORE_FILE_LIMITS, ignoreFileToEdit, readInputFile } from '@ctxlens/core/internal';
 import { useApp } from 'ink';
 import { type Dispatch, useEffect } from 'react';
+import type { Session } from '../session/session.js';
 import type { Action } from '../state/actions.js';
 import type { TuiState } from '../state/types.js';
+
+/** How the user left: the exit status, and what to print on stderr. */
+export interface ExitOutcome {
+  readonly code: number;
+  readonly message: string | undefined;
+}
 
 function readIfExists(path: string): Buffer | undefined {
   try {
@@ -20,17 +27,25 @@ function readIfExists(path: string): Buffer | undefined {
  * Performs `state.request` once per request.
  * @returns nothing; dispatches the outcome
  */
-export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?: () => void): void {
+export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?: (outcome: ExitOutcome) => void, rescan?: () => Promise<Session>): void {
   const { exit } = useApp();
   const { request, session, rules } = state;
   useEffect(() => {
     if (request === undefined) return;
     if (request.kind === 'exit') {
-      onExit?.();
+      onExit?.({ code: request.code ?? 0, message: request.message });
       exit();
       return;
     }
     if (session === undefined) return;
+    if (request.kind === 'rescan') {
+      if (rescan === undefined) return;
+      rescan().then(
+        (next) => dispatch({ type: 'rescanned', session: next }),
+        (error: unknown) => dispatch({ type: 'request-failed', message: `could not rescan: ${(error as Error).message}; the last scan is kept` }),
+      );
+      return;
+    }
     try {
       if (request.kind === 'write') {
         const wrote = writeDocument(ignoreFileToEdit(session.inputs), rules.doc, session.originalBytes);

@@ -24,8 +24,10 @@ export function useRuleImpacts(state: TuiState, dispatch: Dispatch<Action>): voi
   const settled = evaluation !== undefined && evaluation.key === key;
   // The key whose impacts are complete; partial results dispatched on the way must not restart the job.
   const finished = useRef<string | undefined>(undefined);
+  // A rescan clears the impacts (a new inventory, a new session) without changing the key: computed again then.
+  const shown = state.impacts?.key === key;
   useEffect(() => {
-    if (session === undefined || evaluation === undefined || !settled || finished.current === key) return;
+    if (session === undefined || evaluation === undefined || !settled || (finished.current === key && shown)) return;
     const rows = currentRuleRows(state);
     const deltas = new Map<number, number>();
     let next = 0;

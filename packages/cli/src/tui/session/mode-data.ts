@@ -2,7 +2,7 @@
 // proposed rule saves, whether each builder honours an exception, the offenders, and where the
 // builders differ. Called from a hook; the result reaches the reducer as a `mode-data` action.
 import type { UsageAnalysis } from '@ctxlens/core';
-import { EntryState, explainWithLines, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries, type OffenderRow, type OffenderGroups, groupOffenders } from '@ctxlens/core/live';
+import { EntryState, explainWithLines, groupOffenders, type OffenderGroups, type OffenderRow, type ProposalGuard, proposeException, proposeIgnoreRules, protectedEntries } from '@ctxlens/core/live';
 import type { Evaluation } from '../state/derive.js';
 import { sentBytes } from '../state/figures.js';
 import { appendRule, documentLines, type RulesModel } from '../state/rules-model.js';

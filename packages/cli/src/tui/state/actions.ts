@@ -24,4 +24,5 @@ export type Action =
   | { readonly type: 'write-conflict' }
   | { readonly type: 'write-failed'; readonly message: string; readonly hint: string | undefined }
   | { readonly type: 'reloaded'; readonly bytes: Buffer | undefined }
+  | { readonly type: 'rescanned'; readonly session: Session }
   | { readonly type: 'request-failed'; readonly message: string };

@@ -7,11 +7,13 @@ const SECTIONS: readonly [Scope, string][] = [
   ['global', 'Anywhere'],
   ['choose', 'Proposed rules'],
   ['confirm', 'Dialogs'],
+  ['quit', 'Quitting with unsaved changes'],
   ['conflict', 'Conflict on save'],
   ['notice', 'Save failed'],
   ['list', 'Offenders and builder differences'],
   ['overlay', 'Help and explain'],
   ['text', 'Filter and add-rule inputs'],
+  ['always', 'At any time'],
 ];
 
 /**

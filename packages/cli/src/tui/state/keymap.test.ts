@@ -12,7 +12,7 @@ describe('keymap', () => {
   it('resolves every binding of the table to its own command in its scope', () => {
     for (const binding of KEYMAP) {
       for (const spec of binding.keys) {
-        const key: Key = { ...noKey, ...(spec.key ? { [spec.key]: true } : {}), shift: spec.shift ?? false };
+        const key: Key = { ...noKey, ...(spec.key ? { [spec.key]: true } : {}), shift: spec.shift ?? false, ctrl: spec.ctrl ?? false };
         expect(commandFor([binding.scope], spec.input ?? '', key), `${binding.scope} ${binding.label}`).toBe(binding.command);
       }
     }
@@ -22,7 +22,7 @@ describe('keymap', () => {
     const seen = new Set<string>();
     for (const b of KEYMAP) {
       for (const spec of b.keys) {
-        const id = `${b.scope}:${spec.input ?? ''}:${spec.key ?? ''}:${spec.shift ?? ''}`;
+        const id = `${b.scope}:${spec.input ?? ''}:${spec.key ?? ''}:${spec.shift ?? ''}:${spec.ctrl ?? ''}`;
         expect(seen.has(id), id).toBe(false);
         seen.add(id);
       }
@@ -47,15 +47,36 @@ describe('keymap', () => {
     expect(is(rules, 'K', { shift: true })).toBe('move-rule-up');
     expect(is(rules, '', { upArrow: true, shift: true })).toBe('move-rule-up');
     expect(is(rules, '', { upArrow: true })).toBe('cursor-up');
-    for (const [input, command] of [['u', 'undo'], ['i', 'ignore'], ['!', 'include'], ['e', 'explain'], ['o', 'offenders'], ['b', 'builder'], ['/', 'filter'], ['?', 'help'], ['q', 'quit'], ['w', 'save']] as const) {
+    for (const [input, command] of [['u', 'undo'], ['i', 'ignore'], ['!', 'include'], ['e', 'explain'], ['o', 'offenders'], ['b', 'builder'], ['/', 'filter'], ['?', 'help'], ['q', 'quit'], ['w', 'save'], ['r', 'rescan']] as const) {
       expect(is(tree, input)).toBe(command);
     }
   });
 
   it('gives each mode its scopes, and hints from the same table', () => {
-    expect(scopesFor({ kind: 'browse' }, 'rules')).toEqual(['rules', 'global']);
-    expect(scopesFor({ kind: 'add-rule', text: '' }, 'rules')).toEqual(['text']);
-    expect(scopesFor({ kind: 'confirm-ignore', index: 1, choice: 0 }, 'tree')).toEqual(['choose', 'confirm']);
+    expect(scopesFor({ kind: 'browse' }, 'rules')).toEqual(['rules', 'global', 'always']);
+    expect(scopesFor({ kind: 'add-rule', text: '' }, 'rules')).toEqual(['text', 'always']);
+    expect(scopesFor({ kind: 'confirm-ignore', index: 1, choice: 0 }, 'tree')).toEqual(['choose', 'confirm', 'always']);
+    expect(scopesFor({ kind: 'confirm-quit' }, 'tree')).toEqual(['quit', 'confirm', 'always']);
     expect(keyHints(['text'])).toEqual(['↵ accept', 'Esc cancel']);
+  });
+
+  // Issue 13 point 9: Ctrl-C is read in every mode (Ink no longer quits on it by itself), and a
+  // plain `c` is never taken for it, nor Ctrl-C for a typed `c`.
+  it.each([
+    { kind: 'browse' },
+    { kind: 'add-rule', text: '' },
+    { kind: 'filter', text: '' },
+    { kind: 'confirm-quit' },
+    { kind: 'save' },
+    { kind: 'conflict' },
+    { kind: 'help', scroll: 0 },
+  ] as const)('reads Ctrl-C as interrupt in $kind', (mode) => {
+    const scopes = scopesFor(mode, 'tree');
+    expect(commandFor(scopes, 'c', { ...noKey, ctrl: true })).toBe('interrupt');
+    expect(commandFor(scopes, 'c', noKey)).not.toBe('interrupt');
+  });
+
+  it('offers save-and-quit in the quit dialog', () => {
+    expect(commandFor(scopesFor({ kind: 'confirm-quit' }, 'tree'), 'w', noKey)).toBe('save');
   });
 });

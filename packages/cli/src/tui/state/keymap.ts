@@ -9,16 +9,18 @@ export type Command =
   | 'open' | 'back' | 'sort-size' | 'sort-name' | 'ignore' | 'include' | 'explain' | 'filter' | 'unused-only'
   | 'toggle-rule' | 'add-rule' | 'delete-rule' | 'move-rule-up' | 'move-rule-down'
   | 'switch-pane' | 'undo' | 'offenders' | 'builder' | 'save' | 'help' | 'quit'
-  | 'confirm' | 'cancel' | 'next-choice' | 'reload' | 'submit' | 'erase';
+  | 'confirm' | 'cancel' | 'next-choice' | 'reload' | 'submit' | 'erase' | 'rescan' | 'interrupt';
 
 /** Where a binding applies. */
-export type Scope = 'tree' | 'rules' | 'global' | 'list' | 'choose' | 'confirm' | 'conflict' | 'notice' | 'overlay' | 'text';
+export type Scope = 'tree' | 'rules' | 'global' | 'list' | 'choose' | 'confirm' | 'quit' | 'conflict' | 'notice' | 'overlay' | 'text' | 'always';
 
 /** One key: a typed character, or a named key from Ink, with modifiers. */
 export interface KeySpec {
   readonly input?: string;
   readonly key?: 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
   readonly shift?: boolean;
+  /** With Ctrl held (only for typed characters, which otherwise must come without it). */
+  readonly ctrl?: boolean;
 }
 
 /** A row of the keymap. */
@@ -66,6 +68,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'global', command: 'builder', keys: [c('b')], label: 'b', help: 'switch builder (BuildKit/legacy), show differences', short: 'builder' },
   { scope: 'global', command: 'save', keys: [c('w')], label: 'w', help: 'save: show the diff, write after confirming', short: 'save' },
   { scope: 'global', command: 'help', keys: [c('?')], label: '?', help: 'show every key', short: 'help' },
+  { scope: 'global', command: 'rescan', keys: [c('r')], label: 'r', help: 'rescan the disk: tree, ignore file and Dockerfile (unsaved rule edits are replayed on top)' },
   { scope: 'global', command: 'quit', keys: [c('q')], label: 'q', help: 'quit (asks when there are unsaved changes)', short: 'quit' },
   { scope: 'list', command: 'cursor-up', keys: [k('upArrow'), c('k')], label: '↑/k', help: 'move up' },
   { scope: 'list', command: 'cursor-down', keys: [k('downArrow'), c('j')], label: '↓/j', help: 'move down' },
@@ -73,8 +76,9 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'list', command: 'cancel', keys: [k('escape'), c('q'), c('o'), c('b')], label: 'Esc', help: 'close', short: 'close' },
   { scope: 'confirm', command: 'confirm', keys: [c('y'), k('return')], label: 'y/↵', help: 'confirm', short: 'yes' },
   { scope: 'confirm', command: 'cancel', keys: [c('n'), k('escape')], label: 'n/Esc', help: 'cancel', short: 'no' },
+  { scope: 'quit', command: 'save', keys: [c('w')], label: 'w', help: 'save, then quit', short: 'save and quit' },
   { scope: 'choose', command: 'next-choice', keys: [k('tab'), k('downArrow'), k('upArrow')], label: 'Tab', help: 'choose another proposal', short: 'other rule' },
-  { scope: 'conflict', command: 'reload', keys: [c('r')], label: 'r', help: 'reload the file from disk (drops your edits)', short: 'reload' },
+  { scope: 'conflict', command: 'reload', keys: [c('r')], label: 'r', help: 'reload the file from disk (then u replays your edits onto it)', short: 'reload' },
   { scope: 'conflict', command: 'cancel', keys: [c('n'), k('escape')], label: 'Esc', help: 'keep editing', short: 'keep editing' },
   { scope: 'notice', command: 'cancel', keys: [k('escape'), k('return'), c('n')], label: 'Esc/↵', help: 'close the message and keep editing (w tries again)', short: 'keep editing' },
   { scope: 'overlay', command: 'cursor-up', keys: [k('upArrow'), c('k')], label: '↑/k', help: 'scroll up' },
@@ -83,6 +87,13 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'text', command: 'submit', keys: [k('return')], label: '↵', help: 'accept', short: 'accept' },
   { scope: 'text', command: 'cancel', keys: [k('escape')], label: 'Esc', help: 'cancel', short: 'cancel' },
   { scope: 'text', command: 'erase', keys: [k('backspace'), k('delete')], label: '⌫', help: 'delete a character' },
+  {
+    scope: 'always',
+    command: 'interrupt',
+    keys: [{ input: 'c', ctrl: true }],
+    label: 'Ctrl-C',
+    help: 'quit at once, or with unsaved changes ask as q does; a second Ctrl-C quits without saving (exit status 130)',
+  },
 ];
 
 /**
@@ -90,6 +101,10 @@ export const KEYMAP: readonly Binding[] = [
  * @returns the scopes
  */
 export function scopesFor(mode: Mode, pane: Pane): readonly Scope[] {
+  return [...modeScopes(mode, pane), 'always'];
+}
+
+function modeScopes(mode: Mode, pane: Pane): readonly Scope[] {
   switch (mode.kind) {
     case 'browse':
       return [pane, 'global'];
@@ -103,8 +118,9 @@ export function scopesFor(mode: Mode, pane: Pane): readonly Scope[] {
       return ['choose', 'confirm'];
     case 'confirm-include':
     case 'save':
-    case 'confirm-quit':
       return ['confirm'];
+    case 'confirm-quit':
+      return ['quit', 'confirm'];
     case 'conflict':
       return ['conflict'];
     case 'save-failed':
@@ -120,7 +136,7 @@ export function scopesFor(mode: Mode, pane: Pane): readonly Scope[] {
 }
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
-  if (spec.input !== undefined) return input === spec.input && !key.ctrl && !key.meta;
+  if (spec.input !== undefined) return input === spec.input && (key.ctrl === true) === (spec.ctrl === true) && !key.meta;
   if (spec.key === undefined || !key[spec.key]) return false;
   return spec.shift === undefined || spec.shift === key.shift;
 }

@@ -1,7 +1,7 @@
 // The exact change saving will make, line by line: a longest-common-subsequence diff of the lines
 // on disk against the edited document. Lines compare by their bytes (ending included), so a line
 // whose only change is its ending still shows.
-import { type DocumentLine, lineText, parseDocument, type IgnoreDocument } from '@ctxlens/core';
+import { type DocumentLine, type IgnoreDocument, lineText, parseDocument } from '@ctxlens/core';
 
 /** One line of the diff. */
 export interface DiffLine {

@@ -93,6 +93,7 @@ export function reduceDialogCommand(state: TuiState, command: Command): TuiState
     case 'save':
       return command === 'confirm' ? { ...browse(state), request: { kind: 'write' }, status: { text: 'saving…', tone: 'info' } } : state;
     case 'confirm-quit':
+      if (command === 'save') return { ...browse(state), request: { kind: 'write', thenExit: true }, status: { text: 'saving, then quitting…', tone: 'info' } };
       return command === 'confirm' ? { ...state, request: { kind: 'exit' } } : state;
     case 'conflict':
       return command === 'reload' ? { ...browse(state), request: { kind: 'reload' } } : state;

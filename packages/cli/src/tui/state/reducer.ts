@@ -3,9 +3,10 @@
 import type { Action } from './actions.js';
 import type { Command } from './keymap.js';
 import { confirmWhenReady, reduceDialogCommand, typeText } from './reduce-dialogs.js';
+import { interrupt, reloaded, rescanned, undoStep, written } from './reduce-disk.js';
 import { reduceRulesCommand } from './reduce-rules.js';
 import { reduceTreeCommand } from './reduce-tree.js';
-import { ruleRows, rulesFromBytes } from './rules-model.js';
+import { rulesFromBytes } from './rules-model.js';
 import { hasUnsavedChanges } from './selectors.js';
 import type { TuiState } from './types.js';
 
@@ -13,12 +14,10 @@ function reduceGlobal(state: TuiState, command: Command): TuiState {
   switch (command) {
     case 'switch-pane':
       return { ...state, pane: state.pane === 'tree' ? 'rules' : 'tree' };
-    case 'undo': {
-      const previous = state.history[state.history.length - 1];
-      if (previous === undefined) return { ...state, status: { text: 'nothing to undo', tone: 'info' } };
-      const rows = ruleRows(previous);
-      return { ...state, rules: previous, history: state.history.slice(0, -1), rulesCursor: Math.min(state.rulesCursor, Math.max(0, rows.length - 1)), status: { text: 'undone', tone: 'info' } };
-    }
+    case 'undo':
+      return undoStep(state);
+    case 'rescan':
+      return { ...state, request: { kind: 'rescan' }, status: { text: 'rescanning the disk…', tone: 'info' } };
     case 'offenders':
       return { ...state, mode: { kind: 'offenders', cursor: 0 }, modeData: undefined };
     case 'builder':
@@ -36,6 +35,7 @@ function reduceGlobal(state: TuiState, command: Command): TuiState {
 }
 
 function reduceCommand(state: TuiState, command: Command): TuiState {
+  if (command === 'interrupt') return interrupt(state);
   if (state.phase !== 'ready') return command === 'quit' || command === 'cancel' ? { ...state, request: { kind: 'exit' } } : state;
   if (state.mode.kind !== 'browse') return reduceDialogCommand(state, command);
   const pane = state.pane === 'tree' ? reduceTreeCommand(state, command) : reduceRulesCommand(state, command);
@@ -71,7 +71,7 @@ export function reducer(state: TuiState, action: Action): TuiState {
     case 'resize':
       return { ...state, viewport: { columns: action.columns, rows: action.rows } };
     case 'written':
-      return withSession(state, action.bytes, { text: `wrote ${state.session?.ignoreLabel ?? 'the file'}`, tone: 'success' });
+      return written(state, action.bytes);
     case 'nothing-to-write':
       return { ...state, request: undefined, status: { text: 'nothing to write: the file already holds these bytes', tone: 'info' } };
     case 'write-conflict':
@@ -79,11 +79,11 @@ export function reducer(state: TuiState, action: Action): TuiState {
     case 'write-failed':
       // The edits stay as they are: closing the dialog goes back to them, and w tries again.
       return { ...state, request: undefined, mode: { kind: 'save-failed', message: action.message, hint: action.hint }, status: undefined };
-    case 'reloaded': {
-      // The edits stay on the undo stack: `u` brings them back over the reloaded file.
-      const next = withSession(state, action.bytes, { text: `reloaded ${state.session?.ignoreLabel ?? 'the file'} from disk (u restores your edits)`, tone: 'info' });
-      return { ...next, rules: rulesFromBytes(action.bytes), history: [...state.history, state.rules], rulesCursor: 0 };
-    }
+    case 'reloaded':
+      // The edits stay on the undo stack: `u` replays them onto the reloaded file.
+      return reloaded(state, action.bytes);
+    case 'rescanned':
+      return rescanned(state, action.session);
     case 'request-failed':
       return { ...state, request: undefined, status: { text: action.message, tone: 'error' } };
     default: {
@@ -91,9 +91,4 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return unreachable;
     }
   }
-}
-
-function withSession(state: TuiState, bytes: Buffer | undefined, status: TuiState['status']): TuiState {
-  const session = state.session === undefined ? undefined : { ...state.session, originalBytes: bytes, ignoreExists: bytes !== undefined };
-  return { ...state, session, request: undefined, status };
 }

@@ -1,7 +1,7 @@
 // The TUI's state: plain data the reducer replaces, never mutates. Heavy results (evaluations,
 // previews) arrive from hooks as actions and are stored by reference.
 import type { Builder, ContextSizes, ScanProgressEvent, UnusedGroup } from '@ctxlens/core';
-import type { ProposedRule, OffenderRow, OffenderGroups } from '@ctxlens/core/live';
+import type { OffenderGroups, OffenderRow, ProposedRule } from '@ctxlens/core/live';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { RulesModel } from './rules-model.js';
@@ -67,7 +67,14 @@ export interface BuilderDiffRow {
 }
 
 /** I/O the reducer asks the hooks to do. */
-export type Request = { readonly kind: 'write' } | { readonly kind: 'reload' } | { readonly kind: 'exit' };
+export type Request =
+  /** `thenExit`: quit once written (the quit dialog's "save and quit"). */
+  | { readonly kind: 'write'; readonly thenExit?: boolean }
+  | { readonly kind: 'reload' }
+  /** Read the tree, the ignore file and the Dockerfile again. */
+  | { readonly kind: 'rescan' }
+  /** Leave with this exit status (0 when absent), printing `message` on stderr. */
+  | { readonly kind: 'exit'; readonly code?: number; readonly message?: string };
 
 /** A one-line message in the footer. */
 export interface Status {
