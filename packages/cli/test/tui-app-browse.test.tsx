@@ -104,9 +104,9 @@ describe('TUI: header, tree and rules', () => {
       await buildTree(big.path, [{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, ...Array.from({ length: 50_000 }, (_, i) => ({ file: `many/f${String(i).padStart(5, '0')}`, size: i }))]);
       const tui = await openTui(big.path, { ready: 'with no ignore file' });
       await tui.press(KEYS.enter, '/many ');
-      const started = performance.now();
+      // Speed is a benchmark (bench/first-paint.ts), not a timed assertion: this checks the frame
+      // holds only the rows a screen shows after twenty pages.
       const frame = await tui.press(Array.from({ length: 20 }, () => KEYS.pageDown), /›✓ .*f4[0-9]{4}/);
-      expect(performance.now() - started).toBeLessThan(3000);
       expect(frame.split('\n').length).toBeLessThanOrEqual(39);
       expect(frame).toContain('50,000 entries');
     } finally {
