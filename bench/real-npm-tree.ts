@@ -1,6 +1,6 @@
 // A real node_modules (issue 14): `npm ci --ignore-scripts` of bench/real-npm/package.json and its
-// lockfile (a few dozen popular packages), made once into <root>/real-npm-v1 with a Dockerfile and a
-// .dockerignore, as a project holding it would have. No install script runs, so nothing is fetched
+// lockfile (a few dozen popular packages), made once into <root>/real-npm-v1 beside the Dockerfile
+// and .dockerignore of bench/real-npm, as a project holding it would have. No install script runs, so nothing is fetched
 // from outside the npm registry; the lockfile pins every version, so the tree is the same each time.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -27,11 +27,9 @@ export function realNpmTree(root: string, manifest: string): RealNpmTree {
   const staging = `${dir}.tmp`;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
-  for (const name of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(manifest, name), path.join(staging, name));
+  for (const name of ['package.json', 'package-lock.json', 'Dockerfile', '.dockerignore']) fs.copyFileSync(path.join(manifest, name), path.join(staging, name));
   const npm = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: staging, encoding: 'utf8', timeout: 30 * 60_000 });
   if (npm.status !== 0) throw new Error(`npm ci in ${staging} failed (${npm.status ?? npm.signal}): ${(npm.stderr || npm.stdout).slice(-2000)}\nCheck that the npm registry is reachable, then run the bench again.`);
-  fs.writeFileSync(path.join(staging, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n');
-  fs.writeFileSync(path.join(staging, '.dockerignore'), 'node_modules\n');
   fs.renameSync(staging, dir);
   const tree: RealNpmTree = { dir, shape: measureShape(dir) };
   fs.writeFileSync(marker, JSON.stringify(tree));
