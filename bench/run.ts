@@ -50,7 +50,7 @@ if (!fs.existsSync(cli)) {
   process.exit(2);
 }
 
-const docker = buildkitOnly || busyOnly ? { available: false as const, reason: 'not used by the BuildKit section' } : dockerCliStatus();
+const docker = buildkitOnly || busyOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -93,7 +93,7 @@ interface BenchTarget {
   readonly shape: TreeShape;
   /** The dense tree: the BuildKit section's Dockerfiles copy its src/m0. */
   readonly dense: boolean;
-  /** Rule toggles and the 300 MB target are reported for trees this big. */
+  /** 1M entries: `size` is held to 1.0× find, the inventory to 300 MB, and the run is profiled. */
   readonly big: boolean;
 }
 
