@@ -17,8 +17,11 @@ const VERSION = 2;
 const DOCKERFILE_HEAD = 'FROM scratch\nCOPY . /app\n';
 const DOCKERFILE = `${DOCKERFILE_HEAD}#${' '.repeat(200 - DOCKERFILE_HEAD.length - 2)}\n`;
 
-/** xorshift32: the same tree on every machine. */
-function prng(seed: number): () => number {
+/**
+ * xorshift32: the same tree on every machine.
+ * @returns a generator of numbers in [0, 1)
+ */
+export function prng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

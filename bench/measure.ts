@@ -6,6 +6,9 @@ export interface Sample {
   readonly ms: number;
   /** Peak resident memory of the child, in kB (GNU time), when measured. */
   readonly peakKb: number | undefined;
+  /** CPU seconds in user space (JavaScript, V8) and in the kernel (syscalls), all threads (GNU time), when measured. */
+  readonly userS?: number;
+  readonly sysS?: number;
   readonly stdout: string;
 }
 
@@ -25,12 +28,12 @@ export interface Contender {
  */
 export function timeCommand(command: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): Sample {
   const started = performance.now();
-  const child = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: env && { ...process.env, ...env } });
+  const child = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: env && { ...process.env, ...env } });
   const ms = performance.now() - started;
   if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const lines = child.stderr.trim().split('\n');
-  const peakKb = Number(lines[lines.length - 1]);
-  return { ms, peakKb: Number.isFinite(peakKb) ? peakKb : undefined, stdout: child.stdout };
+  const [peakKb, userS, sysS] = lines[lines.length - 1]!.split(' ').map(Number);
+  return { ms, peakKb: Number.isFinite(peakKb) ? peakKb : undefined, userS, sysS, stdout: child.stdout };
 }
 
 /** The median of some numbers. */

@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../test-fixtures/src/docker-oracle/index.js';
 import { benchTree } from './bench-tree.js';
 import { BASELINES, BUILDKIT_SECTION, buildkitContenders, reportBuildkit } from './buildkit.js';
+import { BUSY_SECTION, reportBusy, withBusyCore } from './busy.js';
+import { profileSize } from './profile.js';
+import { realNpmTree } from './real-npm-tree.js';
+import { realShapedTree } from './real-shaped-tree.js';
+import { TREE_SECTIONS } from './tree-sections.js';
+import { describeShape, measureShape, type TreeShape } from './tree-shape.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { measureFirstPaint } from './first-paint.js';
 import { measurePatterns } from './patterns.js';
@@ -20,20 +26,31 @@ const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
 // CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone, =buildkit the BuildKit section
-// alone (with its baselines); either leaves docs/ as it is.
+// alone (with its baselines), =busy the full scans quiet and with one core busy; each leaves docs/ as it is.
 const only = process.env.CTXLENS_BENCH_ONLY;
-if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION) {
-  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns or ${BUILDKIT_SECTION}, not '${only}'`);
+if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== BUSY_SECTION) {
+  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION} or ${BUSY_SECTION}, not '${only}'`);
   process.exit(2);
 }
 const buildkitOnly = only === BUILDKIT_SECTION;
+const busyOnly = only === BUSY_SECTION;
+// CTXLENS_BENCH_TREES picks the kinds of tree: dense (bench-tree.ts), shaped (real-shaped-tree.ts),
+// npm (a real node_modules, real-npm-tree.ts); dense and shaped come in every size of CTXLENS_BENCH_SIZES.
+const KINDS = ['dense', 'shaped', 'npm'] as const;
+const kinds = (process.env.CTXLENS_BENCH_TREES ?? KINDS.join(',')).split(',');
+for (const kind of kinds) {
+  if (!(KINDS as readonly string[]).includes(kind)) {
+    console.error(`bench: CTXLENS_BENCH_TREES takes ${KINDS.join(', ')} (comma-separated), not '${kind}'`);
+    process.exit(2);
+  }
+}
 
 if (!fs.existsSync(cli)) {
   console.error(`bench: ${cli} is missing; run \`npx -y pnpm@10 build\` first`);
   process.exit(2);
 }
 
-const docker = buildkitOnly ? { available: false as const, reason: 'not used by the BuildKit section' } : dockerCliStatus();
+const docker = buildkitOnly || busyOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -41,6 +58,8 @@ const out = (line: string) => {
   report.push(line);
 };
 const PORTABLE = 'ctxlens size, fs.lstatSync (NODE_PENDING_DEPRECATION=1)';
+const LS = 'ctxlens ls';
+const INVENTORY = 'full inventory (TUI, summary)';
 const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -53,7 +72,7 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
-const pat = buildkitOnly ? undefined : measurePatterns(rounds);
+const pat = buildkitOnly || busyOnly ? undefined : measurePatterns(rounds);
 if (pat) {
 out(`## Pattern matching (in memory)\n`);
 out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
@@ -67,9 +86,43 @@ for (const t of pat.oldHostile) out(`| ${t.label} | ${t.medianMs.toFixed(1)} ms 
 out(`\nCommon rules (${pat.rules.map((r) => `\`${r}\``).join(', ')}) against ${pat.paths.toLocaleString('en-US')} project-like paths, every rule on every path: linear engine ${pat.engineMs.toFixed(0)} ms, old JavaScript RegExps ${pat.regexpMs.toFixed(0)} ms (${ratio(pat.engineMs, pat.regexpMs)}).\n`);
 }
 
-for (const files of only === 'patterns' ? [] : sizes) {
-  const tree = benchTree(path.join(repo, '.bench-trees'), files);
-  out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
+/** One tree the bench measures. */
+interface BenchTarget {
+  readonly title: string;
+  readonly dir: string;
+  readonly shape: TreeShape;
+  /** The dense tree: the BuildKit section's Dockerfiles copy its src/m0. */
+  readonly dense: boolean;
+  /** 1M entries: `size` is held to 1.0× find, the inventory to 300 MB, and the run is profiled. */
+  readonly big: boolean;
+}
+
+const treesRoot = path.join(repo, '.bench-trees');
+const targets = (): BenchTarget[] => {
+  const list: BenchTarget[] = [];
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (kinds.includes('dense')) {
+    for (const files of sizes) {
+      const tree = benchTree(treesRoot, files);
+      list.push({ title: `${n(files)}-file dense tree (tens of files per directory; \`node_modules\` and \`.git\` ignored)`, dir: tree.dir, shape: measureShape(tree.dir), dense: true, big: files >= 1_000_000 });
+    }
+  }
+  if (kinds.includes('shaped')) {
+    for (const entries of sizes) {
+      const tree = realShapedTree(treesRoot, entries);
+      list.push({ title: `${n(entries)}-entry real-shaped tree (bench/real-shaped-tree.ts; \`node_modules\` and \`.git\` ignored)`, dir: tree.dir, shape: tree.shape, dense: false, big: entries >= 1_000_000 });
+    }
+  }
+  if (kinds.includes('npm') && !buildkitOnly) {
+    const tree = realNpmTree(treesRoot, path.join(repo, 'bench/real-npm'));
+    list.push({ title: `Real \`node_modules\` (\`npm ci --ignore-scripts\` of bench/real-npm/package.json; \`node_modules\` ignored)`, dir: tree.dir, shape: tree.shape, dense: false, big: false });
+  }
+  return list.filter((t) => !buildkitOnly || t.dense);
+};
+
+for (const tree of only === 'patterns' ? [] : targets()) {
+  out(`## ${tree.title}\n`);
+  out(`Shape: ${describeShape(tree.shape)}.\n`);
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
   const inTree = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv) => () => timeCommand(command, args, tree.dir, env);
   const findAll: Contender = { name: BASELINES.find, run: inTree('find', ['.', '-printf', '%s\n']) };
@@ -77,11 +130,11 @@ for (const files of only === 'patterns' ? [] : sizes) {
   const contenders: Contender[] = [
     findAll,
     { name: 'du -sb', run: inTree('du', ['-sb', '.']) },
-    { name: 'ctxlens ls', run: inTree(process.execPath, [cli, 'ls', '--builder', 'legacy']) },
+    { name: LS, run: inTree(process.execPath, [cli, 'ls', '--builder', 'legacy']) },
     legacySize,
     // Pending deprecations keep scans off Node's fs binding (lstat-facts.ts): what fs.lstatSync costs.
     { name: PORTABLE, run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], { NODE_PENDING_DEPRECATION: '1' }) },
-    { name: 'full inventory (TUI, summary)', run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
+    { name: INVENTORY, run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
     { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
     { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], emptyContext) },
     { name: 'node -e "" (bare Node start-up)', run: () => timeCommand(process.execPath, ['-e', '']) },
@@ -103,11 +156,20 @@ for (const files of only === 'patterns' ? [] : sizes) {
       },
     });
   }
-  const section = buildkitOnly ? [findAll, legacySize] : contenders;
+  const inventory = contenders.find((c) => c.name === INVENTORY)!;
+  const ls = contenders.find((c) => c.name === LS)!;
+  const busyContenders = [findAll, ls, legacySize, inventory];
+  const section = buildkitOnly ? [findAll, legacySize] : busyOnly ? busyContenders : contenders;
   // BuildKit's contenders run in the same alternation, so their ratios use baselines from this run.
-  const samples = await alternate([...section, ...buildkitContenders(inTree, repo)], rounds);
+  const samples = await alternate([...section, ...(tree.dense && !busyOnly ? buildkitContenders(inTree, repo) : [])], rounds);
   // Other work shares this machine: the load is part of the figures.
   out(`Load average over the last minute when these runs ended: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cores).\n`);
+  if (!buildkitOnly) {
+    const busy = await withBusyCore(() => alternate(busyContenders, rounds));
+    out(`Load average when the busy runs ended: ${os.loadavg()[0]!.toFixed(1)} (the spinner counts for 1).\n`);
+    reportBusy(samples, busy, { find: findAll.name, names: busyContenders.slice(1).map((c) => c.name), targets: new Map([[legacySize.name, 1.3]]) }, out);
+  }
+  if (busyOnly) continue;
   const med = (name: string) => median(samples.get(name)!.map((s) => s.ms));
   const last = (name: string) => samples.get(name)!.at(-1)!;
 
@@ -118,7 +180,7 @@ for (const files of only === 'patterns' ? [] : sizes) {
     continue;
   }
   const sizeJson = JSON.parse(last('ctxlens size').stdout) as { files: number; entries?: number; withoutIgnoreFile: { files: number; entries?: number; dirs?: number; symlinks?: number } };
-  const lsCount = last('ctxlens ls').stdout.split('\n').filter(Boolean).length;
+  const lsCount = last(LS).stdout.split('\n').filter(Boolean).length;
   const all = sizeJson.withoutIgnoreFile;
   const allEntries = all.entries ?? all.files + (all.dirs ?? 0) + (all.symlinks ?? 0);
   if (allEntries !== findCount) throw new Error(`count mismatch: find saw ${findCount} entries, ctxlens size ${allEntries}`);
@@ -126,7 +188,7 @@ for (const files of only === 'patterns' ? [] : sizes) {
     const dockerFiles = last('docker build (legacy, fake daemon)').stdout.split('\n').filter((n) => n && !n.endsWith('/')).length;
     if (dockerFiles !== lsCount) throw new Error(`count mismatch: docker sent ${dockerFiles} files, ctxlens ls listed ${lsCount}`);
   }
-  const inventoryCount = Number(last('full inventory (TUI, summary)').stdout.split(' ')[0]);
+  const inventoryCount = Number(last(INVENTORY).stdout.split(' ')[0]);
   const floorCount = Number(last('Node floor (two threads, readdir + lstat, nothing else)').stdout.split(' ')[0]);
   if (floorCount !== findCount) throw new Error(`count mismatch: the Node floor saw ${floorCount} entries, find ${findCount}`);
   if (inventoryCount !== findCount) throw new Error(`count mismatch: the full inventory holds ${inventoryCount} entries, find saw ${findCount}`);
@@ -135,35 +197,37 @@ for (const files of only === 'patterns' ? [] : sizes) {
     if (seen !== findCount) throw new Error(`count mismatch: ${c.name} saw ${seen} entries, find ${findCount}`);
   }
   out(`All tools agree: ${findCount.toLocaleString('en-US')} entries on disk, ${lsCount.toLocaleString('en-US')} files in the context.\n`);
-  out(`| contender | median | vs find | vs docker | peak RSS |`);
-  out(`|---|---|---|---|---|`);
+  out(`| contender | median | vs find | vs docker | peak RSS | CPU: user (JS) + kernel (syscalls) |`);
+  out(`|---|---|---|---|---|---|`);
   const find = med('find -printf');
   const dockerMs = daemon ? med('docker build (legacy, fake daemon)') : undefined;
   for (const c of contenders) {
     const peak = median(samples.get(c.name)!.map((s) => s.peakKb ?? NaN));
-    out(`| ${c.name} | ${ms(med(c.name))} | ${ratio(med(c.name), find)} | ${dockerMs ? ratio(med(c.name), dockerMs) : 'n/a'} | ${Number.isFinite(peak) ? `${(peak / 1024).toFixed(0)} MB` : '–'} |`);
+    const cpu = (key: 'userS' | 'sysS') => median(samples.get(c.name)!.map((s) => s[key] ?? NaN));
+    const cpuText = Number.isFinite(cpu('userS')) ? `${cpu('userS').toFixed(2)} + ${cpu('sysS').toFixed(2)} s` : '–';
+    out(`| ${c.name} | ${ms(med(c.name))} | ${ratio(med(c.name), find)} | ${dockerMs ? ratio(med(c.name), dockerMs) : 'n/a'} | ${Number.isFinite(peak) ? `${(peak / 1024).toFixed(0)} MB` : '–'} | ${cpuText} |`);
   }
   out('');
-  const targetSize = files >= 1_000_000 ? 1.0 : 1.3;
-  out(`Targets: \`ctxlens ls\` ≤ 1.0× docker → ${dockerMs ? ratio(med('ctxlens ls'), dockerMs) : 'docker missing'}; \`ctxlens size\` ≤ ${targetSize.toFixed(1)}× find → ${ratio(med('ctxlens size'), find)}.`);
+  const targetSize = tree.big ? 1.0 : 1.3;
+  out(`Targets: \`ctxlens ls\` ≤ 1.0× docker → ${dockerMs ? ratio(med(LS), dockerMs) : 'docker missing'}; \`ctxlens size\` ≤ ${targetSize.toFixed(1)}× find → ${ratio(med('ctxlens size'), find)}.`);
   const floorMs = med('Node floor (two threads, readdir + lstat, nothing else)');
   const startMs = med('ctxlens size, empty context (start-up alone)') - med('node -e "" (bare Node start-up)');
   out(`Node's fs binding for lstat (packages/core/src/inventory/lstat-facts.ts): \`size\` takes ${ratio(med('ctxlens size'), med(PORTABLE))} the time it takes through fs.lstatSync (${ratio(med(PORTABLE), find)} find's).`);
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);
-  reportBuildkit(samples, findCount, out);
+  if (tree.dense) reportBuildkit(samples, findCount, out);
 
-  if (files >= 1_000_000) {
-    const re = await measureReevaluation(tree.dir, rounds);
-    out(`Toggling a rule on the ${re.entries.toLocaleString('en-US')}-entry inventory (re-evaluation plus every total the TUI shows, no disk): median ${re.medianMs.toFixed(1)} ms over ${re.samples} toggles; slowest case, \`${re.worstRule}\` switched off (nearly every entry walked): ${re.worstRuleOffMs.toFixed(1)} ms (target < 100 ms at the median).`);
-    out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get('full inventory (TUI, summary)')!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB (target < 300 MB).`);
-    const paints = Array.from({ length: rounds }, () => measureFirstPaint(cli, tree.dir)).filter((x): x is number => x !== undefined);
-    if (paints.length > 0) out(`First screen of \`ctxlens\` in a 120×40 tmux terminal on this tree (node start-up included): median ${median(paints).toFixed(0)} ms (target 200 ms).`);
-    out('');
-  }
+  const re = await measureReevaluation(tree.dir, rounds);
+  out(`Toggling a rule on the ${re.entries.toLocaleString('en-US')}-entry inventory (re-evaluation plus every total the TUI shows, no disk): median ${re.medianMs.toFixed(1)} ms over ${re.samples} toggles; slowest case, \`${re.worstRule}\` switched off (nearly every entry walked): ${re.worstRuleOffMs.toFixed(1)} ms (target < 100 ms at the median).`);
+  out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB${tree.big ? ' (target < 300 MB)' : ''}.`);
+  const paints = Array.from({ length: rounds }, () => measureFirstPaint(cli, tree.dir)).filter((x): x is number => x !== undefined);
+  if (paints.length > 0) out(`First screen of \`ctxlens\` in a 120×40 tmux terminal on this tree (node start-up included): median ${median(paints).toFixed(0)} ms (target 200 ms).`);
+  out('');
+  for (const section of TREE_SECTIONS) await section(tree.dir, out, rounds);
+  if (tree.big) out(await profileSize(cli, tree.dir));
 }
 await daemon?.close();
-if (!docker.available && !buildkitOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
-out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns or =buildkit runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
+if (!docker.available && !buildkitOnly && !busyOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit or =busy runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
 if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');

@@ -1,9 +1,12 @@
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { EventEmitter } from 'node:events';
 import * as path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from './inventory.js';
 import { scanAllParallel, scanParallel } from './parallel-scan.js';
+import { startScanWorkers, type Task } from './scan-workers.js';
 
 function snapshot(inv: Inventory): string[] {
   const rows: string[] = [];
@@ -16,6 +19,33 @@ function snapshot(inv: Inventory): string[] {
   };
   visit(0);
   return rows;
+}
+
+/**
+ * A scan worker the machine slows down (a busy core): every batch reaches the real worker only
+ * after a delay. Counts the tasks it holds, handed over and not yet answered.
+ */
+class SlowWorker extends EventEmitter {
+  held = 0;
+  maxHeld = 0;
+  answered = 0;
+  constructor(
+    private readonly real: Worker,
+    private readonly delayMs: number,
+  ) {
+    super();
+    real.on('message', (results: unknown[]) => {
+      this.held -= results.length;
+      this.answered += results.length;
+      this.emit('message', results);
+    });
+    real.on('error', (error) => this.emit('error', error));
+  }
+  postMessage(message: { tasks: Task[] }): void {
+    this.held += message.tasks.length;
+    this.maxHeld = Math.max(this.maxHeld, this.held);
+    setTimeout(() => this.real.postMessage(message), this.delayMs);
+  }
 }
 
 describe('scanAllParallel', () => {
@@ -48,6 +78,27 @@ describe('scanAllParallel', () => {
       });
     }
   }
+
+  // A worker sits on what it was handed until it answers. Were it handed big batches, the free
+  // thread would wait for the slow one at the end (issue 14: `size` at 1.5-1.8x find with one core
+  // busy), and the records in flight would weigh on the peak memory of a big inventory.
+  it('hands a slow worker at most two small batches (8 tasks): the free thread takes the rest, and the scan records what a single-threaded one does', async () => {
+    // A hundred top-level directories: a hundred tasks to share from the start.
+    const wide = await makeTempDir('ctxlens-wide-');
+    await buildTree(wide.path, Array.from({ length: 100 }, (_, a) => ({ file: `d${a}/sub/f.js`, size: a })));
+    const workers = startScanWorkers(1);
+    const slow = new SlowWorker(workers.threads[0]!, 30);
+    try {
+      const parallel = new Inventory(wide.path, nodeFs);
+      await scanParallel(parallel, { minEntries: 10, workers: { threads: [slow as unknown as Worker], close: () => workers.close() } });
+      expect(snapshot(parallel)).toEqual(snapshot(new Inventory(wide.path, nodeFs).scanAll()));
+      expect(slow.answered).toBeGreaterThan(0);
+      expect(slow.maxHeld).toBeLessThanOrEqual(8);
+    } finally {
+      workers.close();
+      await wide.cleanup();
+    }
+  });
 
   for (const mainThreadReads of [true, false]) {
     it(`stops with the signal's reason when it fires during the scan (main thread reads: ${mainThreadReads})`, async () => {

@@ -19,10 +19,13 @@ import { emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallyS
 export type Task = [fsPath: string, tally: boolean, rel: string, ascii: boolean, only: string[] | undefined];
 
 /**
- * Entries one task reads before it leaves the rest of its subtree for later tasks: a few megabytes
- * of records per message, and no thread alone with one huge subtree while the other waits.
+ * Entries one task reads before it leaves the rest of its subtree for later tasks. Small, so that
+ * whichever thread is free takes the next piece: on a busy machine one thread can be slowed for a
+ * while, and a big task would leave the other waiting for it. It also bounds the records in flight,
+ * which the peak memory of a million-entry inventory is made of (20,000 took the real-shaped 1M tree
+ * over 300 MB; docs/benchmarks.md).
  */
-export const TASK_BUDGET = 20_000;
+export const TASK_BUDGET = 4_000;
 
 /** What a worker sends back for a task. */
 export type TaskResult =

@@ -8,7 +8,10 @@ import { sliceClock, yieldToEventLoop } from './scan-slices.js';
 import type { Task, TaskResult } from './scan-workers.js';
 import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
 
-const MAX_TASKS_PER_BATCH = 16;
+// A batch is at most this many tasks (of at most TASK_BUDGET entries each), and a worker holds at
+// most two: a thread the machine slows down keeps only that much of the queue from the free one, and
+// only that much in records travels at once (memory).
+const MAX_TASKS_PER_BATCH = 4;
 
 /**
  * Attaches a subtree's records, consumed in the depth-first order the worker produced them.
