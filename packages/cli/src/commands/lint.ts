@@ -4,7 +4,7 @@
 // the checklist (multi-stage, pinned base, non-root USER, HEALTHCHECK, a .dockerignore), and a broad
 // COPY before a dependency install. Exit 0 clean (notes allowed), 1 errors or warnings (or notes
 // with --strict), 2 bad input.
-import { lintCacheOrder, lintDockerfile, lintIgnoreFile } from '@ctxlens/core';
+import { lintCacheOrder, lintDockerfile, lintIgnoreFile, loadBuilderRules } from '@ctxlens/core';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -17,7 +17,8 @@ import { countFindings, lintJson, lintLines } from '../output/lint-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { loadGuardedContext } from './guarded-context.js';
-import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs, withStdinDockerfile } from './shared-options.js';
+import { treeRead, type TreeReadOption } from './tree-read.js';
 
 /** Options of `lint`. */
 export const lintOptions = {
@@ -27,7 +28,7 @@ export const lintOptions = {
 } as const;
 
 /** Typed options of runLint. */
-export interface LintOptions extends ContextArgs, CommonArgs {
+export interface LintOptions extends ContextArgs, CommonArgs, TreeReadOption {
   readonly json: boolean;
   readonly strict: boolean;
 }
@@ -40,7 +41,12 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
     // The Dockerfile is read the way BuildKit reads it under both builders: a COPY of an excluded
     // path fails the legacy build too ("file not found in build context or excluded by .dockerignore").
-    const { context, buildkit } = await loadGuardedContext(options, io, options);
+    // The ignore file's findings need every entry: a rule that decides nothing is dead or redundant
+    // depending on what it matches inside the directories the builder skips, and an exception is
+    // unreachable for what it matches there. Without an ignore file only the Dockerfile is linted.
+    const args = await withStdinDockerfile(options, io);
+    const hasIgnoreFile = loadBuilderRules(args.dir, coreOptions(args, io)).ignoreFile !== undefined;
+    const { context, buildkit } = await loadGuardedContext(args, io, options, treeRead(options, hasIgnoreFile));
     const file = context.inputs.ignoreFile;
     const findings = [...(file === undefined ? [] : lintIgnoreFile(context)), ...(buildkit === undefined ? [] : [...lintDockerfile(buildkit), ...lintCacheOrder(buildkit)])];
     const n = countFindings(findings);
