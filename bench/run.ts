@@ -6,10 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../test-fixtures/src/docker-oracle/index.js';
+import { seedScenarioDir } from '../test-fixtures/src/seed/seed-cache.js';
 import { benchTree } from './bench-tree.js';
 import { BASELINES, BUILDKIT_SECTION, buildkitContenders, reportBuildkit } from './buildkit.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { measureFirstPaint } from './first-paint.js';
+import { GATE_SECTION, measureGate, reportGate } from './gate.js';
 import { measurePatterns } from './patterns.js';
 import { measureReevaluation } from './reevaluate.js';
 
@@ -20,10 +22,11 @@ const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
 // CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone, =buildkit the BuildKit section
-// alone (with its baselines); either leaves docs/ as it is.
+// alone (with its baselines), =gate the commit gate's (check and lint against ls) on every tree and
+// the seed scenario; each leaves docs/ as it is.
 const only = process.env.CTXLENS_BENCH_ONLY;
-if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION) {
-  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns or ${BUILDKIT_SECTION}, not '${only}'`);
+if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== GATE_SECTION) {
+  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION} or ${GATE_SECTION}, not '${only}'`);
   process.exit(2);
 }
 const buildkitOnly = only === BUILDKIT_SECTION;
@@ -33,7 +36,8 @@ if (!fs.existsSync(cli)) {
   process.exit(2);
 }
 
-const docker = buildkitOnly ? { available: false as const, reason: 'not used by the BuildKit section' } : dockerCliStatus();
+const gateOnly = only === GATE_SECTION;
+const docker = buildkitOnly || gateOnly ? { available: false as const, reason: 'not used by the BuildKit section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -53,7 +57,7 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
-const pat = buildkitOnly ? undefined : measurePatterns(rounds);
+const pat = buildkitOnly || gateOnly ? undefined : measurePatterns(rounds);
 if (pat) {
 out(`## Pattern matching (in memory)\n`);
 out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
@@ -69,6 +73,10 @@ out(`\nCommon rules (${pat.rules.map((r) => `\`${r}\``).join(', ')}) against ${p
 
 for (const files of only === 'patterns' ? [] : sizes) {
   const tree = benchTree(path.join(repo, '.bench-trees'), files);
+  if (gateOnly) {
+    reportGate(`the ${files.toLocaleString('en-US')}-file tree`, await measureGate(cli, tree.dir, rounds), out);
+    continue;
+  }
   out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
   const inTree = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv) => () => timeCommand(command, args, tree.dir, env);
@@ -160,9 +168,11 @@ for (const files of only === 'patterns' ? [] : sizes) {
     if (paints.length > 0) out(`First screen of \`ctxlens\` in a 120×40 tmux terminal on this tree (node start-up included): median ${median(paints).toFixed(0)} ms (target 200 ms).`);
     out('');
   }
+  reportGate(`the ${files.toLocaleString('en-US')}-file tree`, await measureGate(cli, tree.dir, rounds), out);
 }
+if (only === undefined || gateOnly) reportGate('the seed scenario', await measureGate(cli, await seedScenarioDir(), rounds), out);
 await daemon?.close();
-if (!docker.available && !buildkitOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+if (!docker.available && !buildkitOnly && !gateOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
 out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns or =buildkit runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
 if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });

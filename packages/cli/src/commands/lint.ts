@@ -72,7 +72,7 @@ export const lintCommand: CommandFactory<ArgvOf<typeof lintOptions>> = ({ io, se
       .example('$0 lint', 'lint ./.dockerignore against the tree it applies to')
       .example('$0 lint --builder legacy', 'judge rule effects under DOCKER_BUILDKIT=0')
       .example('$0 lint --strict --json', 'fail on notes too; JSON findings with file, line and fix')
-      .epilogue('Exit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
+      .epilogue('Reads the whole tree when there is an ignore file (its rules are judged on what they match inside excluded directories too); without one, only what the builders walk.\nExit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
   handler: async (argv: ArgvOf<typeof lintOptions>) => {
     setExitCode(await runLint({ ...toContextArgs(argv, io.env), json: argv.json === true, strict: argv.strict === true }, io));
   },
