@@ -23,14 +23,15 @@ export interface Contender {
  * Runs a command under GNU time, returning wall time and peak RSS.
  * @param cwd where it runs (the tree itself, as a user runs `ctxlens size` in the project)
  * @param env variables added to this process's environment
+ * @param okStatuses exit codes that are results, not failures (a gate that fails exits 1)
  * @returns the sample
  * @throws when the command fails
  */
-export function timeCommand(command: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): Sample {
+export function timeCommand(command: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv, okStatuses: readonly number[] = [0]): Sample {
   const started = performance.now();
   const child = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: env && { ...process.env, ...env } });
   const ms = performance.now() - started;
-  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  if (!okStatuses.includes(child.status ?? -1)) throw new Error(`${command} ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const lines = child.stderr.trim().split('\n');
   const [peakKb, userS, sysS] = lines[lines.length - 1]!.split(' ').map(Number);
   return { ms, peakKb: Number.isFinite(peakKb) ? peakKb : undefined, userS, sysS, stdout: child.stdout };

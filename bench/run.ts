@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../test-fixtures/src/docker-oracle/index.js';
+import { seedScenarioDir } from '../test-fixtures/src/seed/seed-cache.js';
 import { benchTree } from './bench-tree.js';
 import { BASELINES, BUILDKIT_SECTION, buildkitContenders, reportBuildkit } from './buildkit.js';
 import { BUSY_SECTION, reportBusy, withBusyCore } from './busy.js';
@@ -16,6 +17,7 @@ import { TREE_SECTIONS } from './tree-sections.js';
 import { describeShape, measureShape, type TreeShape } from './tree-shape.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { measureFirstPaint } from './first-paint.js';
+import { GATE_SECTION, measureGate, reportGate } from './gate.js';
 import { measurePatterns } from './patterns.js';
 import { measureReevaluation } from './reevaluate.js';
 
@@ -26,10 +28,11 @@ const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
 // CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone, =buildkit the BuildKit section
-// alone (with its baselines), =busy the full scans quiet and with one core busy; each leaves docs/ as it is.
+// alone (with its baselines), =busy the full scans quiet and with one core busy, =gate the commit
+// gate's (check and lint against ls) on every tree and the seed scenario; each leaves docs/ as it is.
 const only = process.env.CTXLENS_BENCH_ONLY;
-if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== BUSY_SECTION) {
-  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION} or ${BUSY_SECTION}, not '${only}'`);
+if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== BUSY_SECTION && only !== GATE_SECTION) {
+  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION}, ${BUSY_SECTION} or ${GATE_SECTION}, not '${only}'`);
   process.exit(2);
 }
 const buildkitOnly = only === BUILDKIT_SECTION;
@@ -50,7 +53,8 @@ if (!fs.existsSync(cli)) {
   process.exit(2);
 }
 
-const docker = buildkitOnly || busyOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
+const gateOnly = only === GATE_SECTION;
+const docker = buildkitOnly || busyOnly || gateOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -72,7 +76,7 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
-const pat = buildkitOnly || busyOnly ? undefined : measurePatterns(rounds);
+const pat = buildkitOnly || busyOnly || gateOnly ? undefined : measurePatterns(rounds);
 if (pat) {
 out(`## Pattern matching (in memory)\n`);
 out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
@@ -121,6 +125,10 @@ const targets = (): BenchTarget[] => {
 };
 
 for (const tree of only === 'patterns' ? [] : targets()) {
+  if (gateOnly) {
+    reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out);
+    continue;
+  }
   out(`## ${tree.title}\n`);
   out(`Shape: ${describeShape(tree.shape)}.\n`);
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
@@ -224,10 +232,12 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   out('');
   for (const section of TREE_SECTIONS) await section(tree.dir, out, rounds);
   if (tree.big) out(await profileSize(cli, tree.dir));
+  reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out);
 }
+if (only === undefined || gateOnly) reportGate('the seed scenario', await measureGate(cli, await seedScenarioDir(), rounds), out);
 await daemon?.close();
-if (!docker.available && !buildkitOnly && !busyOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
-out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit or =busy runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
+if (!docker.available && !buildkitOnly && !busyOnly && !gateOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit, =busy or =gate runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
 if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');

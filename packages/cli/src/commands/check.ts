@@ -6,7 +6,7 @@ import { eligibleContext, loadBuilderRules, otherBuilder, otherBuilderContext } 
 import * as fs from 'node:fs';
 import type { Argv } from 'yargs';
 import { parseAllowFlags } from '../config/allow-list.js';
-import { type PartialCheckConfig, mergeCheckConfig, parseDeny, ConfigError } from '../config/check-config.js';
+import { type GateConfig, type PartialCheckConfig, mergeCheckConfig, parseDeny, ConfigError } from '../config/check-config.js';
 import { applyGate, coreCheckConfig } from '../config/check-gate.js';
 import { loadCheckConfig } from '../config/load-config.js';
 import { parseSize, parseUnusedLimit } from '../config/parse-size.js';
@@ -24,8 +24,9 @@ import { displayPath } from '../output/paths.js';
 import { ignoreFileLabel } from '../output/size-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
-import { loadComparison } from './load-context.js';
+import { loadComparison, loadContext } from './load-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { treeRead, type TreeReadOption } from './tree-read.js';
 
 /** Options of `check`. */
 export const checkOptions = {
@@ -37,12 +38,12 @@ export const checkOptions = {
   deny: { type: 'string', requiresArg: true, describe: 'Fail when these are sent: secrets, vcs, dependencies, test-output, logs, caches; secrets-sent (secrets the builder sees), secrets-shipped (secrets that reach the image) (comma-separated; "none" for none)' },
   warn: { type: 'string', requiresArg: true, describe: 'Warn (WARN, exit 0) when these categories are sent; a category also in --deny fails' },
   allow: { type: 'string', requiresArg: true, describe: 'A path (relative to the context) that --deny/--warn let through: CATEGORY=PATH, or PATH for any category; repeatable' },
-  'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder read the ignore file differently (they let different files through; what the Dockerfile asks for aside)' },
+  'builder-divergence': { type: 'boolean', describe: 'Fail when BuildKit and the legacy builder read the ignore file differently (they let different files through; what the Dockerfile asks for aside). Reads the whole tree, excluded directories too' },
   config: { type: 'string', requiresArg: true, describe: 'Read rules from this file instead of .ctxlens.json / package.json#ctxlens' },
 } as const;
 
 /** Typed options of runCheck. */
-export interface CheckOptions extends ContextArgs, CommonArgs {
+export interface CheckOptions extends ContextArgs, CommonArgs, TreeReadOption {
   readonly json: boolean;
   readonly maxSize?: string | undefined;
   readonly maxFiles?: number | undefined;
@@ -71,6 +72,16 @@ function flagConfig(o: CheckOptions): PartialCheckConfig {
 }
 
 /**
+ * Whether a rule needs every entry of the tree. Limits, denied categories, secrets and unused bytes
+ * are about what the builder sends, so `check` reads what `ls` reads; only builderDivergence looks
+ * where this builder does not: the other one may enter directories this one prunes.
+ * @returns true when the whole tree must be read
+ */
+export function checkNeedsWholeTree(config: Pick<GateConfig, 'builderDivergence'>): boolean {
+  return config.builderDivergence;
+}
+
+/**
  * Appends the job summary. The summary is a report, not the gate: when the file cannot be written
  * (a step that points GITHUB_STEP_SUMMARY at a missing directory, a full disk) `check` says so and
  * still gives its verdict.
@@ -93,8 +104,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
     const loaded = loadCheckConfig(options.dir, io.cwd, options.config);
     const config = mergeCheckConfig(loaded.config, flagConfig(options));
-    const both = await loadComparison(options, io, options);
-    const ctx = both.context;
+    const ctx = treeRead(options, checkNeedsWholeTree(config)) === 'whole' ? (await loadComparison(options, io, options)).context : await loadContext(options, io, options);
     let builders;
     if (config.builderDivergence) {
       const otherRules = loadBuilderRules(options.dir, coreOptions({ ...options, builder: otherBuilder(options.builder) }, io));
@@ -115,7 +125,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     }
     if (!options.quiet) {
       if (options.json) io.stdout.write(toJson({ ...contextJson(ctx, options), ...checkJson(results, config, loaded.source) }));
-      else io.stdout.write(checkLines(results, createColors(io), ignoreFileLabel(both.context) ?? '.dockerignore').join('\n') + '\n');
+      else io.stdout.write(checkLines(results, createColors(io), ignoreFileLabel(ctx) ?? '.dockerignore').join('\n') + '\n');
     }
     return failed ? ExitCode.Fail : ExitCode.Ok;
   });
@@ -138,6 +148,7 @@ export const checkCommand: CommandFactory<ArgvOf<typeof checkOptions>> = ({ io, 
       .example('$0 check --json | jq .rules', 'machine-readable results')
       .epilogue(
         'Config file (.ctxlens.json, or "ctxlens" in package.json):\n  { "maxSize": "50MB", "maxFiles": 5000, "maxUnused": "20%", "deny": ["secrets", "vcs"], "warn": ["logs"], "allow": { "secrets": ["test/fixtures/.env.test"] }, "builderDivergence": true }\n' +
+          'What it reads: only what the builder walks, as `ctxlens ls` does (excluded directories no exception reaches into, such as node_modules and .git, are skipped; under BuildKit, what the Dockerfile does not ask for too), which is all that maxSize, maxFiles, maxUnused and deny/warn need. builderDivergence reads the whole tree: the other builder may enter directories this one skips.\n' +
           'Under GitHub Actions (GITHUB_ACTIONS=true) each offending path is also an ::error or ::warning annotation.\nExit codes: 0 pass (warnings allowed), 1 fail, 2 bad usage or input.',
       ),
   handler: async (argv: ArgvOf<typeof checkOptions>) => {

@@ -2,7 +2,7 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
-import { analyzeUsage, type BuildContext, type Builder, computeContext, type ContextOptions, CtxlensError, type Explanation, type UsageAnalysis, UseMark } from '@ctxlens/core';
+import { analyzeUsage, type BuildContext, type Builder, computeContext, computeContextWithBaseline, type ContextOptions, CtxlensError, type Explanation, type UsageAnalysis, UseMark } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core/internal';
 import * as nodePath from 'node:path';
@@ -16,6 +16,7 @@ import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { type AskedPath, readStdinPaths, toContextPath } from './explain-paths.js';
 import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, jsonOption, type ArgvOf, toContextArgs, withStdinDockerfile } from './shared-options.js';
+import { type TreeRead, treeRead, type TreeReadOption } from './tree-read.js';
 
 /** Options of `explain`. */
 export const explainOptions = {
@@ -30,7 +31,7 @@ export const explainOptions = {
 } as const;
 
 /** Typed options of runExplain. */
-export interface ExplainOptions extends ContextArgs, CommonArgs {
+export interface ExplainOptions extends ContextArgs, CommonArgs, TreeReadOption {
   readonly paths: readonly string[];
   readonly json: boolean;
   readonly stdin: boolean;
@@ -55,9 +56,10 @@ function validate(o: ExplainOptions): void {
  * builder, a Dockerfile BuildKit refuses only costs the other builder's request line.
  * @returns the context, or undefined when BuildKit would fail and is not the builder asked about
  */
-async function buildkitContext(core: ContextOptions, builder: Builder): Promise<BuildContext | undefined> {
+async function buildkitContext(core: ContextOptions, builder: Builder, read: TreeRead): Promise<BuildContext | undefined> {
   try {
-    return await computeContext('.', { ...core, builder: 'buildkit' });
+    const options = { ...core, builder: 'buildkit' } as const;
+    return read === 'sent' ? await computeContext('.', options) : (await computeContextWithBaseline('.', options)).context;
   } catch (error) {
     if (builder === 'buildkit' || !(error instanceof CtxlensError)) throw error;
     return undefined;
@@ -114,7 +116,8 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     const rules = loadBothBuilderRules('.', core);
     // Under BuildKit a path is sent only if the Dockerfile asks for it: BuildKit's context says which
     // instruction does (it reads only the requested parts of the tree).
-    const buildkit = await buildkitContext(core, options.builder);
+    // Paths are explained from the rules alone; the context only says what the Dockerfile asks for.
+    const buildkit = await buildkitContext(core, options.builder, treeRead(options, false));
     const names = options.stdin ? await readStdinPaths(io, options.nul) : options.paths;
     const roots = [cwd, rules.primary.inputs.contextDir];
     const asked: AskedPath[] = names.map((p) => toContextPath(p, cwd, roots));

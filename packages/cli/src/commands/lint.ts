@@ -5,6 +5,7 @@
 // COPY before a dependency install. Exit 0 clean (notes allowed), 1 errors or warnings (or notes
 // with --strict), 2 bad input.
 import { lintCacheOrder, lintDockerfile, lintIgnoreFile } from '@ctxlens/core';
+import { loadBuilderRules } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -17,7 +18,8 @@ import { countFindings, lintJson, lintLines } from '../output/lint-report.js';
 import { guarded } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { loadGuardedContext } from './guarded-context.js';
-import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs, withStdinDockerfile } from './shared-options.js';
+import { treeRead, type TreeReadOption } from './tree-read.js';
 
 /** Options of `lint`. */
 export const lintOptions = {
@@ -27,7 +29,7 @@ export const lintOptions = {
 } as const;
 
 /** Typed options of runLint. */
-export interface LintOptions extends ContextArgs, CommonArgs {
+export interface LintOptions extends ContextArgs, CommonArgs, TreeReadOption {
   readonly json: boolean;
   readonly strict: boolean;
 }
@@ -40,7 +42,12 @@ export async function runLint(options: LintOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
     // The Dockerfile is read the way BuildKit reads it under both builders: a COPY of an excluded
     // path fails the legacy build too ("file not found in build context or excluded by .dockerignore").
-    const { context, buildkit } = await loadGuardedContext(options, io, options);
+    // The ignore file's findings need every entry: a rule that decides nothing is dead or redundant
+    // depending on what it matches inside the directories the builder skips, and an exception is
+    // unreachable for what it matches there. Without an ignore file only the Dockerfile is linted.
+    const args = await withStdinDockerfile(options, io);
+    const hasIgnoreFile = loadBuilderRules(args.dir, coreOptions(args, io)).ignoreFile !== undefined;
+    const { context, buildkit } = await loadGuardedContext(args, io, options, treeRead(options, hasIgnoreFile));
     const file = context.inputs.ignoreFile;
     const findings = [...(file === undefined ? [] : lintIgnoreFile(context)), ...(buildkit === undefined ? [] : [...lintDockerfile(buildkit), ...lintCacheOrder(buildkit)])];
     const n = countFindings(findings);
@@ -66,7 +73,7 @@ export const lintCommand: CommandFactory<ArgvOf<typeof lintOptions>> = ({ io, se
       .example('$0 lint', 'lint ./.dockerignore against the tree it applies to')
       .example('$0 lint --builder legacy', 'judge rule effects under DOCKER_BUILDKIT=0')
       .example('$0 lint --strict --json', 'fail on notes too; JSON findings with file, line and fix')
-      .epilogue('Exit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
+      .epilogue('Reads the whole tree when there is an ignore file (its rules are judged on what they match inside excluded directories too); without one, only what the builders walk.\nExit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
   handler: async (argv: ArgvOf<typeof lintOptions>) => {
     setExitCode(await runLint({ ...toContextArgs(argv, io.env), json: argv.json === true, strict: argv.strict === true }, io));
   },

@@ -26,8 +26,10 @@ async function load<T>(args: ContextArgs, io: Io, loud: Loudness, read: (dir: st
 }
 
 /**
- * Computes the context only (reads only what the builder reads). Its walk state arrays may not
- * cover entries read during the walk, so use it only for entries() and sizes.
+ * Computes the context only, reading only what the builder walks (what `ls` reads). Enough for
+ * anything about what is sent or eligible: an analysis that walks further (the eligible entries,
+ * another builder's rules) reads what it needs, and the earlier walks count those entries as not
+ * reached. Not for what the ignore file excludes (use loadComparison).
  * @returns the build context
  */
 export function loadContext(args: ContextArgs, io: Io, loud: Loudness): Promise<BuildContext> {

@@ -18,6 +18,7 @@ import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { loadGuardedContext } from './guarded-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, type ArgvOf, toContextArgs } from './shared-options.js';
+import { treeRead, type TreeReadOption } from './tree-read.js';
 
 /** Options of `suggest`. */
 export const suggestOptions = {
@@ -30,7 +31,7 @@ export const suggestOptions = {
 } as const;
 
 /** Typed options of runSuggest. */
-export interface SuggestCommandOptions extends ContextArgs, CommonArgs {
+export interface SuggestCommandOptions extends ContextArgs, CommonArgs, TreeReadOption {
   readonly json: boolean;
   readonly write: boolean;
   readonly allowlist: boolean;
@@ -55,7 +56,9 @@ function bytesAsRead(ctx: BuildContext): Buffer | undefined {
  */
 export async function runSuggest(options: SuggestCommandOptions, io: Io): Promise<number> {
   return guarded(io, async () => {
-    const guard = await loadGuardedContext(options, io, options);
+    // Every line removes only what is sent (each is checked against it), and what the categories,
+    // the .gitignore files and the Dockerfile name is sent or eligible: what the builders walk is enough.
+    const guard = await loadGuardedContext(options, io, options, treeRead(options, false));
     const { context, usage } = guard;
     if (options.allowlist) return runAllowlist(options, guard.buildkit, context, io);
     if (guard.unguarded !== undefined && !options.quiet && !options.json) io.stderr.write(`ctxlens: note: lines are not checked against the Dockerfile's COPY sources: ${guard.unguarded}.\n`);

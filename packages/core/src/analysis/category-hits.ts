@@ -75,7 +75,8 @@ function verified(candidate: string | undefined, path: string): string | undefin
 
 /**
  * Lists the context's entries that belong to the chosen categories, biggest first. Needs a context
- * whose walk covered the whole inventory (computeContextWithBaseline, or evaluateRules on one).
+ * whose walk covered its inventory (computeContext's, computeContextWithBaseline's, or evaluateRules
+ * on one): only what is sent counts, so entries the walk pruned need not be read.
  * @returns the hits, sorted by bytes then path
  */
 export function findCategoryHits(ctx: BuildContext, options: CategoryScanOptions = {}): CategoryHit[] {

@@ -65,7 +65,10 @@ export interface CheckResult {
 
 /** Inputs of runChecks. */
 export interface CheckInput {
-  /** A context evaluated over a complete inventory (computeContextWithBaseline). */
+  /**
+   * The context: from computeContext (only what the builder walks, which every rule but
+   * builderDivergence needs) or over a complete inventory (computeContextWithBaseline).
+   */
   readonly context: BuildContext;
   /** Both builders' contexts, needed only when builderDivergence is on. */
   readonly builders?: BuilderDiff | undefined;

@@ -65,7 +65,8 @@ interface Candidate {
 const NOT_BY_CATEGORY = new Set(['vendor']);
 
 /**
- * Proposes lines to append to the context's ignore file. Needs a context over a complete inventory.
+ * Proposes lines to append to the context's ignore file. Needs a context whose inventory holds what
+ * the builder walks (computeContext's, or a complete one): lines only remove what is sent.
  * @returns the lines in the order to write them, each with its exact marginal saving
  */
 export function suggestIgnoreLines(ctx: BuildContext, options: SuggestOptions = {}): SuggestResult {
