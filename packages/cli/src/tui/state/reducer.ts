@@ -2,6 +2,7 @@
 // asked for through `request`, which a hook carries out and answers with another action.
 import type { Action } from './actions.js';
 import type { Command } from './keymap.js';
+import { actionForKey } from './key-action.js';
 import { confirmWhenReady, reduceDialogCommand, typeText } from './reduce-dialogs.js';
 import { reduceRulesCommand } from './reduce-rules.js';
 import { reduceTreeCommand } from './reduce-tree.js';
@@ -64,6 +65,10 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, usageKey: action.key };
     case 'mode-data':
       return confirmWhenReady({ ...state, modeData: action.data });
+    case 'key': {
+      const meant = actionForKey(state, action.press);
+      return meant === undefined ? state : reducer(state, meant);
+    }
     case 'command':
       return reduceCommand(state, action.command);
     case 'text':
