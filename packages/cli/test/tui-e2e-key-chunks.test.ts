@@ -45,11 +45,11 @@ const settled = async (tui: TmuxSession, shows: RegExp): Promise<string> => {
 };
 
 describe.skipIf(!hasTmux())('TUI in a real terminal: keys sent together', () => {
-  it.for(SEQUENCES.map((s) => [s.keys.join(' '), s] as const))('send-keys %s in one call leaves the screen the same keys leave one by one', async ([, sequence]) => {
+  it.for(SEQUENCES.map((s) => [s.keys.join(' '), s] as const))('send-keys %s in one call leaves the screen the same keys leave one by one', { timeout: 90_000 }, async ([, sequence]) => {
     const [alone, together] = await Promise.all([open(), open()]);
     await alone.type(sequence.keys);
     together.sendTogether(sequence.keys);
     const [a, b] = await Promise.all([settled(alone, sequence.shows), settled(together, sequence.shows)]);
     expect(b).toBe(a);
-  }, 90_000);
+  });
 });

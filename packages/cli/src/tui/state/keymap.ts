@@ -147,11 +147,3 @@ export function typedText(input: string, key: Key): string {
   // Line breaks in a paste cannot be part of a .dockerignore line or a name filter.
   return input.replace(/[\u0000-\u001f\u007f]/g, '');
 }
-
-/**
- * The footer's key hints for the scopes in force.
- * @returns `label short` pairs, most specific scope first
- */
-export function keyHints(scopes: readonly Scope[]): string[] {
-  return scopes.flatMap((scope) => KEYMAP.filter((b) => b.scope === scope && b.short !== undefined).map((b) => `${b.label} ${b.short}`));
-}
