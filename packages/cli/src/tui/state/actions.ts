@@ -17,7 +17,7 @@ export type Action =
   | { readonly type: 'impacts'; readonly impacts: RuleImpacts }
   | { readonly type: 'usage-ready'; readonly key: string }
   | { readonly type: 'mode-data'; readonly data: ModeData }
-  | { readonly type: 'key'; readonly press: KeyPress }
+  | { readonly type: 'keys'; readonly presses: readonly KeyPress[] }
   | { readonly type: 'command'; readonly command: Command }
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'resize'; readonly columns: number; readonly rows: number }

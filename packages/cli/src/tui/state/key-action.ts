@@ -1,6 +1,6 @@
 // What one key press means in the current state: a command from the keymap, typed text in an
-// input, or nothing. The reducer calls it for each `key` action, so a key is always read in the
-// mode the keys before it led to, however many arrive before the screen is drawn again.
+// input, or nothing. The reducer calls it for each key of a `keys` action, so a key is always read
+// in the mode the keys before it led to, however many arrive before the screen is drawn again.
 import type { KeyPress } from '../input/decode-key.js';
 import type { Action } from './actions.js';
 import { commandFor, scopesFor, typedText } from './keymap.js';

@@ -139,7 +139,7 @@ export function commandFor(scopes: readonly Scope[], input: string, key: Key): C
 }
 
 /**
- * Text typed into an input: printable characters only (a paste arrives as one string).
+ * Text typed into an input: printable characters only (a bracketed paste arrives as one string).
  * @returns the text to insert, or '' for keys that are not text
  */
 export function typedText(input: string, key: Key): string {

@@ -65,10 +65,12 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, usageKey: action.key };
     case 'mode-data':
       return confirmWhenReady({ ...state, modeData: action.data });
-    case 'key': {
-      const meant = actionForKey(state, action.press);
-      return meant === undefined ? state : reducer(state, meant);
-    }
+    case 'keys':
+      // In order, each read in the state the keys before it left (one render for the whole read).
+      return action.presses.reduce((current, press) => {
+        const meant = actionForKey(current, press);
+        return meant === undefined ? current : reducer(current, meant);
+      }, state);
     case 'command':
       return reduceCommand(state, action.command);
     case 'text':
