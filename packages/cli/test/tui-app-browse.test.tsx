@@ -87,7 +87,7 @@ describe('TUI: header, tree and rules', () => {
     const tui = await openTui(tmp.path);
     let frame = await tui.press(['/', 'c', 'o'], 'filter "co"');
     expect(frame).toContain('filter: co');
-    expect(frame).toContain('1 entries');
+    expect(frame).toContain('1 entry ·');
     expect(selectedName(frame)).toBe('coverage/');
     frame = await tui.press(KEYS.backspace, 'filter "c"');
     expect(frame).toContain('5 entries');

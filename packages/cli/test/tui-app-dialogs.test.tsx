@@ -117,7 +117,7 @@ describe('TUI: from the tree', () => {
     expect(frame).toContain('Builder: now legacy');
     frame = await tui.press(KEYS.escape, 'builder legacy');
     await tui.press([KEYS.tab, 'a', ...'!**/react', KEYS.enter], 'added: !**/react');
-    frame = await tui.press('b', /1 paths where the builders differ/);
+    frame = await tui.press('b', /1 path where the builders differ/);
     expect(frame).toContain('Builder: now BuildKit');
     expect(frame).toMatch(/\+ +2\.123MB node_modules\/react +sent only by BuildKit/);
   });

@@ -41,6 +41,11 @@ export class TmuxSession {
     execFileSync('tmux', ['-L', this.name, 'send-keys', '-t', this.name, ...(literal ? ['-l'] : []), keys]);
   }
 
+  /** Sends several keys in one send-keys call: tmux writes them together, so the program reads them in one chunk. */
+  sendTogether(keys: readonly string[]): void {
+    execFileSync('tmux', ['-L', this.name, 'send-keys', '-t', this.name, ...keys]);
+  }
+
   /** Sends keys one at a time with a pause, as a person types. */
   async type(keys: readonly string[], pauseMs = 60): Promise<void> {
     for (const key of keys) {
@@ -54,11 +59,11 @@ export class TmuxSession {
    * @returns the screen
    * @throws when it does not within `timeoutMs`, with the last screen
    */
-  async waitFor(until: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitFor(until: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.capture();
-      if (typeof until === 'string' ? screen.includes(until) : until.test(screen)) return screen;
+      if (typeof until === 'string' ? screen.includes(until) : until instanceof RegExp ? until.test(screen) : until(screen)) return screen;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(until)}; screen:\n${screen}`);
       await sleep(40);
     }

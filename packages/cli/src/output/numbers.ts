@@ -27,9 +27,9 @@ export function formatPercent(part: number, whole: number): string {
 }
 
 /**
- * `n` followed by the word, pluralised with a trailing "s".
- * @returns e.g. `1 file`, `3 files`
+ * `n` followed by the word, pluralised with a trailing "s" or the plural given.
+ * @returns e.g. `1 file`, `3 files`, `1 entry`, `2 entries`
  */
-export function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : many}`;
 }

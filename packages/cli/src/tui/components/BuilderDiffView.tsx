@@ -4,6 +4,7 @@
 import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { plural } from '../../output/numbers.js';
 import { sentSize } from '../state/figures.js';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
@@ -38,7 +39,7 @@ export function BuilderDiffView({ state }: BuilderDiffViewProps): ReactNode {
         <Tinted tone="warn">{`⚠ The legacy builder reads .dockerignore, not ${state.session.ignoreLabel}; these figures apply the rules you are editing to both.`}</Tinted>
       ) : null}
       <Text wrap="truncate-end">
-        {data.rows.length === 0 ? 'Both builders send exactly the same entries with these rules.' : `${data.rows.length + data.more} paths where the builders differ:`}
+        {data.rows.length === 0 ? 'Both builders send exactly the same entries with these rules.' : `${plural(data.rows.length + data.more, 'path')} where the builders differ:`}
       </Text>
       {data.rows.slice(start, end).map((row, k) => {
         const selected = start + k === cursor;

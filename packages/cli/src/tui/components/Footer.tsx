@@ -4,7 +4,8 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { addRuleFeedback } from '../state/input-feedback.js';
-import { keyHints, scopesFor } from '../state/keymap.js';
+import { footerHints } from '../state/footer-hints.js';
+import { scopesFor } from '../state/keymap.js';
 import { wantedKey } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { hasUsage } from '../state/usage.js';
@@ -40,7 +41,7 @@ function Message({ state }: FooterProps): ReactNode {
 
 /** The footer. */
 export function Footer({ state }: FooterProps): ReactNode {
-  const hints = keyHints(scopesFor(state.mode, state.pane)).join('  ');
+  const hints = footerHints(scopesFor(state.mode, state.pane), state.viewport.columns);
   return (
     <Box flexDirection="column" width={state.viewport.columns}>
       <Message state={state} />

@@ -4,7 +4,7 @@
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { formatCount } from '../../output/numbers.js';
+import { formatCount, plural } from '../../output/numbers.js';
 import { headerView } from '../state/header-view.js';
 import { hasUnsavedChanges, isCurrent } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
@@ -28,12 +28,12 @@ export function Header({ state }: HeaderProps): ReactNode {
       <Text wrap="truncate-end">
         <Tinted tone="accent" bold>ctxlens </Tinted>
         {view.sent === '' ? <Text bold>BuildKit sends nothing</Text> : <Text bold>{view.sent}</Text>}
-        {view.sent === '' ? null : <Text> · {formatCount(view.files)} files</Text>}
+        {view.sent === '' ? null : <Text> · {plural(view.files, 'file')}</Text>}
         <Tinted tone="muted">{pending ? ' …' : ''}</Tinted>
         {view.eligible === undefined ? null : (
           <Tinted tone="muted">
             {'   eligible (COPY . .): '}
-            {view.eligible.size} · {formatCount(view.eligible.files)} files
+            {view.eligible.size} · {plural(view.eligible.files, 'file')}
           </Tinted>
         )}
         <Tinted tone="muted">   with no ignore file: </Tinted>
@@ -57,7 +57,7 @@ export function Header({ state }: HeaderProps): ReactNode {
         {view.used === undefined ? null : (
           <Tinted tone="muted">
             {'   used: '}
-            {formatCount(view.used.files)} files {view.used.size} ({formatCount(view.used.shippedFiles)} in the image)
+            {plural(view.used.files, 'file')} {view.used.size} ({formatCount(view.used.shippedFiles)} in the image)
           </Tinted>
         )}
       </Text>

@@ -45,7 +45,7 @@ export function Root({ options, cwd, color, size, fixedSize = false, loader, onF
   const { exit } = useApp();
   useSession(options, cwd, dispatch, loader);
   useViewport(dispatch, fixedSize);
-  useKeymap(state, dispatch);
+  useKeymap(dispatch);
   useEvaluation(state, dispatch);
   useRuleImpacts(state, dispatch);
   useModeData(state, dispatch);

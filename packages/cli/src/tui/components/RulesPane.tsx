@@ -26,7 +26,10 @@ export function RulesPane({ state }: RulesPaneProps): ReactNode {
   const { start, end } = visibleWindow(rows.length, cursor, rulesRows - 1);
   const impacts = state.impacts?.key === wantedKey(state) ? state.impacts.deltas : undefined;
   const errorLine = state.evaluationError?.key === wantedKey(state) ? state.evaluationError.line : undefined;
-  const textWidth = Math.max(6, rulesWidth - 7 - 1 - IMPACT_WIDTH - 2);
+  // As wide as the longest rule (the ✗ of a rejected one included), so on a wide terminal each
+  // rule's figure stays beside it instead of at the far edge.
+  const longest = rows.reduce((n, row) => Math.max(n, row.text.length + 2), 0);
+  const textWidth = Math.max(6, Math.min(longest, rulesWidth - 7 - 1 - IMPACT_WIDTH - 2));
   return (
     <Box flexDirection="column" width={rulesWidth} height={rulesRows}>
       <Text wrap="truncate-end">

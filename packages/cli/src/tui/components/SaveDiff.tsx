@@ -3,6 +3,7 @@
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { plural } from '../../output/numbers.js';
 import { diffDocument, diffHunks } from '../state/line-diff.js';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
@@ -40,7 +41,7 @@ export function SaveDiff({ state }: SaveDiffProps): ReactNode {
           </Text>
         ),
       )}
-      {hunks.length > shown.length ? <Tinted tone="muted">  … {hunks.length - shown.length} more lines</Tinted> : null}
+      {hunks.length > shown.length ? <Tinted tone="muted">  … {plural(hunks.length - shown.length, 'more line')}</Tinted> : null}
       <Tinted tone="muted">Kept byte for byte: every other line, {kept}.</Tinted>
       <Tinted tone="muted">Written atomically, and only if the file did not change on disk since it was loaded.</Tinted>
       <Text>

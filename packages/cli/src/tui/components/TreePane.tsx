@@ -5,7 +5,7 @@
 import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { formatCount } from '../../output/numbers.js';
+import { plural } from '../../output/numbers.js';
 import { layoutOf } from '../state/selectors.js';
 import { type TreeRow, treeView } from '../state/tree-rows.js';
 import type { TuiState } from '../state/types.js';
@@ -53,17 +53,16 @@ function rowText(row: TreeRow, width: number, barWidth: number, maxBytes: number
 
 /** The tree pane: a title line and the visible window of the directory's listing. */
 export function TreePane({ state }: TreePaneProps): ReactNode {
-  const { treeWidth, treeRows } = layoutOf(state);
+  const { treeWidth, treeRows, barWidth } = layoutOf(state);
   const view = treeView(state);
   const paint = usePaint();
   const focused = state.pane === 'tree' && state.mode.kind === 'browse';
-  const barWidth = treeWidth >= 64 ? 10 : treeWidth >= 44 ? 6 : 0;
   const filter = (state.tree.filter === '' ? '' : ` · filter "${state.tree.filter}"`) + (state.tree.unusedOnly ? ' · sent but never used' : '');
   return (
     <Box flexDirection="column" width={treeWidth} height={treeRows}>
       <Text wrap="truncate-end">
         <Tinted tone={focused ? 'accent' : 'muted'} bold={focused}>{focused ? '▸ ' : '  '}{view.path}</Tinted>
-        <Tinted tone="muted">  {formatCount(view.count)} entries · by {state.tree.sort}{filter}</Tinted>
+        <Tinted tone="muted">  {plural(view.count, 'entry', 'entries')} · by {state.tree.sort}{filter}</Tinted>
       </Text>
       {view.count === 0 ? <Tinted tone="muted">  {state.tree.filter === '' && !state.tree.unusedOnly ? '(empty directory)' : '(no entry matches the filter)'}</Tinted> : null}
       {view.rows.map((row) => (

@@ -1,54 +1,30 @@
-// Turns key presses into actions through the keymap table; inputs receive typed text.
-import { type Key, useInput } from 'ink';
-import { type Dispatch, useCallback, useRef } from 'react';
+// Listens to the keyboard: each read becomes one `keys` action holding its key presses, in order.
+import { useStdin } from 'ink';
+import { type Dispatch, useEffect } from 'react';
+import { keyPresses } from '../input/decode-key.js';
 import type { Action } from '../state/actions.js';
-import { commandFor, scopesFor, typedText } from '../state/keymap.js';
-import { reducer } from '../state/reducer.js';
-import type { TuiState } from '../state/types.js';
 
 /**
- * The actions one chunk of input stands for. Keys typed faster than they are read arrive as one
- * string ("jjj", "/node"): each character is a key press, read in the mode the previous ones
- * lead to, so the state is stepped along with the pure reducer.
- * @returns the actions, in order, and the state they lead to
+ * Listens to the keyboard. Ink's useInput is not used: when several keys arrive in one read (tmux
+ * send-keys, a paste, key repeat over ssh) it passes a run of them as one `input` with no key flag
+ * set, so `\t ` was neither Tab nor Space. We take the input events useInput itself listens to
+ * (Ink has split off escape sequences) and cut each into keys ourselves. The reducer reads each
+ * key in the state the previous ones left, so nothing here holds state that could be stale.
+ * @returns nothing; dispatches a `keys` action per read, its key presses in order
  */
-export function actionsForInput(state: TuiState, input: string, key: Key): { actions: Action[]; state: TuiState } {
-  const actions: Action[] = [];
-  const presses = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [input];
-  let current = state;
-  for (const press of presses) {
-    const scopes = scopesFor(current.mode, current.pane);
-    const command = commandFor(scopes, press, key);
-    let action: Action | undefined;
-    if (command !== undefined) action = { type: 'command', command };
-    else if (scopes.includes('text')) {
-      const text = typedText(press, key);
-      if (text !== '') action = { type: 'text', text };
-    }
-    if (action === undefined) continue;
-    actions.push(action);
-    current = reducer(current, action);
-  }
-  return { actions, state: current };
-}
-
-/**
- * Listens to the keyboard.
- * @returns nothing; dispatches `command` and `text` actions
- */
-export function useKeymap(state: TuiState, dispatch: Dispatch<Action>): void {
-  // A ref, so the stdin listener is not re-registered on every render.
-  const latest = useRef(state);
-  latest.current = state;
-  const onInput = useCallback(
-    (input: string, key: Key) => {
-      const { actions, state: next } = actionsForInput(latest.current, input, key);
-      // The next key may come before these actions are rendered (a loaded machine, key repeat):
-      // it must be read in the mode they lead to, not in the last frame's.
-      latest.current = next;
-      for (const action of actions) dispatch(action);
-    },
-    [dispatch],
-  );
-  useInput(onInput);
+export function useKeymap(dispatch: Dispatch<Action>): void {
+  const { setRawMode, internal_eventEmitter: events } = useStdin();
+  useEffect(() => {
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode]);
+  useEffect(() => {
+    // One action per read: outside Ink's useInput nothing batches React updates, and a long paste
+    // must not cost a render per character.
+    const onInput = (chunk: string): void => dispatch({ type: 'keys', presses: keyPresses(chunk) });
+    events.on('input', onInput);
+    return () => {
+      events.off('input', onInput);
+    };
+  }, [events, dispatch]);
 }

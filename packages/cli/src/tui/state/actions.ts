@@ -1,6 +1,7 @@
 // Everything that can change the TUI state: key commands and typed text from the keymap, results
 // from the hooks that call core (scan, evaluation, previews) and from I/O requests.
 import type { ScanProgressEvent } from '@ctxlens/core';
+import type { KeyPress } from '../input/decode-key.js';
 import type { Session } from '../session/session.js';
 import type { Evaluation } from './derive.js';
 import type { Command } from './keymap.js';
@@ -16,6 +17,7 @@ export type Action =
   | { readonly type: 'impacts'; readonly impacts: RuleImpacts }
   | { readonly type: 'usage-ready'; readonly key: string }
   | { readonly type: 'mode-data'; readonly data: ModeData }
+  | { readonly type: 'keys'; readonly presses: readonly KeyPress[] }
   | { readonly type: 'command'; readonly command: Command }
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'resize'; readonly columns: number; readonly rows: number }

@@ -1,6 +1,7 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { commandFor, KEYMAP, keyHints, type Scope, scopesFor } from './keymap.js';
+import { footerHints } from './footer-hints.js';
+import { commandFor, KEYMAP, type Scope, scopesFor } from './keymap.js';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -57,7 +58,7 @@ describe('keymap', () => {
     expect(scopesFor({ kind: 'add-rule', text: '' }, 'rules')).toEqual(['text', 'always']);
     expect(scopesFor({ kind: 'confirm-ignore', index: 1, choice: 0 }, 'tree')).toEqual(['choose', 'confirm', 'always']);
     expect(scopesFor({ kind: 'confirm-quit' }, 'tree')).toEqual(['quit', 'confirm', 'always']);
-    expect(keyHints(['text'])).toEqual(['↵ accept', 'Esc cancel']);
+    expect(footerHints(['text'], 80)).toBe('↵ accept  Esc cancel');
   });
 
   // Issue 13 point 9: Ctrl-C is read in every mode (Ink no longer quits on it by itself), and a

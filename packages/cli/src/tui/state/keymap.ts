@@ -155,19 +155,11 @@ export function commandFor(scopes: readonly Scope[], input: string, key: Key): C
 }
 
 /**
- * Text typed into an input: printable characters only (a paste arrives as one string).
+ * Text typed into an input: printable characters only (a bracketed paste arrives as one string).
  * @returns the text to insert, or '' for keys that are not text
  */
 export function typedText(input: string, key: Key): string {
   if (key.ctrl || key.meta || key.return || key.tab || key.escape) return '';
   // Line breaks in a paste cannot be part of a .dockerignore line or a name filter.
   return input.replace(/[\u0000-\u001f\u007f]/g, '');
-}
-
-/**
- * The footer's key hints for the scopes in force.
- * @returns `label short` pairs, most specific scope first
- */
-export function keyHints(scopes: readonly Scope[]): string[] {
-  return scopes.flatMap((scope) => KEYMAP.filter((b) => b.scope === scope && b.short !== undefined).map((b) => `${b.label} ${b.short}`));
 }

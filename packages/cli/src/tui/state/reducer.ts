@@ -2,6 +2,7 @@
 // asked for through `request`, which a hook carries out and answers with another action.
 import type { Action } from './actions.js';
 import type { Command } from './keymap.js';
+import { actionForKey } from './key-action.js';
 import { confirmWhenReady, reduceDialogCommand, typeText } from './reduce-dialogs.js';
 import { interrupt, reloaded, rescanned, undoStep, written } from './reduce-disk.js';
 import { reduceRulesCommand } from './reduce-rules.js';
@@ -64,6 +65,12 @@ export function reducer(state: TuiState, action: Action): TuiState {
       return { ...state, usageKey: action.key };
     case 'mode-data':
       return confirmWhenReady({ ...state, modeData: action.data });
+    case 'keys':
+      // In order, each read in the state the keys before it left (one render for the whole read).
+      return action.presses.reduce((current, press) => {
+        const meant = actionForKey(current, press);
+        return meant === undefined ? current : reducer(current, meant);
+      }, state);
     case 'command':
       return reduceCommand(state, action.command);
     case 'text':

@@ -6,6 +6,7 @@ import { evaluationKey } from './derive.js';
 import { wrapRows } from '../../output/terminal-text.js';
 import type { Mode, ModeData, SortMode, TuiState } from './types.js';
 import { HOLDS_UNUSED, useFlags } from './use-marks.js';
+import { type Layout, layoutFor } from './layout.js';
 
 function memoOne<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
@@ -104,46 +105,6 @@ export function hasUnsavedChanges(state: TuiState): boolean {
   return state.session !== undefined && isDirty(state.rules, state.session.originalBytes);
 }
 
-/** How the screen is divided. */
-export interface Layout {
-  /** Tree above rules (narrow terminals) instead of side by side. */
-  readonly stacked: boolean;
-  readonly treeWidth: number;
-  readonly rulesWidth: number;
-  /** Rows of each pane, its title included. */
-  readonly treeRows: number;
-  readonly rulesRows: number;
-  /** Rows for the entries of the tree pane (below its title). */
-  readonly listRows: number;
-  /** Rows of the panes together (or of an overlay that covers them). */
-  readonly bodyRows: number;
-  /** Rows of a dialog shown under the panes. */
-  readonly dialogRows: number;
-}
-
-/** Header (2 lines) and footer (status + keys). */
-const CHROME_ROWS = 4;
-/** Below this width the rules pane goes under the tree, so names and rules both stay readable. */
-const SIDE_BY_SIDE_COLUMNS = 100;
-
-/**
- * Divides the terminal: side by side from 100 columns (rules take 40%, at most 48 columns),
- * stacked below that (rules take 40% of the rows). One row stays free below the frame so the
- * terminal never scrolls.
- * @returns the layout
- */
-export function layoutFor(columns: number, rows: number, dialogRows = 0): Layout {
-  const bodyRows = Math.max(4, rows - 1 - CHROME_ROWS - dialogRows);
-  if (columns < SIDE_BY_SIDE_COLUMNS) {
-    const rulesRows = Math.max(2, Math.floor(bodyRows * 0.4));
-    const treeRows = bodyRows - rulesRows;
-    return { stacked: true, treeWidth: columns, rulesWidth: columns, treeRows, rulesRows, listRows: Math.max(1, treeRows - 1), bodyRows, dialogRows };
-  }
-  const rulesWidth = Math.min(48, Math.floor(columns * 0.4));
-  const treeWidth = columns - rulesWidth - 1;
-  return { stacked: false, treeWidth, rulesWidth, treeRows: bodyRows, rulesRows: bodyRows, listRows: bodyRows - 1, bodyRows, dialogRows };
-}
-
 /**
  * The rows of a failed save's dialog: why, then how to fix it, each in full, wrapped to fit inside
  * the dialog's border and padding.
@@ -188,8 +149,18 @@ export function dialogRowsFor(state: TuiState): number {
  * @returns the layout
  */
 export function layoutOf(state: TuiState): Layout {
-  return layoutFor(state.viewport.columns, state.viewport.rows, dialogRowsFor(state));
+  const listing = currentListing(state);
+  const content = { entries: listing.length, longestName: longestNameMemo(state.session?.evaluator.from.totals.inventory, listing), rules: currentRuleRows(state).length };
+  return layoutFor(state.viewport.columns, state.viewport.rows, content, dialogRowsFor(state));
 }
+
+/** Columns of the longest name in a listing, a directory's `/` included; once per listing. */
+const longestNameMemo = memoOne((inv: Inventory | undefined, listing: Int32Array): number => {
+  let longest = 0;
+  if (inv === undefined) return longest;
+  for (const i of listing) longest = Math.max(longest, inv.name(i).length + (inv.isDir(i) ? 1 : 0));
+  return longest;
+});
 
 /**
  * The offenders list's selectable rows, in the order the view shows them.
