@@ -9,9 +9,8 @@ import { dockerCliStatus, runLegacyBuild, startFakeDaemon } from '../test-fixtur
 import { benchTree } from './bench-tree.js';
 import { BASELINES, BUILDKIT_SECTION, buildkitContenders, reportBuildkit } from './buildkit.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
-import { measureFirstPaint } from './first-paint.js';
 import { measurePatterns } from './patterns.js';
-import { measureReevaluation } from './reevaluate.js';
+import { reportTui, TUI_SECTION } from './tui.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // tsx passes its --tsconfig on to the walker children as given, relative; they run inside the trees.
@@ -20,20 +19,21 @@ const cli = path.join(repo, 'packages/cli/dist/ctxlens.mjs');
 const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
 // CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone, =buildkit the BuildKit section
-// alone (with its baselines); either leaves docs/ as it is.
+// alone (with its baselines), =tui the TUI's toggles and first screen on the 1M tree; each leaves docs/ as it is.
 const only = process.env.CTXLENS_BENCH_ONLY;
-if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION) {
-  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns or ${BUILDKIT_SECTION}, not '${only}'`);
+if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== TUI_SECTION) {
+  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION} or ${TUI_SECTION}, not '${only}'`);
   process.exit(2);
 }
 const buildkitOnly = only === BUILDKIT_SECTION;
+const tuiOnly = only === TUI_SECTION;
 
 if (!fs.existsSync(cli)) {
   console.error(`bench: ${cli} is missing; run \`npx -y pnpm@10 build\` first`);
   process.exit(2);
 }
 
-const docker = buildkitOnly ? { available: false as const, reason: 'not used by the BuildKit section' } : dockerCliStatus();
+const docker = buildkitOnly || tuiOnly ? { available: false as const, reason: `not used by the ${only} section` } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -53,7 +53,7 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
-const pat = buildkitOnly ? undefined : measurePatterns(rounds);
+const pat = buildkitOnly || tuiOnly ? undefined : measurePatterns(rounds);
 if (pat) {
 out(`## Pattern matching (in memory)\n`);
 out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
@@ -68,8 +68,13 @@ out(`\nCommon rules (${pat.rules.map((r) => `\`${r}\``).join(', ')}) against ${p
 }
 
 for (const files of only === 'patterns' ? [] : sizes) {
+  if (tuiOnly && files < 1_000_000) continue;
   const tree = benchTree(path.join(repo, '.bench-trees'), files);
   out(`## ${files.toLocaleString('en-US')}-file tree (\`node_modules\` and \`.git\` ignored)\n`);
+  if (tuiOnly) {
+    await reportTui(cli, tree.dir, rounds, out);
+    continue;
+  }
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
   const inTree = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv) => () => timeCommand(command, args, tree.dir, env);
   const findAll: Contender = { name: BASELINES.find, run: inTree('find', ['.', '-printf', '%s\n']) };
@@ -153,17 +158,14 @@ for (const files of only === 'patterns' ? [] : sizes) {
   reportBuildkit(samples, findCount, out);
 
   if (files >= 1_000_000) {
-    const re = await measureReevaluation(tree.dir, rounds);
-    out(`Toggling a rule on the ${re.entries.toLocaleString('en-US')}-entry inventory (re-evaluation plus every total the TUI shows, no disk): median ${re.medianMs.toFixed(1)} ms over ${re.samples} toggles; slowest case, \`${re.worstRule}\` switched off (nearly every entry walked): ${re.worstRuleOffMs.toFixed(1)} ms (target < 100 ms at the median).`);
-    out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get('full inventory (TUI, summary)')!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB (target < 300 MB).`);
-    const paints = Array.from({ length: rounds }, () => measureFirstPaint(cli, tree.dir)).filter((x): x is number => x !== undefined);
-    if (paints.length > 0) out(`First screen of \`ctxlens\` in a 120×40 tmux terminal on this tree (node start-up included): median ${median(paints).toFixed(0)} ms (target 200 ms).`);
+    out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get('full inventory (TUI, summary)')!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB (target < 300 MB).\n`);
+    await reportTui(cli, tree.dir, rounds, out);
     out('');
   }
 }
 await daemon?.close();
-if (!docker.available && !buildkitOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
-out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns or =buildkit runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
+if (!docker.available && !buildkitOnly && !tuiOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_ONLY=patterns, =buildkit or =tui runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
 if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');
