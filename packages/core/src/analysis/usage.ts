@@ -74,20 +74,25 @@ export interface UsageAnalysis {
 }
 
 /**
- * A context entry placed into a stage: its absolute path there is `dir` joined with `rel`. The join
- * is left to `imageOf`, because only a later `COPY --from` needs it, and a `COPY . .` of a big
- * context places every file.
+ * A context entry placed into a stage: its absolute path there is `dir` joined with its path below
+ * the copied directory. Both are left to `imageOf`, because only a later `COPY --from` needs them,
+ * and a `COPY . .` of a big context places every file.
  */
 interface Placement {
   readonly entry: number;
   readonly dir: string;
-  /** Path below `dir`; '' when `dir` is the entry's own path. */
-  readonly rel: string;
+  /** Where the entry's path below the copied directory starts in its context path; -1 when `dir` is its own path. */
+  readonly relFrom: number;
+}
+
+/** @returns the entry's path below the directory a source copied ('' for the source's own match) */
+function relOf(inv: Inventory, t: { readonly entry: number; readonly relFrom: number }): string {
+  return t.relFrom < 0 ? '' : inv.path(t.entry).slice(t.relFrom);
 }
 
 /** @returns the placement's absolute path in its stage */
-function imageOf(p: Placement): string {
-  return p.rel === '' ? p.dir : join(p.dir, p.rel);
+function imageOf(inv: Inventory, p: Placement): string {
+  return p.relFrom < 0 ? p.dir : join(p.dir, relOf(inv, p));
 }
 
 const WILDCARD = /[*?[]/;
@@ -134,18 +139,20 @@ export function analyzeUsage(ctx: BuildContext): UsageAnalysis {
           const request = requestFor(copy, source);
           if (request === undefined) continue;
           const named = request.wholeContext ? 0 : UseMark.Named;
-          for (const { entry, rel, matched, placed } of resolveSource(inv, tree, request.path, sentState)) {
-            if (rel !== '' && excluded(excludes, rel)) continue;
-            if (rel === '' && matched !== '' && excluded(excludes, baseName(matched))) continue;
+          for (const taken of resolveSource(inv, tree, request.path, sentState)) {
+            const { entry, relFrom, matched, placed } = taken;
+            // The path below the copied directory is built only when there are --exclude patterns.
+            if (excludes !== undefined && relFrom >= 0 && excluded(excludes, relOf(inv, taken))) continue;
+            if (excludes !== undefined && relFrom < 0 && matched !== '' && excluded(excludes, baseName(matched))) continue;
             use(entry, request, named);
             if (inv.isDir(entry) || !placed) continue;
-            here.push(rel === '' ? { entry, dir: copy.destIsDir ? join(copy.dest, baseName(matched)) : copy.dest, rel } : { entry, dir: copy.dest, rel });
+            here.push(relFrom < 0 ? { entry, dir: copy.destIsDir ? join(copy.dest, baseName(matched)) : copy.dest, relFrom } : { entry, dir: copy.dest, relFrom });
           }
         }
       } else if (copy.origin.kind === 'stage') {
         for (const p of placements.get(copy.origin.index) ?? []) {
-          const image = copyFromStage(imageOf(p), copy, excludes);
-          if (image !== undefined) here.push({ entry: p.entry, dir: image, rel: '' });
+          const image = copyFromStage(imageOf(inv, p), copy, excludes);
+          if (image !== undefined) here.push({ entry: p.entry, dir: image, relFrom: -1 });
         }
       }
     }
@@ -207,10 +214,10 @@ export function analyzeUsage(ctx: BuildContext): UsageAnalysis {
   };
 }
 
-/** An entry a source takes: `rel` is its path inside the matched directory ('' for the match itself). */
+/** An entry a source takes: below a matched directory, its path there starts at `relFrom` of its own (-1 for the match itself). */
 interface Taken {
   readonly entry: number;
-  readonly rel: string;
+  readonly relFrom: number;
   readonly matched: string;
   /** False for a symlink the source named: it is read, and its target is what gets copied. */
   readonly placed: boolean;
@@ -227,10 +234,10 @@ function resolveSource(inv: Inventory, tree: ReturnType<typeof receivedTree>, pa
     const resolved = tree.resolve(matched);
     if (resolved === undefined) continue;
     const link = matched === resolved ? -1 : inv.indexOf(matched, false);
-    if (link > 0 && inv.kind(link) === 'symlink') out.push({ entry: link, rel: '', matched, placed: false });
+    if (link > 0 && inv.kind(link) === 'symlink') out.push({ entry: link, relFrom: -1, matched, placed: false });
     const root = resolved === '' ? 0 : inv.indexOf(resolved, false);
     if (root < 0) continue;
-    if (root > 0) out.push({ entry: root, rel: '', matched, placed: true });
+    if (root > 0) out.push({ entry: root, relFrom: -1, matched, placed: true });
     if (!inv.isDir(root)) continue;
     const prefix = root === 0 ? '' : inv.path(root) + '/';
     const stack = [root];
@@ -240,7 +247,7 @@ function resolveSource(inv: Inventory, tree: ReturnType<typeof receivedTree>, pa
       const [start, n] = inv.children(dir);
       for (let c = start; c < start + n; c++) {
         if (sentState[c] !== EntryState.Included) continue;
-        out.push({ entry: c, rel: inv.path(c).slice(prefix.length), matched, placed: true });
+        out.push({ entry: c, relFrom: prefix.length, matched, placed: true });
         if (inv.isDir(c)) stack.push(c);
       }
     }
