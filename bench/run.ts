@@ -16,10 +16,9 @@ import { realShapedTree } from './real-shaped-tree.js';
 import { TREE_SECTIONS } from './tree-sections.js';
 import { describeShape, measureShape, type TreeShape } from './tree-shape.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
-import { measureFirstPaint } from './first-paint.js';
 import { GATE_SECTION, measureGate, reportGate } from './gate.js';
 import { measurePatterns } from './patterns.js';
-import { measureReevaluation } from './reevaluate.js';
+import { reportTui, TUI_SECTION } from './tui.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // tsx passes its --tsconfig on to the walker children as given, relative; they run inside the trees.
@@ -29,14 +28,16 @@ const sizes = (process.env.CTXLENS_BENCH_SIZES ?? '100000,1000000').split(',').m
 const rounds = Number(process.env.CTXLENS_BENCH_ROUNDS ?? 7);
 // CTXLENS_BENCH_ONLY=patterns runs the in-memory pattern section alone, =buildkit the BuildKit section
 // alone (with its baselines), =busy the full scans quiet and with one core busy, =gate the commit
-// gate's (check and lint against ls) on every tree and the seed scenario; each leaves docs/ as it is.
+// gate's (check and lint against ls) on every tree and the seed scenario, =tui the TUI's first screen
+// and rule toggles on every tree; each leaves docs/ as it is.
 const only = process.env.CTXLENS_BENCH_ONLY;
-if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== BUSY_SECTION && only !== GATE_SECTION) {
-  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION}, ${BUSY_SECTION} or ${GATE_SECTION}, not '${only}'`);
+if (only !== undefined && only !== 'patterns' && only !== BUILDKIT_SECTION && only !== BUSY_SECTION && only !== GATE_SECTION && only !== TUI_SECTION) {
+  console.error(`bench: CTXLENS_BENCH_ONLY must be patterns, ${BUILDKIT_SECTION}, ${BUSY_SECTION}, ${GATE_SECTION} or ${TUI_SECTION}, not '${only}'`);
   process.exit(2);
 }
 const buildkitOnly = only === BUILDKIT_SECTION;
 const busyOnly = only === BUSY_SECTION;
+const tuiOnly = only === TUI_SECTION;
 // CTXLENS_BENCH_TREES picks the kinds of tree: dense (bench-tree.ts), shaped (real-shaped-tree.ts),
 // npm (a real node_modules, real-npm-tree.ts); dense and shaped come in every size of CTXLENS_BENCH_SIZES.
 const KINDS = ['dense', 'shaped', 'npm'] as const;
@@ -54,7 +55,7 @@ if (!fs.existsSync(cli)) {
 }
 
 const gateOnly = only === GATE_SECTION;
-const docker = buildkitOnly || busyOnly || gateOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
+const docker = buildkitOnly || busyOnly || gateOnly || tuiOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
 const out = (line: string) => {
@@ -76,7 +77,7 @@ const emptyContext = path.join(repo, '.bench-trees', 'empty-context');
 fs.mkdirSync(emptyContext, { recursive: true });
 fs.writeFileSync(path.join(emptyContext, 'Dockerfile'), 'FROM scratch\n');
 
-const pat = buildkitOnly || busyOnly || gateOnly ? undefined : measurePatterns(rounds);
+const pat = buildkitOnly || busyOnly || gateOnly || tuiOnly ? undefined : measurePatterns(rounds);
 if (pat) {
 out(`## Pattern matching (in memory)\n`);
 out(`Hostile patterns (issue 10) on the linear engine; V8's backtracking RegExp took 21.9 s on the first and over 60 s on the third:\n`);
@@ -131,6 +132,10 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   }
   out(`## ${tree.title}\n`);
   out(`Shape: ${describeShape(tree.shape)}.\n`);
+  if (tuiOnly) {
+    await reportTui(cli, tree.dir, rounds, out);
+    continue;
+  }
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
   const inTree = (command: string, args: readonly string[], env?: NodeJS.ProcessEnv) => () => timeCommand(command, args, tree.dir, env);
   const findAll: Contender = { name: BASELINES.find, run: inTree('find', ['.', '-printf', '%s\n']) };
@@ -224,11 +229,8 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);
   if (tree.dense) reportBuildkit(samples, findCount, out);
 
-  const re = await measureReevaluation(tree.dir, rounds);
-  out(`Toggling a rule on the ${re.entries.toLocaleString('en-US')}-entry inventory (re-evaluation plus every total the TUI shows, no disk): median ${re.medianMs.toFixed(1)} ms over ${re.samples} toggles; slowest case, \`${re.worstRule}\` switched off (nearly every entry walked): ${re.worstRuleOffMs.toFixed(1)} ms (target < 100 ms at the median).`);
-  out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB${tree.big ? ' (target < 300 MB)' : ''}.`);
-  const paints = Array.from({ length: rounds }, () => measureFirstPaint(cli, tree.dir)).filter((x): x is number => x !== undefined);
-  if (paints.length > 0) out(`First screen of \`ctxlens\` in a 120×40 tmux terminal on this tree (node start-up included): median ${median(paints).toFixed(0)} ms (target 200 ms).`);
+  out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB${tree.big ? ' (target < 300 MB)' : ''}.\n`);
+  await reportTui(cli, tree.dir, rounds, out);
   out('');
   for (const section of TREE_SECTIONS) await section(tree.dir, out, rounds);
   if (tree.big) out(await profileSize(cli, tree.dir));
@@ -236,8 +238,8 @@ for (const tree of only === 'patterns' ? [] : targets()) {
 }
 if (only === undefined || gateOnly) reportGate('the seed scenario', await measureGate(cli, await seedScenarioDir(), rounds), out);
 await daemon?.close();
-if (!docker.available && !buildkitOnly && !busyOnly && !gateOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
-out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit, =busy or =gate runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallying the ones it prunes.`);
+if (!docker.available && !buildkitOnly && !busyOnly && !gateOnly && !tuiOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
+out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit, =busy, =gate or =tui runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallies the ones it prunes.`);
 if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');

@@ -15,7 +15,7 @@ export { computeContext, computeContextWithBaseline, evaluateRules, measureConte
 export type { ContextComparison, RuleChange, SizeComparison } from './context/compute-context.js';
 export { BuildContext } from './context/build-context.js';
 export type { BuildInputs } from './context/resolve-inputs.js';
-export type { ContextEntry, ContextSizes } from './context/sizes.js';
+export type { ContextEntry, ContextSizes, EntryFigures } from './context/sizes.js';
 export type { Explanation, RequestExplanation, TraceStep } from './context/explain.js';
 export type { SendPlan, SendScope } from './context/send-plan.js';
 export type { FollowedPaths } from './walk/follow-links.js';

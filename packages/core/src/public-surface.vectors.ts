@@ -40,7 +40,7 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       'allowlistIgnoreFile', 'secretsFlow',
     ],
     types: [
-      'BuildInputs', 'Builder', 'ContextComparison', 'ContextEntry', 'ContextOptions', 'ContextSizes', 'Diagnostic', 'EntryKind',
+      'BuildInputs', 'Builder', 'ContextComparison', 'ContextEntry', 'ContextOptions', 'ContextSizes', 'EntryFigures', 'Diagnostic', 'EntryKind',
       'Explanation', 'FollowedPaths', 'FsAdapter', 'RequestExplanation', 'RuleChange', 'ScanProgressEvent', 'SendPlan', 'SendScope',
       'SizeComparison', 'TraceStep',
       'CtxlensErrorCode', 'RuleOrigin',

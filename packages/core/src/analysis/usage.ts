@@ -73,10 +73,26 @@ export interface UsageAnalysis {
   useOf(path: string): EntryUse | undefined;
 }
 
+/**
+ * A context entry placed into a stage: its absolute path there is `dir` joined with its path below
+ * the copied directory. Both are left to `imageOf`, because only a later `COPY --from` needs them,
+ * and a `COPY . .` of a big context places every file.
+ */
 interface Placement {
   readonly entry: number;
-  /** Absolute path in the stage's filesystem. */
-  readonly image: string;
+  readonly dir: string;
+  /** Where the entry's path below the copied directory starts in its context path; -1 when `dir` is its own path. */
+  readonly relFrom: number;
+}
+
+/** @returns the entry's path below the directory a source copied ('' for the source's own match) */
+function relOf(inv: Inventory, t: { readonly entry: number; readonly relFrom: number }): string {
+  return t.relFrom < 0 ? '' : inv.path(t.entry).slice(t.relFrom);
+}
+
+/** @returns the placement's absolute path in its stage */
+function imageOf(inv: Inventory, p: Placement): string {
+  return p.relFrom < 0 ? p.dir : join(p.dir, relOf(inv, p));
 }
 
 const WILDCARD = /[*?[]/;
@@ -123,19 +139,20 @@ export function analyzeUsage(ctx: BuildContext): UsageAnalysis {
           const request = requestFor(copy, source);
           if (request === undefined) continue;
           const named = request.wholeContext ? 0 : UseMark.Named;
-          for (const { entry, rel, matched, placed } of resolveSource(inv, tree, request.path, sentState)) {
-            if (rel !== '' && excluded(excludes, rel)) continue;
-            if (rel === '' && matched !== '' && excluded(excludes, baseName(matched))) continue;
+          for (const taken of resolveSource(inv, tree, request.path, sentState)) {
+            const { entry, relFrom, matched, placed } = taken;
+            // The path below the copied directory is built only when there are --exclude patterns.
+            if (excludes !== undefined && relFrom >= 0 && excluded(excludes, relOf(inv, taken))) continue;
+            if (excludes !== undefined && relFrom < 0 && matched !== '' && excluded(excludes, baseName(matched))) continue;
             use(entry, request, named);
             if (inv.isDir(entry) || !placed) continue;
-            const image = rel === '' ? (copy.destIsDir ? join(copy.dest, baseName(matched)) : copy.dest) : join(copy.dest, rel);
-            here.push({ entry, image });
+            here.push(relFrom < 0 ? { entry, dir: copy.destIsDir ? join(copy.dest, baseName(matched)) : copy.dest, relFrom } : { entry, dir: copy.dest, relFrom });
           }
         }
       } else if (copy.origin.kind === 'stage') {
         for (const p of placements.get(copy.origin.index) ?? []) {
-          const image = copyFromStage(p.image, copy, excludes);
-          if (image !== undefined) here.push({ entry: p.entry, image });
+          const image = copyFromStage(imageOf(inv, p), copy, excludes);
+          if (image !== undefined) here.push({ entry: p.entry, dir: image, relFrom: -1 });
         }
       }
     }
@@ -150,28 +167,45 @@ export function analyzeUsage(ctx: BuildContext): UsageAnalysis {
 
   // The Dockerfile and the ignore file are read by the builder itself: never counted as unused.
   const own = new Set([ctx.inputs.dockerfileRelative, ignoreFileRelative(ctx)].map((p) => inv.indexOf(p, false)).filter((i) => i > 0));
-  const isFile = (i: number): boolean => inv.kind(i) === 'file';
-  const total = (test: (i: number) => boolean): FileTotals => {
-    let files = 0;
-    let bytes = 0;
-    for (let i = 1; i < inv.count; i++) {
-      if (!isFile(i) || !test(i)) continue;
-      files++;
-      bytes += inv.sizes[i]!;
-    }
-    return { files, bytes };
+  // One pass over the files for every total and both unused lists (a million entries each time).
+  const eligible = { files: 0, bytes: 0 };
+  const sent = { files: 0, bytes: 0 };
+  const used = { files: 0, bytes: 0 };
+  const shipped = { files: 0, bytes: 0 };
+  const sentUnused = new Map<number, { files: number; bytes: number }>();
+  const eligibleUnused = new Map<number, { files: number; bytes: number }>();
+  const add = (totals: { files: number; bytes: number }, size: number): void => {
+    totals.files++;
+    totals.bytes += size;
   };
-  const eligible = (i: number): boolean => eligibleState[i] === EntryState.Included;
-  const sent = (i: number): boolean => sentState[i] === EntryState.Included;
-  const unused = (i: number): boolean => (marks[i]! & UseMark.Used) === 0 && !own.has(i);
+  const addTo = (groups: Map<number, { files: number; bytes: number }>, top: number, size: number): void => {
+    let group = groups.get(top);
+    if (group === undefined) groups.set(top, (group = { files: 0, bytes: 0 }));
+    add(group, size);
+  };
+  for (let i = 1; i < inv.count; i++) {
+    if (inv.kind(i) !== 'file') continue;
+    const size = inv.sizes[i]!;
+    const isEligible = eligibleState[i] === EntryState.Included;
+    const isSent = sentState[i] === EntryState.Included;
+    const mark = marks[i]!;
+    if (isEligible) add(eligible, size);
+    if (isSent) add(sent, size);
+    if ((mark & UseMark.Used) !== 0) add(used, size);
+    if ((mark & UseMark.Shipped) !== 0) add(shipped, size);
+    if ((mark & UseMark.Used) !== 0 || own.has(i) || (!isEligible && !isSent)) continue;
+    const top = topOf(inv, i);
+    if (isSent) addTo(sentUnused, top, size);
+    if (isEligible) addTo(eligibleUnused, top, size);
+  }
   return {
-    eligible: total(eligible),
-    sent: total(sent),
-    used: total((i) => (marks[i]! & UseMark.Used) !== 0),
-    shipped: total((i) => (marks[i]! & UseMark.Shipped) !== 0),
+    eligible,
+    sent,
+    used,
+    shipped,
     wholeContext: requests.wholeContext,
-    sentUnused: groupByTop(inv, (i) => isFile(i) && sent(i) && unused(i)),
-    eligibleUnused: groupByTop(inv, (i) => isFile(i) && eligible(i) && unused(i)),
+    sentUnused: unusedGroups(inv, sentUnused),
+    eligibleUnused: unusedGroups(inv, eligibleUnused),
     marks,
     useOf(path: string): EntryUse | undefined {
       const i = inv.indexOf(goClean(path), false);
@@ -180,10 +214,10 @@ export function analyzeUsage(ctx: BuildContext): UsageAnalysis {
   };
 }
 
-/** An entry a source takes: `rel` is its path inside the matched directory ('' for the match itself). */
+/** An entry a source takes: below a matched directory, its path there starts at `relFrom` of its own (-1 for the match itself). */
 interface Taken {
   readonly entry: number;
-  readonly rel: string;
+  readonly relFrom: number;
   readonly matched: string;
   /** False for a symlink the source named: it is read, and its target is what gets copied. */
   readonly placed: boolean;
@@ -200,10 +234,10 @@ function resolveSource(inv: Inventory, tree: ReturnType<typeof receivedTree>, pa
     const resolved = tree.resolve(matched);
     if (resolved === undefined) continue;
     const link = matched === resolved ? -1 : inv.indexOf(matched, false);
-    if (link > 0 && inv.kind(link) === 'symlink') out.push({ entry: link, rel: '', matched, placed: false });
+    if (link > 0 && inv.kind(link) === 'symlink') out.push({ entry: link, relFrom: -1, matched, placed: false });
     const root = resolved === '' ? 0 : inv.indexOf(resolved, false);
     if (root < 0) continue;
-    if (root > 0) out.push({ entry: root, rel: '', matched, placed: true });
+    if (root > 0) out.push({ entry: root, relFrom: -1, matched, placed: true });
     if (!inv.isDir(root)) continue;
     const prefix = root === 0 ? '' : inv.path(root) + '/';
     const stack = [root];
@@ -213,7 +247,7 @@ function resolveSource(inv: Inventory, tree: ReturnType<typeof receivedTree>, pa
       const [start, n] = inv.children(dir);
       for (let c = start; c < start + n; c++) {
         if (sentState[c] !== EntryState.Included) continue;
-        out.push({ entry: c, rel: inv.path(c).slice(prefix.length), matched, placed: true });
+        out.push({ entry: c, relFrom: prefix.length, matched, placed: true });
         if (inv.isDir(c)) stack.push(c);
       }
     }
@@ -278,17 +312,14 @@ function join(dir: string, rel: string): string {
   return goClean(`${dir}/${rel}`);
 }
 
-function groupByTop(inv: Inventory, test: (i: number) => boolean): UnusedGroup[] {
-  const groups = new Map<string, { files: number; bytes: number }>();
-  for (let i = 1; i < inv.count; i++) {
-    if (!test(i)) continue;
-    let top = i;
-    while (inv.parent[top]! > 0) top = inv.parent[top]!;
-    const name = inv.name(top);
-    const g = groups.get(name) ?? { files: 0, bytes: 0 };
-    g.files++;
-    g.bytes += inv.sizes[i]!;
-    groups.set(name, g);
-  }
-  return [...groups].map(([top, g]) => ({ top, ...g })).sort((a, b) => b.bytes - a.bytes || b.files - a.files || (a.top < b.top ? -1 : 1));
+/** The entry's ancestor at the context's root (itself for a root entry). */
+function topOf(inv: Inventory, i: number): number {
+  let top = i;
+  while (inv.parent[top]! > 0) top = inv.parent[top]!;
+  return top;
+}
+
+/** Unused files grouped by root entry, biggest first. */
+function unusedGroups(inv: Inventory, groups: ReadonlyMap<number, FileTotals>): UnusedGroup[] {
+  return [...groups].map(([top, g]) => ({ top: inv.name(top), files: g.files, bytes: g.bytes })).sort((a, b) => b.bytes - a.bytes || b.files - a.files || (a.top < b.top ? -1 : 1));
 }

@@ -14,7 +14,7 @@ import { formatDockerSize } from '../tar/docker-size.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
 import { toContextRelative } from './context-path.js';
 import { outsideDockerfileUpload } from '../tar/outside-dockerfile.js';
-import { type ContextEntry, type ContextSizes, describeEntries, type OpensFile, sumSizes } from './sizes.js';
+import { type ContextEntry, type ContextSizes, describeEntries, type EntryFigures, type OpensFile, sumSizes } from './sizes.js';
 import { matchesOrParentMatches } from '../patterns/matcher.js';
 
 /**
@@ -137,23 +137,32 @@ export class BuildContext {
    * entry is sent (the legacy builder, or a Dockerfile that reads the whole context).
    */
   get eligibleSizes(): ContextSizes {
-    const walk = this.eligibleWalk();
-    if (walk === this.walk && this.plan?.scope !== 'none') return this.sizes;
-    this.eligibleSummed ??= sumSizes(this.inventory, walk.order, undefined, true, this.opensFile(false));
+    this.eligibleSummed ??= this.eligibleSizesFrom(undefined);
     return this.eligibleSummed;
   }
 
   /**
-   * The same totals as `sizes`, summed with per-entry tar bytes the caller already holds
-   * (entryTarBytes for every inventory entry), as the TUI does after each rule change.
+   * The same totals as `sizes`, summed with per-entry figures the caller already holds
+   * (entryFigures of the inventory), as the TUI does after each rule change.
    * @returns the totals
    */
-  sizesFrom(entryBytes: Float64Array | undefined): ContextSizes {
-    const sums = sumSizes(this.inventory, this.walk.order, entryBytes, this.plan?.scope !== 'none', this.opensFile());
+  sizesFrom(figures: EntryFigures | undefined): ContextSizes {
+    const sums = sumSizes(this.inventory, this.walk.order, figures, this.plan?.scope !== 'none', this.opensFile());
     if (this.builder !== 'legacy' || this.outsideDockerfileSize === undefined) return sums;
     const ignore = sentIndex(this.inventory, this.walk, '.dockerignore');
     const upload = outsideDockerfileUpload(sums.tarBytes, this.outsideDockerfileSize, ignore < 0 ? undefined : this.inventory.sizes[ignore]);
     return { ...sums, tarBytes: upload.bytes, dockerSize: formatDockerSize(upload.bytes), ...(upload.other === undefined || upload.other === upload.bytes ? {} : { otherTarBytes: upload.other }) };
+  }
+
+  /**
+   * The same totals as `eligibleSizes`, summed with per-entry figures the caller already holds
+   * (entryFigures of the inventory); the eligible walk is made once and kept (eligibleWalk).
+   * @returns the totals
+   */
+  eligibleSizesFrom(figures: EntryFigures | undefined): ContextSizes {
+    const walk = this.eligibleWalk();
+    if (walk === this.walk && this.plan?.scope !== 'none') return figures === undefined ? this.sizes : this.sizesFrom(figures);
+    return sumSizes(this.inventory, walk.order, figures, true, this.opensFile(false));
   }
 
   /**

@@ -42,12 +42,20 @@ export interface ReceivedTree {
  * @returns lookups over the entries the walk sent
  */
 export function receivedTree(inv: Inventory, walk: WalkResult): ReceivedTree {
-  // Parent directories are sent with their own verdict as state, so the send order decides.
-  const order = new Set(walk.order);
+  // Parent directories are sent with their own verdict as state, so the send order decides. A byte
+  // per entry, filled on first use: a Set of a million sent entries took a re-evaluation's time.
+  let inOrder: Uint8Array | undefined;
+  const ordered = (i: number): boolean => {
+    if (inOrder === undefined) {
+      inOrder = new Uint8Array(inv.count);
+      for (const k of walk.order) inOrder[k] = 1;
+    }
+    return inOrder[i] === 1;
+  };
   const sent = (path: string): boolean => {
     if (path === '' || path === '.') return true;
     const i = inv.indexOf(path, false);
-    return i > 0 && order.has(i);
+    return i > 0 && ordered(i);
   };
   const resolve = (path: string): string | undefined => {
     let parts = path === '.' || path === '' ? [] : path.split('/');
@@ -82,7 +90,7 @@ export function receivedTree(inv: Inventory, walk: WalkResult): ReceivedTree {
         if (at < 0 || !inv.isDir(at) || !inv.isScanned(at)) continue;
         const [start, n] = inv.children(at);
         for (let c = start; c < start + n; c++) {
-          if (order.has(c) && goFilepathMatch(part, inv.name(c)) === true) next.push(inv.path(c));
+          if (ordered(c) && goFilepathMatch(part, inv.name(c)) === true) next.push(inv.path(c));
         }
       }
       current = next;

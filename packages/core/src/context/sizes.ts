@@ -3,7 +3,7 @@ import { formatDockerSize } from '../tar/docker-size.js';
 import { plainUstarBytes } from '../inventory/tally.js';
 import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
 import { rawByteLength } from '../inventory/raw-names.js';
-import { dataPacketsBytes, FIN_PACKET_BYTES, goFileMode, statPacketBytes } from '../transfer/fsutil-wire.js';
+import { dataPacketCount, dataPacketHeaderBytes, dataPacketsBytes, dataPayloadBytes, FIN_PACKET_BYTES, goFileMode, statPacketBytes } from '../transfer/fsutil-wire.js';
 import { formatProgressBytes } from '../transfer/progress-bytes.js';
 
 /** One entry of the context, in send order. */
@@ -83,6 +83,18 @@ export function entryTarBytes(inv: Inventory, i: number, hardlinkOf?: string): n
  */
 export function entryTransferBytes(inv: Inventory, i: number, id: number, hardlinkOf: string | undefined, opens = true): number {
   const kind = inv.kind(i);
+  const stat = entryStatBytes(inv, i, hardlinkOf);
+  // fsutil clears a socket's type bit, so the receiver asks for its data like a regular file's;
+  // the sender cannot open it and closes it with the empty packet (it arrives as an empty file).
+  if (kind === 'socket' && hardlinkOf === undefined) return stat + dataPacketsBytes(id, 0);
+  if (kind !== 'file' || hardlinkOf !== undefined) return stat;
+  // A file fsutil cannot open (see SendFilters) still gets the empty packet that closes it.
+  return stat + dataPacketsBytes(id, opens ? inv.sizes[i]! : 0);
+}
+
+/** Bytes of entry `i`'s stat packet (`hardlinkOf`: the first name of its inode, for a later name). */
+function entryStatBytes(inv: Inventory, i: number, hardlinkOf: string | undefined): number {
+  const kind = inv.kind(i);
   const pathBytes = inv.isAsciiPath(i) ? inv.pathLength(i) : rawByteLength(inv.path(i));
   const target = kind === 'symlink' ? inv.linkTargets.get(i) : undefined;
   const targetBytes = target === undefined ? 0 : rawByteLength(target);
@@ -91,13 +103,49 @@ export function entryTransferBytes(inv: Inventory, i: number, id: number, hardli
   const linkBytes = kind === 'symlink' ? targetBytes : hardlinkOf !== undefined ? rawByteLength(hardlinkOf) : 0;
   // A symlink's lstat size is its target's length; fsutil sends the lstat size of all but directories.
   const size = kind === 'file' ? inv.sizes[i]! : targetBytes;
-  const stat = statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
-  // fsutil clears a socket's type bit, so the receiver asks for its data like a regular file's;
-  // the sender cannot open it and closes it with the empty packet (it arrives as an empty file).
-  if (kind === 'socket' && hardlinkOf === undefined) return stat + dataPacketsBytes(id, 0);
-  if (kind !== 'file' || hardlinkOf !== undefined) return stat;
-  // A file fsutil cannot open (see SendFilters) still gets the empty packet that closes it.
-  return stat + dataPacketsBytes(id, opens ? size : 0);
+  return statPacketBytes({ pathBytes, mode: goFileMode(kind, inv.perms[i]!), size, mtimeSeconds: inv.mtime(i), linkBytes });
+}
+
+/**
+ * Per inventory entry, the parts of sumSizes' figures that depend on neither the rules nor the send
+ * order, for an entry sent as the first name of its inode (later names of a hardlinked inode are
+ * summed entry by entry). Computed once per inventory (entryFigures), they turn a re-evaluation's
+ * sums into a few array reads per sent entry.
+ */
+export interface EntryFigures {
+  /** entryTarBytes: the entry's bytes in the legacy upload. */
+  readonly tarBytes: Float64Array;
+  /** Bytes of its stat packet in BuildKit's transfer. */
+  readonly statBytes: Float64Array;
+  /** Data fields of its DATA packets (dataPayloadBytes); 0 for entries without any. */
+  readonly dataBytes: Float64Array;
+  /** How many DATA packets it takes when opened (dataPacketCount); 0 for entries without any. */
+  readonly dataPackets: Float64Array;
+}
+
+/**
+ * Computes EntryFigures for every entry of an inventory (read fully).
+ * @param tarBytes entryTarBytes per entry, when the caller has them already
+ * @returns the figures, indexed like the inventory
+ */
+export function entryFigures(inv: Inventory, tarBytes?: Float64Array): EntryFigures {
+  const n = inv.count;
+  const tar = tarBytes ?? new Float64Array(n);
+  const statBytes = new Float64Array(n);
+  const dataBytes = new Float64Array(n);
+  const dataPackets = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    if (tarBytes === undefined) tar[i] = entryTarBytes(inv, i);
+    statBytes[i] = entryStatBytes(inv, i, undefined);
+    const kind = inv.kind(i);
+    // As entryTransferBytes: a socket closes with the empty packet, a file sends its content.
+    if (kind === 'file' || kind === 'socket') {
+      const size = kind === 'file' ? inv.sizes[i]! : 0;
+      dataBytes[i] = dataPayloadBytes(size);
+      dataPackets[i] = dataPacketCount(size);
+    }
+  }
+  return { tarBytes: tar, statBytes, dataBytes, dataPackets };
 }
 
 /**
@@ -149,12 +197,12 @@ export function describeEntries(inv: Inventory, order: Int32Array, opens?: Opens
 
 /**
  * Sums entries into the figures Docker users see, without building an object per entry.
- * @param precomputed entryTarBytes per inventory entry, to skip recomputing them (the TUI keeps them)
+ * @param figures entryFigures of the inventory, to skip recomputing each entry's bytes (the TUI keeps them)
  * @param usesContext false when the build reads no context: BuildKit then transfers nothing at all
  * @param opens BuildKit: whether the sender opens each sent file (files it cannot open arrive empty)
  * @returns file counts, file bytes, the legacy upload size and BuildKit's transfer figure
  */
-export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float64Array, usesContext = true, opens?: OpensFile): ContextSizes {
+export function sumSizes(inv: Inventory, order: Int32Array, figures?: EntryFigures, usesContext = true, opens?: OpensFile): ContextSizes {
   let files = 0;
   let dirs = 0;
   let symlinks = 0;
@@ -163,7 +211,10 @@ export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float6
   let tarBytes = TAR_TRAILER_BYTES;
   let transferBytes = usesContext ? FIN_PACKET_BYTES : 0;
   forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes, id) => {
-    transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, kind !== 'file' || opens === undefined || opens(i));
+    const opened = kind !== 'file' || opens === undefined || opens(i);
+    if (figures === undefined || hardlinkOf !== undefined || !opened) transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, opened);
+    // The stat packet and the data fields are the entry's own; only the packet headers hold its position.
+    else transferBytes += figures.statBytes[i]! + figures.dataBytes[i]! + figures.dataPackets[i]! * dataPacketHeaderBytes(id);
     if (kind === 'file') {
       files++;
       if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
@@ -171,6 +222,6 @@ export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float6
     else if (kind === 'symlink') symlinks++;
     else others++;
     tarBytes += entryBytes;
-  }, precomputed);
+  }, figures?.tarBytes);
   return { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes), transferBytes, transferSize: formatProgressBytes(transferBytes) };
 }

@@ -3,7 +3,7 @@
 // are partly sent, which rule decided each entry, and the context's sizes without describing every
 // entry as an object.
 import type { BuildContext } from '../context/build-context.js';
-import { type ContextSizes, entryTarBytes } from '../context/sizes.js';
+import { type ContextSizes, type EntryFigures, entryFigures } from '../context/sizes.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { EntryState, type WalkResult } from '../walk/walk-result.js';
 
@@ -12,6 +12,8 @@ export interface InventoryTotals {
   readonly inventory: Inventory;
   /** Per entry: bytes it takes in the legacy upload on its own (header plus padded content; 0 for sockets). */
   readonly entryBytes: Float64Array;
+  /** Per entry: its legacy bytes (`entryBytes`) and the order-free parts of BuildKit's transfer figure. */
+  readonly figures: EntryFigures;
   /** Per entry: `entryBytes` summed over the entry and everything below it. */
   readonly subtreeBytes: Float64Array;
   /** Per entry: number of entries below it. */
@@ -45,8 +47,8 @@ export interface SelectionTotals {
  */
 export function inventoryTotals(inv: Inventory): InventoryTotals {
   const n = inv.count;
-  const entryBytes = new Float64Array(n);
-  for (let i = 1; i < n; i++) entryBytes[i] = entryTarBytes(inv, i);
+  const figures = entryFigures(inv);
+  const entryBytes = figures.tarBytes;
   const subtreeBytes = Float64Array.from(entryBytes);
   const subtreeEntries = new Int32Array(n);
   for (let i = n - 1; i > 0; i--) {
@@ -54,7 +56,7 @@ export function inventoryTotals(inv: Inventory): InventoryTotals {
     subtreeBytes[p]! += subtreeBytes[i]!;
     subtreeEntries[p]! += subtreeEntries[i]! + 1;
   }
-  return { inventory: inv, entryBytes, subtreeBytes, subtreeEntries };
+  return { inventory: inv, entryBytes, figures, subtreeBytes, subtreeEntries };
 }
 
 /**
@@ -94,5 +96,5 @@ export function selectionTotals(totals: InventoryTotals, walk: WalkResult, eligi
  * @returns counts, file bytes, upload bytes and Docker's printed size
  */
 export function fastContextSizes(totals: InventoryTotals, context: BuildContext): ContextSizes {
-  return context.sizesFrom(totals.entryBytes);
+  return context.sizesFrom(totals.figures);
 }

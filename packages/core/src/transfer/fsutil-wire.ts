@@ -118,14 +118,40 @@ export function statPacketBytes(stat: WireStat): number {
 }
 
 /**
+ * Bytes of one DATA packet's header fields: its type and, from the second stat packet on, the ID.
+ * @param id the file's position among the stat packets (0-based; 0 is left out of the packet)
+ * @returns the bytes every DATA packet of that file spends besides its data field
+ */
+export function dataPacketHeaderBytes(id: number): number {
+  return 2 + varintField(id);
+}
+
+/**
+ * DATA packets carrying a file of `size` bytes: full 32 KiB packets, the rest, then the empty
+ * packet that closes the file.
+ * @returns the packet count (1 for an empty file)
+ */
+export function dataPacketCount(size: number): number {
+  const full = Math.floor(size / DATA_CHUNK_BYTES);
+  return full + (size - full * DATA_CHUNK_BYTES > 0 ? 1 : 0) + 1;
+}
+
+/**
+ * Bytes of the data fields of a file's DATA packets (tag, length, content), without the headers
+ * that depend on the file's position (dataPacketHeaderBytes).
+ * @returns the bytes
+ */
+export function dataPayloadBytes(size: number): number {
+  const full = Math.floor(size / DATA_CHUNK_BYTES);
+  return full * bytesField(DATA_CHUNK_BYTES) + bytesField(size - full * DATA_CHUNK_BYTES);
+}
+
+/**
  * Bytes of the DATA packets carrying one file: full 32 KiB packets, the rest, then the empty packet
  * that closes the file.
  * @param id the file's position among the stat packets (0-based; 0 is left out of the packet)
  * @returns the bytes of all its data packets
  */
 export function dataPacketsBytes(id: number, size: number): number {
-  const header = 2 + varintField(id);
-  const full = Math.floor(size / DATA_CHUNK_BYTES);
-  const rest = size - full * DATA_CHUNK_BYTES;
-  return full * (header + bytesField(DATA_CHUNK_BYTES)) + (rest > 0 ? header + bytesField(rest) : 0) + header;
+  return dataPacketCount(size) * dataPacketHeaderBytes(id) + dataPayloadBytes(size);
 }

@@ -2,7 +2,7 @@
 // (the benchmark calls it on a million-entry inventory). No disk access: the base context's
 // inventory is complete, and totals are typed arrays filled in O(n).
 import { type BuildContext, type Builder, type ContextSizes, type CtxlensError, evaluateRules, type SendPlan } from '@ctxlens/core';
-import { type InventoryTotals, selectionTotals, type SelectionTotals } from '@ctxlens/core/live';
+import { type InventoryTotals, selectionTotals, type SelectionTotals, type WalkResult } from '@ctxlens/core/live';
 import { fastContextSizes, wholeContextPlan } from '@ctxlens/core/internal';
 
 /** One evaluation of the rules, with the figures the screen needs. */
@@ -22,7 +22,7 @@ export interface Evaluation {
    * ignore file lets through, which the legacy builder or a later `COPY . .` sends). Undefined when
    * it is the context itself, and for evaluations made only for their sizes.
    */
-  readonly eligible: { readonly context: BuildContext; readonly sizes: ContextSizes } | undefined;
+  readonly eligible: { readonly context: BuildContext; readonly walk: WalkResult; readonly sizes: ContextSizes } | undefined;
 }
 
 /**
@@ -52,11 +52,23 @@ function sendsLessThanEligible(context: BuildContext): boolean {
   return context.builder === 'buildkit' && (scope === 'paths' || scope === 'none');
 }
 
-/** The eligible context beside a BuildKit send set that is smaller, else undefined. */
+/**
+ * The eligible context beside a BuildKit send set that is smaller, else undefined. Its walk is the
+ * send context's own eligibleWalk, made once and shared with the usage analysis (analyzeUsage walks
+ * it too); the eligible BuildContext itself is built only when asked for (the offenders dialog).
+ */
 function eligibleOf(from: EvaluationBase, context: BuildContext, lines: readonly string[]): Evaluation['eligible'] {
   if (!sendsLessThanEligible(context)) return undefined;
-  const whole = evaluateRules(from.base, { rules: lines, builder: 'buildkit', file: from.file, plan: wholeContextPlan() });
-  return { context: whole, sizes: fastContextSizes(from.totals, whole) };
+  const sizes = context.eligibleSizesFrom(from.totals.figures);
+  let whole: BuildContext | undefined;
+  return {
+    walk: context.eligibleWalk(),
+    sizes,
+    get context(): BuildContext {
+      whole ??= evaluateRules(from.base, { rules: lines, builder: 'buildkit', file: from.file, plan: wholeContextPlan() });
+      return whole;
+    },
+  };
 }
 
 /**
@@ -84,5 +96,5 @@ export function deriveEvaluation(from: EvaluationBase, lines: readonly string[],
 export function withSelection(from: EvaluationBase, evaluation: Evaluation): Evaluation {
   if (evaluation.selection !== undefined) return evaluation;
   const eligible = eligibleOf(from, evaluation.context, evaluation.lines);
-  return { ...evaluation, eligible, selection: selectionTotals(from.totals, evaluation.context.walk, eligible?.context.walk) };
+  return { ...evaluation, eligible, selection: selectionTotals(from.totals, evaluation.context.walk, eligible?.walk) };
 }
