@@ -2,7 +2,11 @@
 // checks, lint, builder differences, suggestions). Re-exported by the package index.
 export { CATEGORIES, CATEGORY_NAMES, categoryByName } from './categories.js';
 export type { Category, CategoryName, FileRule } from './categories.js';
-export { findCategoryHits, readHead } from './category-hits.js';
+export { describeFindings, findCategoryHits, readHead } from './category-hits.js';
+export { findSecretsInBytes, findSecretsInText, isPlaceholder, SECRET_DETECTORS } from './secret-content.js';
+export type { SecretDetector, SecretDetectorId, SecretFinding } from './secret-content.js';
+export { isSecretContentCandidate, readSmallRegularFile, SECRET_CONTENT_MAX_BYTES } from './secret-content-scan.js';
+export type { SecretContentReader } from './secret-content-scan.js';
 export type { CategoryHit, CategoryScanOptions } from './category-hits.js';
 export { anyDepthPattern, lineExcludes, literalPattern } from './docker-pattern.js';
 export { ignoreFileRelative, rankOffenders, significantOffenders } from './offenders.js';
