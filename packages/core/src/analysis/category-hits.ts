@@ -123,16 +123,10 @@ export function findCategoryHits(ctx: BuildContext, options: CategoryScanOptions
       continue;
     }
     if (!ctx.isIncluded(i)) continue;
-    const hit = fileCategory(name, path, inv.kind(i), () => read(inv.absolutePath(i)), wanted);
-    // A file of another category (a log) is that category; a secret by name also says what it holds.
-    const findings = hit === undefined || hit.category.name === 'secrets' ? contentOf(i) : [];
-    if (hit === undefined) {
-      if (findings.length > 0) hits.push({ category: 'secrets', path, index: i, kind: 'file', files: 1, bytes: inv.sizes[i]!, reason: `file content: ${describeFindings(findings)}`, pattern: literalPattern(path), findings });
-      continue;
-    }
-    const pattern = verified(hit.rule.pattern === undefined ? undefined : anyDepthPattern(hit.rule.pattern(name), atRoot), path);
-    const reason = findings.length === 0 ? hit.rule.reason : `${hit.rule.reason}; content: ${describeFindings(findings)}`;
-    hits.push({ category: hit.category.name, path, index: i, kind: inv.kind(i), files: 1, bytes: inv.sizes[i]!, reason, pattern, findings });
+    const found = classifyFile(name, path, inv.kind(i), () => read(inv.absolutePath(i)), () => contentOf(i));
+    if (found === undefined || !wanted.has(found.category)) continue;
+    const pattern = verified(found.rule?.pattern === undefined ? undefined : anyDepthPattern(found.rule.pattern(name), atRoot), path);
+    hits.push({ category: found.category, path, index: i, kind: inv.kind(i), files: 1, bytes: inv.sizes[i]!, reason: found.reason, pattern, findings: found.findings });
   }
   return hits.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -149,9 +143,50 @@ export function describeFindings(findings: readonly SecretFinding[]): string {
   return `${first.kind} (${first.masked}) on line ${first.line}${more}`;
 }
 
-function fileCategory(name: string, path: string, kind: EntryKind, head: () => string | undefined, wanted: ReadonlySet<CategoryName>): { category: Category; rule: FileRule } | undefined {
+/** What claims a file: a category's file rule, or (for a secret) what its content holds. */
+export interface FileClass {
+  readonly category: CategoryName;
+  readonly reason: string;
+  /** The file rule that claimed it; undefined when only its content makes it a secret. */
+  readonly rule: FileRule | undefined;
+  /** What its content holds (secrets only). */
+  readonly findings: readonly SecretFinding[];
+}
+
+/**
+ * Classifies a file that lies outside every category directory: the first file rule of any
+ * category claims it (so a log stays a log whatever it holds); an unclaimed file, or one that is a
+ * secret by name, is then looked at by content.
+ * @param head the start of the file, for the rules' content tests
+ * @param content the file's content findings ([] when it may not or need not be read)
+ * @returns the class, or undefined when nothing claims the file
+ */
+export function classifyFile(name: string, path: string, kind: EntryKind, head: () => string | undefined, content: () => readonly SecretFinding[]): FileClass | undefined {
+  const hit = fileCategory(name, path, kind, head);
+  if (hit !== undefined && hit.category.name !== 'secrets') return { category: hit.category.name, reason: hit.rule.reason, rule: hit.rule, findings: [] };
+  const findings = content();
+  if (hit !== undefined) return { category: 'secrets', reason: findings.length === 0 ? hit.rule.reason : `${hit.rule.reason}; content: ${describeFindings(findings)}`, rule: hit.rule, findings };
+  return findings.length === 0 ? undefined : { category: 'secrets', reason: `file content: ${describeFindings(findings)}`, rule: undefined, findings };
+}
+
+/**
+ * The category directory that claims a path: the outermost of its directories (itself included
+ * when `isDir`) that a directory category names.
+ * @returns the category, the claiming directory's path and the name or path that matched, or undefined
+ */
+export function claimingDirectory(path: string, isDir: boolean): { category: Category; dir: string; pattern: string } | undefined {
+  const parts = path.split('/');
+  const last = isDir ? parts.length : parts.length - 1;
+  for (let k = 1; k <= last; k++) {
+    const dir = parts.slice(0, k).join('/');
+    const match = dirCategory(parts[k - 1]!, dir);
+    if (match !== undefined) return { category: match.category, dir, pattern: match.pattern };
+  }
+  return undefined;
+}
+
+function fileCategory(name: string, path: string, kind: EntryKind, head: () => string | undefined): { category: Category; rule: FileRule } | undefined {
   for (const category of CATEGORIES) {
-    if (!wanted.has(category.name)) continue;
     for (const rule of category.files) {
       if (!rule.test(name, path)) continue;
       if (rule.content !== undefined) {

@@ -6,6 +6,8 @@ export { describeFindings, findCategoryHits, readHead } from './category-hits.js
 export { findSecretsInBytes, findSecretsInText, isPlaceholder, SECRET_DETECTORS } from './secret-content.js';
 export type { SecretDetector, SecretDetectorId, SecretFinding } from './secret-content.js';
 export { isSecretContentCandidate, readSmallRegularFile, SECRET_CONTENT_MAX_BYTES } from './secret-content-scan.js';
+export { secretAtPath } from './secret-at-path.js';
+export type { PathSecret } from './secret-at-path.js';
 export type { SecretContentReader } from './secret-content-scan.js';
 export type { CategoryHit, CategoryScanOptions } from './category-hits.js';
 export { anyDepthPattern, lineExcludes, literalPattern } from './docker-pattern.js';

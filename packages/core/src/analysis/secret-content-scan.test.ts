@@ -8,6 +8,7 @@ import type { Inventory } from '../inventory/inventory.js';
 import { findCategoryHits } from './category-hits.js';
 import { isSecretContentCandidate, readInventoryFile, readSmallRegularFile, SECRET_CONTENT_MAX_BYTES, type SecretContentReader } from './secret-content-scan.js';
 import { fakeChars } from './secret-content.vectors.js';
+import { secretAtPath } from './secret-at-path.js';
 import { secretsFlow } from './secrets-flow.js';
 
 const token = `ghp_${fakeChars(36)}`;
@@ -88,5 +89,20 @@ describe('isSecretContentCandidate', () => {
     ['index.ts', false], ['README.md', false], ['logo.png', false], ['Makefile', false], ['json', false],
   ] as const)('%s -> %s', (name, expected) => {
     expect(isSecretContentCandidate(name)).toBe(expected);
+  });
+});
+
+describe('secretAtPath (explain)', () => {
+  it.each([
+    { path: '.env', sent: true, expected: 'environment file (.env*)' },
+    { path: 'secrets.txt', sent: true, expected: 'file content: GitHub token (ghp_…) on line 2' },
+    { path: 'config/gcp-sa.json', sent: true, expected: 'file content: Google Cloud service-account key (PRIVATE KEY…) on line 3' },
+    { path: 'secrets.txt', sent: false, expected: undefined },
+    { path: 'node_modules/pkg/test/key.json', sent: true, expected: undefined },
+    { path: 'leak.txt', sent: true, expected: undefined },
+    { path: 'src/index.ts', sent: true, expected: undefined },
+    { path: 'no/such/file.txt', sent: true, expected: undefined },
+  ])('$path (sent: $sent) -> $expected', ({ path, sent, expected }) => {
+    expect(secretAtPath(dir, path, sent)?.reason).toBe(expected);
   });
 });

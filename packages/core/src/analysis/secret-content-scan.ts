@@ -6,7 +6,7 @@
 // service-account key 2.3 kB), and anything bigger is data whose scan would cost time and add
 // accidental matches. Symlinks are never followed: the builder sends the link, not its target.
 import * as fs from 'node:fs';
-import type { Inventory } from '../inventory/inventory.js';
+import type { EntryKind, Inventory } from '../inventory/inventory.js';
 import { toFsPath } from '../inventory/raw-names.js';
 import { findSecretsInBytes, type SecretFinding } from './secret-content.js';
 
@@ -65,20 +65,27 @@ export const readInventoryFile: SecretContentReader = (inv, index) => readSmallR
 const cache = new WeakMap<Inventory, Map<number, readonly SecretFinding[]>>();
 
 /**
- * The secrets a sent file holds, read once per inventory. Only small regular files whose name
- * passes isSecretContentCandidate are read.
+ * The secrets a file holds, when content detection reads it: a regular file of a candidate name,
+ * no bigger than SECRET_CONTENT_MAX_BYTES.
+ * @param read returns the file's bytes (called only when the file qualifies)
+ * @returns the findings, empty when there are none or the file is not read
+ */
+export function scanFileContent(name: string, kind: EntryKind, size: number, read: () => Uint8Array | undefined): readonly SecretFinding[] {
+  if (kind !== 'file' || size > SECRET_CONTENT_MAX_BYTES || !isSecretContentCandidate(name)) return [];
+  const bytes = read();
+  return bytes === undefined ? [] : findSecretsInBytes(bytes, name);
+}
+
+/**
+ * The secrets a sent file holds, read once per inventory (see scanFileContent).
  * @param read the reader (tests pass one; findings are cached only for the default reader)
  * @returns the findings, empty when there are none or the file is not read
  */
 export function secretContentOf(inv: Inventory, index: number, read: SecretContentReader = readInventoryFile): readonly SecretFinding[] {
-  if (inv.kind(index) !== 'file' || inv.sizes[index]! > SECRET_CONTENT_MAX_BYTES) return [];
-  const name = inv.name(index);
-  if (!isSecretContentCandidate(name)) return [];
   const memo = read === readInventoryFile ? (cache.get(inv) ?? cache.set(inv, new Map()).get(inv)!) : undefined;
   const known = memo?.get(index);
   if (known !== undefined) return known;
-  const bytes = read(inv, index);
-  const found = bytes === undefined ? [] : findSecretsInBytes(bytes, name);
+  const found = scanFileContent(inv.name(index), inv.kind(index), inv.sizes[index]!, () => read(inv, index));
   memo?.set(index, found);
   return found;
 }
