@@ -1,13 +1,12 @@
 // Content detection over a context: which files are read (sent, candidate names, small, regular,
 // not below a dependency directory), and how findings reach every secret report.
-import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
+import { buildTree, fakeChars, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import * as nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContext, computeContextWithBaseline } from '../context/compute-context.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { findCategoryHits } from './category-hits.js';
 import { isSecretContentCandidate, readInventoryFile, readSmallRegularFile, SECRET_CONTENT_MAX_BYTES, type SecretContentReader } from './secret-content-scan.js';
-import { fakeChars } from './secret-content.vectors.js';
 import { secretAtPath } from './secret-at-path.js';
 import { secretsFlow } from './secrets-flow.js';
 

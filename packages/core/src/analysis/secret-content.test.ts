@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSecretsInBytes, findSecretsInText, isPlaceholder } from './secret-content.js';
-import { fakeChars, SECRET_CONTENT_VECTORS } from './secret-content.vectors.js';
+import { fakeChars } from '@ctxlens/test-fixtures';
+import { SECRET_CONTENT_VECTORS } from './secret-content.vectors.js';
 
 describe('findSecretsInText', () => {
   it.each(SECRET_CONTENT_VECTORS.map((v) => ({ ...v, label: `${v.name}: ${v.from}` })))('$label', ({ name, content, expected }) => {

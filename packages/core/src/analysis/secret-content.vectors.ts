@@ -1,24 +1,18 @@
 // Content-detection vectors: files that hold a secret, and near misses that must not be flagged.
-// Token bodies are made here from a fixed pseudo-random sequence, so no token-shaped string is
-// committed (secret scanners would flag this file) and every run sees the same bytes.
+// Token bodies come from a fixed pseudo-random sequence (test-fixtures' fakeChars), so no
+// token-shaped string is committed and every run sees the same bytes.
+import { BASE62, fakeChars as fake } from '@ctxlens/test-fixtures';
 import type { SecretDetectorId } from './secret-content.js';
 
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER36 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const BASE64 = `${BASE62}+/`;
 
+// One running sequence: every token of the table differs.
 let seed = 0x2545f491;
-/** `n` characters of `alphabet`, from a fixed xorshift sequence. */
-export function fakeChars(n: number, alphabet: string = BASE62): string {
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    out += alphabet[(seed >>> 0) % alphabet.length];
-  }
-  return out;
-}
+const fakeChars = (n: number, alphabet: string = BASE62): string => {
+  seed = (seed * 1103515245 + 12345) | 0;
+  return fake(n, alphabet, seed);
+};
 
 const pemBody = (): string => Array.from({ length: 4 }, () => fakeChars(64, BASE64)).join('\n');
 const pem = (label: string): string => `-----BEGIN ${label}-----\n${pemBody()}\n-----END ${label}-----\n`;
