@@ -166,7 +166,7 @@ export function classifyFile(name: string, path: string, kind: EntryKind, head: 
   if (hit !== undefined && hit.category.name !== 'secrets') return { category: hit.category.name, reason: hit.rule.reason, rule: hit.rule, findings: [] };
   const findings = content();
   if (hit !== undefined) return { category: 'secrets', reason: findings.length === 0 ? hit.rule.reason : `${hit.rule.reason}; content: ${describeFindings(findings)}`, rule: hit.rule, findings };
-  return findings.length === 0 ? undefined : { category: 'secrets', reason: `file content: ${describeFindings(findings)}`, rule: undefined, findings };
+  return findings.length === 0 ? undefined : { category: 'secrets', reason: describeFindings(findings), rule: undefined, findings };
 }
 
 /**

@@ -54,7 +54,7 @@ describe('content detection over a context', () => {
       ['secrets.txt', ['github-token@2']],
       ['src/.env.local', ['github-token@1']],
     ]);
-    expect(hits.find((h) => h.path === 'secrets.txt')?.reason).toBe('file content: GitHub token (ghp_…) on line 2');
+    expect(hits.find((h) => h.path === 'secrets.txt')?.reason).toBe('GitHub token (ghp_…) on line 2');
     expect(hits.find((h) => h.path === 'src/.env.local')?.reason).toBe('environment file (.env*); content: GitHub token (ghp_…) on line 1');
     // Read: small sent candidates only. Not src/index.ts (not a candidate), big.txt (over the cap),
     // leak.txt (a symlink), excluded/ (not sent), node_modules (dependencies).
@@ -94,8 +94,8 @@ describe('isSecretContentCandidate', () => {
 describe('secretAtPath (explain)', () => {
   it.each([
     { path: '.env', sent: true, expected: 'environment file (.env*)' },
-    { path: 'secrets.txt', sent: true, expected: 'file content: GitHub token (ghp_…) on line 2' },
-    { path: 'config/gcp-sa.json', sent: true, expected: 'file content: Google Cloud service-account key (PRIVATE KEY…) on line 3' },
+    { path: 'secrets.txt', sent: true, expected: 'GitHub token (ghp_…) on line 2' },
+    { path: 'config/gcp-sa.json', sent: true, expected: 'Google Cloud service-account key (PRIVATE KEY…) on line 3' },
     { path: 'secrets.txt', sent: false, expected: undefined },
     { path: 'node_modules/pkg/test/key.json', sent: true, expected: undefined },
     { path: 'leak.txt', sent: true, expected: undefined },
