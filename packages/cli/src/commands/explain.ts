@@ -2,13 +2,13 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
-import { analyzeUsage, type Builder, type BuildContext, computeContext, type ContextOptions, CtxlensError, type Explanation, explainBoth, loadBothBuilderRules, type PathVerdict, EntryState, UseMark, type UsageAnalysis } from '@ctxlens/core';
+import { analyzeUsage, secretAtPath, type Builder, type BuildContext, computeContext, type ContextOptions, CtxlensError, type Explanation, explainBoth, loadBothBuilderRules, type PathVerdict, EntryState, UseMark, type UsageAnalysis } from '@ctxlens/core';
 import * as nodePath from 'node:path';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { quoteCStyle } from '../output/c-quote.js';
-import { type PathUse, pathJson, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
+import { type PathUse, pathJson, secretText, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
 import { toJson } from '../output/json.js';
 import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
@@ -119,11 +119,13 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     const verdicts = asked.map((a) => withRequest(explainBoth(rules, a.relative), buildkit));
     const usage = buildkit?.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
     const uses = asked.map((a, i) => pathUse(buildkit, usage, a.relative, verdicts[i]!.primary));
+    // Content is read only when the builder sends the path (as every secret report does).
+    const secrets = asked.map((a, i) => secretAtPath(rules.primary.inputs.contextDir, a.relative, verdicts[i]!.primary.included));
     const excluded = verdicts.filter((v) => !v.primary.included).length;
     if (options.json) {
       if (!options.quiet) {
         const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: options.dockerfile === '-' ? '-' : rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null, target: options.target ?? null, buildArgs: options.buildArgs };
-        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]) })) }));
+        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]), secret: secrets[i] ?? null })) }));
       }
       return excluded > 0 ? ExitCode.Ok : ExitCode.Fail;
     }
@@ -143,7 +145,8 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
       else out += verboseRecord(rule, a, cwd, options.nul);
       if (options.verbosity > 1 && !options.nul) {
         const use = uses[i];
-        out += [...traceLines(v, a.relative, cwd), ...(use === undefined ? [] : [`  ${useText(use)}`])].join('\n') + '\n';
+        const secret = secrets[i];
+        out += [...traceLines(v, a.relative, cwd), ...(use === undefined ? [] : [`  ${useText(use)}`]), ...(secret === undefined ? [] : [`  ${secretText(secret)}`])].join('\n') + '\n';
       }
     });
     io.stdout.write(out);

@@ -1,6 +1,6 @@
 // `explain` output: git check-ignore's formats (plain paths, `-v` "<source>:<line>:<pattern><TAB><path>",
 // `-z` NUL fields) plus the trace ctxlens adds with -vv, and the JSON document.
-import { type CompiledPattern, type Explanation, type PathVerdict, type RequestExplanation } from '@ctxlens/core';
+import { type CompiledPattern, type Explanation, type PathSecret, type PathVerdict, type RequestExplanation } from '@ctxlens/core';
 import type { AskedPath } from '../commands/explain-paths.js';
 import { quoteCStyle } from './c-quote.js';
 import { displayPath } from './paths.js';
@@ -147,4 +147,12 @@ export function useText(u: PathUse): string {
 export function useJson(u: PathUse | undefined): object | null {
   if (u === undefined) return null;
   return { status: u.status, text: useText(u), by: u.by ?? null };
+}
+
+/**
+ * One line saying a path is a secret, and why (its name, what its content holds).
+ * @returns e.g. `secret: GitHub token (ghp_…) on line 2`
+ */
+export function secretText(s: PathSecret): string {
+  return `secret: ${s.reason}`;
 }

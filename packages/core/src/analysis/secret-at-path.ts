@@ -26,6 +26,8 @@ export interface PathSecret {
  * @returns why it is a secret, or undefined when it is not one (or does not exist)
  */
 export function secretAtPath(contextDir: string, relative: string, sent: boolean): PathSecret | undefined {
+  // Nothing outside the context is looked at.
+  if (relative === '' || relative === '..' || relative.startsWith('../') || nodePath.isAbsolute(relative)) return undefined;
   const abs = nodePath.join(contextDir, relative);
   let stats: fs.Stats;
   try {

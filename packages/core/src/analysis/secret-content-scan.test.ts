@@ -101,6 +101,7 @@ describe('secretAtPath (explain)', () => {
     { path: 'leak.txt', sent: true, expected: undefined },
     { path: 'src/index.ts', sent: true, expected: undefined },
     { path: 'no/such/file.txt', sent: true, expected: undefined },
+    { path: '../outside/token.txt', sent: true, expected: undefined },
   ])('$path (sent: $sent) -> $expected', ({ path, sent, expected }) => {
     expect(secretAtPath(dir, path, sent)?.reason).toBe(expected);
   });
