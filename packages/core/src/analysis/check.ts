@@ -115,7 +115,7 @@ export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[]
       continue;
     }
     const found = hits.filter((h) => h.category === category);
-    const offenders = found.slice(0, limit).map((h) => ({ path: h.path, isDir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, suggestedLine: h.pattern, findings: h.findings }));
+    const offenders = found.slice(0, limit).map((h) => ({ path: h.path, isDir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, suggestedLine: h.pattern, findings: category === 'secrets' ? h.findings : undefined }));
     results.push({ rule: `deny:${category}`, status: found.length > 0 ? 'fail' : 'pass', actual: found.length, limit: 0, offenders, offenderCount: found.length });
   }
 
