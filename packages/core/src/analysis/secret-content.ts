@@ -97,8 +97,7 @@ export const SECRET_DETECTORS: readonly SecretDetector[] = [
 
 /**
  * A fixed part of every detector's match, in one pass: most files hold none, and then the fifteen
- * detectors are not run. Must match wherever a
- * detector does; the vectors' positives check that.
+ * detectors are not run. Must match wherever a detector does; the vectors' positives check that.
  */
 const TRIGGER = /-----BEGIN |AKIA|ASIA|secret_?access_?key|gh[pousr]_|github_pat_|glpat-|npm_|_auth|_password|npmAuth|xox[baprs]-|hooks\.slack\.com|[sr]k_(?:live|test)_|SG\./i;
 
