@@ -10,3 +10,4 @@ export { runLimited } from './trees/run-limited.js';
 export type { TreeEntry, TreeSpec } from './trees/tree-spec.js';
 export * from './random/index.js';
 export * from './seed/index.js';
+export { BASE62, FAKE_GCP_SERVICE_ACCOUNT, FAKE_GITHUB_TOKEN, fakeChars, SECRETS_PROJECT } from './trees/secret-files.js';

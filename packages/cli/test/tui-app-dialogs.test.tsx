@@ -99,15 +99,15 @@ describe('TUI: from the tree', () => {
     }
   });
 
-  it('o lists the biggest, the bloat and the secrets; Enter shows one in the tree', async () => {
+  it('o lists the secrets first, then the biggest and the bloat; Enter shows one in the tree', async () => {
     const tui = await openTui(tmp.path);
     const frame = await tui.press('o', 'Secrets sent');
-    expect(frame).toMatch(/Biggest sent \(never used first\)\n› +4MB coverage\//);
+    // Secrets lead, and the cursor starts on the first.
+    expect(frame).toMatch(/Secrets sent \(shipped in the image first\)\n› +23B \.env +RISK: environment file \(\.env\*\)/);
+    expect(frame).toMatch(/Biggest sent \(never used first\)\n +4MB coverage\//);
     expect(frame).toMatch(/4MB coverage\/ +coverage and test reports/);
-    expect(frame).toMatch(/23B \.env +RISK: environment file \(\.env\*\)/);
-    const lines = frame.split('\n');
-    const down = lines.slice(lines.findIndex((l) => l.startsWith('Biggest'))).filter((l) => /^[ ›] +\d/.test(l)).findIndex((l) => l.includes('.env'));
-    const shown = await tui.press([...Array.from({ length: down }, () => KEYS.down), KEYS.enter], /›✓ .*\.env/);
+    expect(frame.indexOf('Secrets sent')).toBeLessThan(frame.indexOf('Biggest sent'));
+    const shown = await tui.press(KEYS.enter, /›✓ .*\.env/);
     expect(shown).toContain('▸ /');
   });
 

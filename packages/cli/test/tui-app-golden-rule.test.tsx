@@ -84,7 +84,7 @@ describe('TUI: the golden rule under BuildKit', () => {
   it('o puts the shipped secret first and says how to fix it', async () => {
     const tui = await openTui(tmp.path, { columns: 160 });
     const frame = await tui.press('o', 'Secrets sent (shipped in the image first)');
-    expect(frame).toMatch(/Secrets sent \(shipped in the image first\)\n +23B \.env +RISK: environment file \(\.env\*\) ships in the image: use RUN --mount=type=secret/);
+    expect(frame).toMatch(/Secrets sent \(shipped in the image first\)\n[› ] +23B \.env +RISK: environment file \(\.env\*\) ships in the image: use RUN --mount=type=secret/);
     // The golden rule leads: what is sent and never used (src/lib, 6kB + 3kB), by top-level entry.
     expect(frame).toMatch(/^Sent, never used by the Dockerfile: 9kB\n +9kB src \(2 files\)$/m);
     // The secret is used: no line is offered for it.

@@ -83,7 +83,7 @@ describe.skipIf(!hasTmux())('TUI in a real terminal: the golden rule', () => {
 
     await tui.type(['o']);
     screen = await tui.waitFor('Secrets sent (shipped in the image first)');
-    expect(screen).toMatch(/Secrets sent \(shipped in the image first\)\n +23B \.env +RISK: environment file \(\.env\*\) ships in the image: use RUN --mount=type=secret/);
+    expect(screen).toMatch(/Secrets sent \(shipped in the image first\)\n[› ] +23B \.env +RISK: environment file \(\.env\*\) ships in the image: use RUN --mount=type=secret/);
     await tui.type(['Escape', 'q']);
     await tui.waitFor('EXIT:0');
   });

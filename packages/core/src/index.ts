@@ -99,3 +99,9 @@ export { allowlistIgnoreFile } from './analysis/allowlist.js';
 export type { AllowlistResult, AllowlistSavings } from './analysis/allowlist.js';
 export { secretsFlow } from './analysis/secrets-flow.js';
 export type { SecretFlow, SecretReach, SecretsFlowOptions, SecretsReport } from './analysis/secrets-flow.js';
+// Secrets by content (issue 13 point 11): precise token formats in small files, never their values.
+export { findSecretsInBytes, findSecretsInText, SECRET_DETECTORS } from './analysis/secret-content.js';
+export type { SecretDetector, SecretDetectorId, SecretFinding } from './analysis/secret-content.js';
+export { secretAtPath } from './analysis/secret-at-path.js';
+export type { PathSecret } from './analysis/secret-at-path.js';
+export type { SecretContentReader } from './analysis/secret-content-scan.js';

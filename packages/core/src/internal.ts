@@ -32,4 +32,7 @@ export { ignoreFileRelative, significantOffenders } from './analysis/offenders.j
 
 // Secret-name word lists, compared with the real Docker CLI by the conformance suite.
 export { SECRET_NAME_ALLOWED_WORDS_DOCKER_28, secretVariables } from './analysis/secret-names.js';
+export { describeFindings } from './analysis/category-hits.js';
+export { isPlaceholder } from './analysis/secret-content.js';
+export { isSecretContentCandidate, readSmallRegularFile, SECRET_CONTENT_MAX_BYTES } from './analysis/secret-content-scan.js';
 export type { SecretVariable } from './analysis/secret-names.js';

@@ -37,7 +37,7 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       // analysis
       'CATEGORIES', 'CATEGORY_NAMES', 'categoryByName', 'findCategoryHits', 'rankOffenders', 'diffBuilders', 'DENY_NAMES', 'runChecks',
       'lintCacheOrder', 'lintDockerfile', 'lintIgnoreFile', 'suggestIgnoreLines', 'analyzeUsage', 'UseMark', 'copySourceErrors',
-      'allowlistIgnoreFile', 'secretsFlow',
+      'allowlistIgnoreFile', 'secretsFlow', 'findSecretsInBytes', 'findSecretsInText', 'SECRET_DETECTORS', 'secretAtPath',
     ],
     types: [
       'BuildInputs', 'Builder', 'ContextComparison', 'ContextEntry', 'ContextOptions', 'ContextSizes', 'EntryFigures', 'Diagnostic', 'EntryKind',
@@ -51,7 +51,7 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       'AllowlistResult', 'AllowlistSavings', 'BuilderDiff', 'BuilderDifference', 'CacheOrderFinding', 'Category', 'CategoryHit',
       'CategoryName', 'CategoryScanOptions', 'CheckConfig', 'CheckInput', 'CheckOffender', 'CheckResult', 'CopyError', 'CopyErrorCause',
       'DenyName', 'DockerfileFinding', 'DockerfileLintCode', 'EntryUse', 'FileRule', 'FileTotals', 'LintCode', 'LintFinding',
-      'RankedOffender', 'RankOptions', 'SecretFlow', 'SecretReach', 'SecretsFlowOptions', 'SecretsReport', 'Suggestion',
+      'RankedOffender', 'RankOptions', 'SecretFlow', 'SecretReach', 'SecretsFlowOptions', 'SecretsReport', 'SecretDetector', 'SecretDetectorId', 'SecretFinding', 'PathSecret', 'SecretContentReader', 'Suggestion',
       'SuggestionSource', 'SuggestOptions', 'SuggestResult', 'UnusedGroup', 'UnusedLimit', 'UsageAnalysis',
     ],
   },

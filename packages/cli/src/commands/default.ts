@@ -76,7 +76,7 @@ function sentSecrets(ctx: BuildContext, usage: UsageAnalysis | undefined): SentS
   return findCategoryHits(ctx, { categories: ['secrets'] }).map((h) => {
     const mark = usage?.marks[h.index] ?? 0;
     const use = usage === undefined ? 'unknown' : (mark & UseMark.Shipped) !== 0 ? 'shipped' : (mark & UseMark.Used) !== 0 ? 'build-stage' : 'unused';
-    return { path: h.path, dir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, use, suggestedLine: h.pattern };
+    return { path: h.path, dir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, findings: h.findings, use, suggestedLine: h.pattern };
   });
 }
 

@@ -2,7 +2,7 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
-import { analyzeUsage, type BuildContext, type Builder, computeContext, computeContextWithBaseline, type ContextOptions, CtxlensError, type Explanation, type UsageAnalysis, UseMark } from '@ctxlens/core';
+import { analyzeUsage, type BuildContext, type Builder, computeContext, computeContextWithBaseline, type ContextOptions, CtxlensError, type Explanation, secretAtPath, type UsageAnalysis, UseMark } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core/internal';
 import * as nodePath from 'node:path';
@@ -10,13 +10,12 @@ import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { quoteCStyle } from '../output/c-quote.js';
-import { type PathUse, pathJson, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
+import { type PathUse, pathJson, secretText, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
 import { toJson } from '../output/json.js';
 import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
 import { type AskedPath, readStdinPaths, toContextPath } from './explain-paths.js';
 import { type CommonArgs, type ContextArgs, contextOptions, coreOptions, jsonOption, type ArgvOf, toContextArgs, withStdinDockerfile } from './shared-options.js';
-import { type TreeRead, treeRead, type TreeReadOption } from './tree-read.js';
 
 /** Options of `explain`. */
 export const explainOptions = {
@@ -31,7 +30,7 @@ export const explainOptions = {
 } as const;
 
 /** Typed options of runExplain. */
-export interface ExplainOptions extends ContextArgs, CommonArgs, TreeReadOption {
+export interface ExplainOptions extends ContextArgs, CommonArgs {
   readonly paths: readonly string[];
   readonly json: boolean;
   readonly stdin: boolean;
@@ -56,10 +55,9 @@ function validate(o: ExplainOptions): void {
  * builder, a Dockerfile BuildKit refuses only costs the other builder's request line.
  * @returns the context, or undefined when BuildKit would fail and is not the builder asked about
  */
-async function buildkitContext(core: ContextOptions, builder: Builder, read: TreeRead): Promise<BuildContext | undefined> {
+async function buildkitContext(core: ContextOptions, builder: Builder): Promise<BuildContext | undefined> {
   try {
-    const options = { ...core, builder: 'buildkit' } as const;
-    return read === 'sent' ? await computeContext('.', options) : (await computeContextWithBaseline('.', options)).context;
+    return await computeContext('.', { ...core, builder: 'buildkit' });
   } catch (error) {
     if (builder === 'buildkit' || !(error instanceof CtxlensError)) throw error;
     return undefined;
@@ -116,19 +114,20 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     const rules = loadBothBuilderRules('.', core);
     // Under BuildKit a path is sent only if the Dockerfile asks for it: BuildKit's context says which
     // instruction does (it reads only the requested parts of the tree).
-    // Paths are explained from the rules alone; the context only says what the Dockerfile asks for.
-    const buildkit = await buildkitContext(core, options.builder, treeRead(options, false));
+    const buildkit = await buildkitContext(core, options.builder);
     const names = options.stdin ? await readStdinPaths(io, options.nul) : options.paths;
     const roots = [cwd, rules.primary.inputs.contextDir];
     const asked: AskedPath[] = names.map((p) => toContextPath(p, cwd, roots));
     const verdicts = asked.map((a) => withRequest(explainBoth(rules, a.relative), buildkit));
     const usage = buildkit?.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
     const uses = asked.map((a, i) => pathUse(buildkit, usage, a.relative, verdicts[i]!.primary));
+    // Content is read only when the builder sends the path (as every secret report does).
+    const secrets = asked.map((a, i) => secretAtPath(rules.primary.inputs.contextDir, a.relative, verdicts[i]!.primary.included));
     const excluded = verdicts.filter((v) => !v.primary.included).length;
     if (options.json) {
       if (!options.quiet) {
         const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: options.dockerfile === '-' ? '-' : rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null, target: options.target ?? null, buildArgs: options.buildArgs };
-        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]) })) }));
+        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]), secret: secrets[i] ?? null })) }));
       }
       return excluded > 0 ? ExitCode.Ok : ExitCode.Fail;
     }
@@ -148,7 +147,8 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
       else out += verboseRecord(rule, a, cwd, options.nul);
       if (options.verbosity > 1 && !options.nul) {
         const use = uses[i];
-        out += [...traceLines(v, a.relative, cwd), ...(use === undefined ? [] : [`  ${useText(use)}`])].join('\n') + '\n';
+        const secret = secrets[i];
+        out += [...traceLines(v, a.relative, cwd), ...(use === undefined ? [] : [`  ${useText(use)}`]), ...(secret === undefined ? [] : [`  ${secretText(secret)}`])].join('\n') + '\n';
       }
     });
     io.stdout.write(out);

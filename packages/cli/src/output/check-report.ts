@@ -88,7 +88,7 @@ export function checkJson(results: readonly GateResult[], config: GateConfig, co
       limit: r.limit ?? null,
       offenderCount: r.offenderCount,
       allowed: r.allowed,
-      offenders: r.offenders.map((o) => ({ path: o.path, type: o.isDir ? 'dir' : 'file', files: o.files, bytes: o.bytes, reason: o.reason ?? null, suggestedLine: o.suggestedLine ?? null })),
+      offenders: r.offenders.map((o) => ({ path: o.path, type: o.isDir ? 'dir' : 'file', files: o.files, bytes: o.bytes, reason: o.reason ?? null, suggestedLine: o.suggestedLine ?? null, ...(o.findings === undefined ? {} : { findings: o.findings }) })),
     })),
   };
 }

@@ -1,6 +1,6 @@
 // `explain` output: git check-ignore's formats (plain paths, `-v` "<source>:<line>:<pattern><TAB><path>",
 // `-z` NUL fields) plus the trace ctxlens adds with -vv, and the JSON document.
-import type { CompiledPattern, Explanation, RequestExplanation } from '@ctxlens/core';
+import type { CompiledPattern, Explanation, PathSecret, RequestExplanation } from '@ctxlens/core';
 import type { PathVerdict } from '@ctxlens/core/internal';
 import type { AskedPath } from '../commands/explain-paths.js';
 import { quoteCStyle } from './c-quote.js';
@@ -148,4 +148,12 @@ export function useText(u: PathUse): string {
 export function useJson(u: PathUse | undefined): object | null {
   if (u === undefined) return null;
   return { status: u.status, text: useText(u), by: u.by ?? null };
+}
+
+/**
+ * One line saying a path is a secret, and why (its name, what its content holds).
+ * @returns e.g. `secret: GitHub token (ghp_…) on line 2`
+ */
+export function secretText(s: PathSecret): string {
+  return `secret: ${s.reason}`;
 }

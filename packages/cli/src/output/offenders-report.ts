@@ -1,5 +1,6 @@
 // The "top offenders" list of the default summary: biggest units sent, with a line to exclude each.
-import type { RankedOffender } from '@ctxlens/core';
+import type { RankedOffender, SecretFinding } from '@ctxlens/core';
+import { describeFindings } from '@ctxlens/core/internal';
 import type { Colors } from './color.js';
 import { formatSize, plural } from './numbers.js';
 import { alignColumns } from './table.js';
@@ -46,6 +47,8 @@ export interface SentSecret {
   readonly files: number;
   readonly bytes: number;
   readonly reason: string;
+  /** What its content holds: detector and line, never the value (empty when found by name alone). */
+  readonly findings: readonly SecretFinding[];
   /** shipped: reaches the final image; build-stage: used only in build stages; unused: sent and never used; unknown: the Dockerfile was not read. */
   readonly use: 'shipped' | 'build-stage' | 'unused' | 'unknown';
   readonly suggestedLine: string | undefined;
@@ -69,8 +72,12 @@ export function goldenRuleLines(secrets: readonly SentSecret[], unused: UnusedSu
   const lines: string[] = [];
   if (secrets.length > 0) {
     lines.push(c.bold(c.red(`Secrets sent to the builder: ${secrets.length}`)));
-    const rows = secrets.slice(0, top).map((s) => [s.dir ? `${s.path}/` : s.path, formatSize(s.bytes), USE_TEXT[s.use], suggestion(s.suggestedLine, true)]);
-    lines.push(...alignColumns(rows, ['left', 'right', 'left', 'left'], (cell, _r, col) => (col === 2 ? c.red(cell) : col === 3 ? c.dim(cell) : cell)).map((l) => `  ${l}`));
+    // A secret found by content says which format and where (a column only when one was).
+    const shown = secrets.slice(0, top);
+    const content = shown.some((s) => s.findings.length > 0);
+    const rows = shown.map((s) => [s.dir ? `${s.path}/` : s.path, formatSize(s.bytes), USE_TEXT[s.use], ...(content ? [describeFindings(s.findings)] : []), suggestion(s.suggestedLine, true)]);
+    const last = rows[0]!.length - 1;
+    lines.push(...alignColumns(rows, ['left', 'right', 'left', 'left', 'left'], (cell, _r, col) => (col === 2 ? c.red(cell) : col === last ? c.dim(cell) : cell)).map((l) => `  ${l}`));
     if (secrets.some((s) => s.use === 'shipped' || s.use === 'build-stage')) lines.push(c.dim('  A secret a build step needs belongs in RUN --mount=type=secret, not in the context.'));
   }
   const list = (title: string, u: UnusedSummary['sent']): void => {

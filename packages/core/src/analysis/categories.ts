@@ -1,6 +1,7 @@
 // What does not belong in a build context, by kind. Directory categories claim a whole subtree
 // (everything below node_modules is "dependencies"); file categories claim single files. The tables
 // are data so the README, `check` and `suggest` read the same source.
+import { findSecretsInText } from './secret-content.js';
 
 /** Names of the categories `check --deny` and `suggest` know. */
 export type CategoryName = 'secrets' | 'vcs' | 'dependencies' | 'test-output' | 'logs' | 'caches';
@@ -34,6 +35,8 @@ export interface Category {
 const byName = (...names: string[]) => (name: string): boolean => names.includes(name);
 const ENV_TEMPLATES = new Set(['.env.example', '.env.sample', '.env.template']);
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/** A registry credential by the content detectors' rules: an environment reference (`${NPM_TOKEN}`) is not one. */
+const holdsCredential = (name: string) => (head: string): boolean => findSecretsInText(head, name).length > 0;
 
 const SECRETS: Category = {
   name: 'secrets',
@@ -45,8 +48,8 @@ const SECRETS: Category = {
     { test: byName('id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk'), reason: 'SSH private key' },
     { test: (n) => /\.(key|p12|pfx|jks|keystore|ppk)$/i.test(n), reason: 'private key or key store' },
     { test: (n) => /\.pem$/i.test(n), content: (h) => PRIVATE_KEY.test(h), reason: 'PEM file holding a private key' },
-    { test: byName('.npmrc'), content: (h) => /(_authToken|_auth|_password)\s*=/.test(h), reason: '.npmrc with a registry token' },
-    { test: byName('.yarnrc.yml'), content: (h) => /npmAuth(Token|Ident)\s*:/.test(h), reason: '.yarnrc.yml with a registry token' },
+    { test: byName('.npmrc'), content: holdsCredential('.npmrc'), reason: '.npmrc with a registry token' },
+    { test: byName('.yarnrc.yml'), content: holdsCredential('.yarnrc.yml'), reason: '.yarnrc.yml with a registry token' },
     { test: byName('.pypirc'), content: (h) => /^\s*password\s*[=:]/m.test(h), reason: '.pypirc with a password' },
     { test: byName('.netrc', '_netrc', '.git-credentials'), reason: 'stored login credentials' },
     { test: (n, p) => p === '.aws/credentials' || p.endsWith('/.aws/credentials'), reason: 'AWS credentials' },

@@ -9,6 +9,7 @@ import { CATEGORY_NAMES, type CategoryName } from './categories.js';
 import { findCategoryHits } from './category-hits.js';
 import { literalPattern } from './docker-pattern.js';
 import { rankOffenders, significantOffenders } from './offenders.js';
+import type { SecretFinding } from './secret-content.js';
 import { secretsFlow, type SecretFlow } from './secrets-flow.js';
 import { includedTotals, subtreeTotals } from './subtree-totals.js';
 import { analyzeUsage, UseMark } from './usage.js';
@@ -46,6 +47,8 @@ export interface CheckOffender {
   readonly reason: string | undefined;
   /** A .dockerignore line that would exclude it. */
   readonly suggestedLine: string | undefined;
+  /** For a secret: what its content holds (detector and line, never the value). */
+  readonly findings?: readonly SecretFinding[];
 }
 
 /** The outcome of one rule. */
@@ -115,7 +118,7 @@ export function runChecks(input: CheckInput, config: CheckConfig): CheckResult[]
       continue;
     }
     const found = hits.filter((h) => h.category === category);
-    const offenders = found.slice(0, limit).map((h) => ({ path: h.path, isDir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, suggestedLine: h.pattern }));
+    const offenders = found.slice(0, limit).map((h) => ({ path: h.path, isDir: h.kind === 'dir', files: h.files, bytes: h.bytes, reason: h.reason, suggestedLine: h.pattern, findings: category === 'secrets' ? h.findings : undefined }));
     results.push({ rule: `deny:${category}`, status: found.length > 0 ? 'fail' : 'pass', actual: found.length, limit: 0, offenders, offenderCount: found.length });
   }
 
@@ -173,6 +176,7 @@ function secretsRule(rule: 'secrets-sent' | 'secrets-shipped', files: readonly S
     reason: `${f.reason}; ${reachWords(f, usageKnown)}`,
     // Excluding a file a COPY names breaks the build: that one needs a secret mount, not an ignore line.
     suggestedLine: f.use === undefined || f.use.request.wholeContext ? f.ignoreLine : undefined,
+    findings: f.findings,
   }));
   return { rule: `deny:${rule}`, status: found.length > 0 ? 'fail' : 'pass', actual: found.length, limit: 0, offenders, offenderCount: found.length };
 }

@@ -9,7 +9,7 @@ const project: TreeSpec = [
   { file: 'src/.env.local', content: 'TOKEN=1' },
   { file: '.env', content: 'SECRET=1' },
   { file: '.env.example', content: 'SECRET=' },
-  { file: '.npmrc', content: '//registry.npmjs.org/:_authToken=abc\n' },
+  { file: '.npmrc', content: '//registry.npmjs.org/:_authToken=4f9d2c7e1a8b3c5d6e7f\n' },
   { file: 'deploy/id_ed25519', content: 'key' },
   { file: '.config/gcloud/credentials.db', content: 'db' },
 ];

@@ -8,6 +8,7 @@ import { type BuildContext, checkContextArgument } from '../context/build-contex
 import { EntryState } from '../walk/walk-result.js';
 import { eligibleContext } from './builder-diff.js';
 import { findCategoryHits } from './category-hits.js';
+import type { SecretFinding } from './secret-content.js';
 import { secretVariables, type SecretVariable } from './secret-names.js';
 import { subtreeTotals } from './subtree-totals.js';
 import { analyzeUsage, type EntryUse, UseMark, type UsageAnalysis } from './usage.js';
@@ -22,8 +23,10 @@ export interface SecretFlow {
   /** Inventory index. */
   readonly index: number;
   readonly isDir: boolean;
-  /** Why it is a secret. */
+  /** Why it is a secret: its name, what its content holds, or both. */
   readonly reason: string;
+  /** Secrets found in its content, in line order (only a sent file is read; empty otherwise). */
+  readonly findings: readonly SecretFinding[];
   /** Files and bytes the ignore file lets through from here (1 file for a file). */
   readonly files: number;
   readonly bytes: number;
@@ -79,14 +82,15 @@ export function secretsFlow(ctx: BuildContext, options: SecretsFlowOptions = {})
   const used = subtreeTotals(inv, (i) => marks !== undefined && (marks[i]! & UseMark.Used) !== 0);
   const shipped = subtreeTotals(inv, (i) => marks !== undefined && (marks[i]! & UseMark.Shipped) !== 0);
   const reached = (t: { files: Float64Array }, i: number): boolean => t.files[i]! > 0;
-  const hits = findCategoryHits(eligibleContext(ctx), { categories: ['secrets'], ...(options.readHead === undefined ? {} : { readHead: options.readHead }) });
+  // Content is read only from what the builder sends (ctx), though names are judged on all that is eligible.
+  const hits = findCategoryHits(eligibleContext(ctx), { categories: ['secrets'], contentFrom: ctx, ...(options.readHead === undefined ? {} : { readHead: options.readHead }) });
   const files = hits.map((h): SecretFlow => {
     const isSent = reached(sent, h.index);
     const isShipped = reached(shipped, h.index);
     const isUsed = reached(used, h.index);
     const reach: SecretReach = isShipped ? 'shipped' : isUsed ? 'build-stage' : isSent ? 'sent' : 'not-sent';
     const use = usage === undefined ? undefined : (usage.useOf(h.path) ?? firstUseBelow(ctx, usage, h.index));
-    return { path: h.path, index: h.index, isDir: h.kind === 'dir', reason: h.reason, files: h.files, bytes: h.bytes, sent: isSent, buildStageOnly: isUsed && !isShipped, shipped: isShipped, reach, use, ignoreLine: h.pattern, fix: secretFix(h.path, reach, h.pattern, { wholeContext: use?.request.wholeContext === true, usageKnown: usage !== undefined, isDir: h.kind === 'dir' }) };
+    return { path: h.path, index: h.index, isDir: h.kind === 'dir', reason: h.reason, findings: h.findings, files: h.files, bytes: h.bytes, sent: isSent, buildStageOnly: isUsed && !isShipped, shipped: isShipped, reach, use, ignoreLine: h.pattern, fix: secretFix(h.path, reach, h.pattern, { wholeContext: use?.request.wholeContext === true, usageKnown: usage !== undefined, isDir: h.kind === 'dir' }) };
   });
   files.sort((a, b) => REACH_ORDER[a.reach] - REACH_ORDER[b.reach] || b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, variables: requests === undefined ? [] : secretVariables(requests.graph), usageKnown: usage !== undefined };

@@ -55,6 +55,8 @@ export interface GroupOffendersOptions {
   readonly limit?: number;
   /** What the Dockerfile uses, over the same inventory (for a legacy context evaluated from a BuildKit one). @default analyzeUsage(ctx) under BuildKit */
   readonly usage?: UsageAnalysis;
+  /** The context whose sent files content detection may read (see CategoryScanOptions.contentFrom). @default ctx */
+  readonly contentFrom?: BuildContext;
 }
 
 const USE_ORDER: Record<OffenderUse, number> = { shipped: 0, used: 1, unused: 2 };
@@ -73,7 +75,7 @@ export function groupOffenders(ctx: BuildContext, options: GroupOffendersOptions
   const usage = opts.usage ?? (ctx.plan?.requests === undefined ? undefined : analyzeUsage(ctx));
   const inv = ctx.inventory;
   const totals = includedTotals(ctx);
-  const hits = findCategoryHits(ctx, { totals });
+  const hits = findCategoryHits(ctx, { totals, contentFrom: opts.contentFrom });
   const guarded = protectedEntries(ctx, usage);
   const holds = guarded === undefined ? undefined : holdsProtected(inv, guarded);
   const useOf = usage === undefined ? undefined : subtreeUse(ctx, usage.marks);

@@ -1,4 +1,4 @@
-// `o`: the biggest things sent, the known bloat and the secrets, each with its size or its risk.
+// `o`: the secrets sent, the biggest things sent and the known bloat, each with its risk or its size.
 // Enter shows the selected one in the tree, where `i` ignores it.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { formatDockerSize } from '@ctxlens/core';
@@ -32,21 +32,22 @@ function linesOf(data: Extract<ModeData, { kind: 'offenders' }>): Line[] {
   const { biggest, bloat, secrets } = data.offenders;
   const lines: Line[] = [];
   let position = 0;
-  // The golden rule first: bytes sent that no COPY or mount ever uses (summary lines, not selectable).
+  const section = (title: string, rows: readonly OffenderRow[], name: Section, empty: string): void => {
+    lines.push({ kind: 'heading', text: title });
+    if (rows.length === 0) lines.push({ kind: 'note', text: empty });
+    for (const row of rows) lines.push({ kind: 'row', text: row.path, row, section: name, position: position++ });
+  };
+  // Secrets lead, so they are on the first screen even at 80x24: one that ships in the image is
+  // the worst thing the view can show.
+  section('Secrets sent (shipped in the image first)', secrets, 'secrets', 'none found ✓');
+  // Then the golden rule: bytes sent that no COPY or mount ever uses (summary lines, not selectable).
   if (data.sentUnused !== undefined) {
     const total = data.sentUnused.reduce((sum, g) => sum + g.bytes, 0);
     lines.push({ kind: 'heading', text: `Sent, never used by the Dockerfile: ${formatDockerSize(total)}` });
     if (data.sentUnused.length === 0) lines.push({ kind: 'note', text: 'nothing ✓' });
     for (const g of data.sentUnused.slice(0, 5)) lines.push({ kind: 'note', text: `${cell(formatDockerSize(g.bytes), 8, 'right')} ${g.top} (${plural(g.files, 'file')})` });
   }
-  const section = (title: string, rows: readonly OffenderRow[], name: Section, empty: string): void => {
-    lines.push({ kind: 'heading', text: title });
-    if (rows.length === 0) lines.push({ kind: 'note', text: empty });
-    for (const row of rows) lines.push({ kind: 'row', text: row.path, row, section: name, position: position++ });
-  };
   section('Biggest sent (never used first)', biggest, 'biggest', 'nothing is sent');
-  // Secrets lead: one that ships in the image is the worst thing the view can show.
-  section('Secrets sent (shipped in the image first)', secrets, 'secrets', 'none found ✓');
   section('Known bloat sent (dependencies, VCS, test output, logs, caches)', bloat, 'bloat', 'none found ✓');
   // Selectable rows follow offenderRows' order, so the section comes last.
   if (data.notRequested.length > 0) section('Eligible, not requested by the Dockerfile (a COPY . . would send them: let the ignore file catch them)', data.notRequested, 'unrequested', '');

@@ -22,8 +22,9 @@ function linesWith(rules: RulesModel, line: string): string[] {
  */
 function notRequestedOffenders(evaluation: Evaluation, sent: OffenderGroups, usage: UsageAnalysis | undefined): OffenderRow[] {
   if (evaluation.eligible === undefined) return [];
-  // The eligible context has no Dockerfile reads of its own: guard it with the send set's.
-  const eligible = groupOffenders(evaluation.eligible.context, { usage });
+  // The eligible context has no Dockerfile reads of its own: guard it with the send set's. Content
+  // is read only from what is sent.
+  const eligible = groupOffenders(evaluation.eligible.context, { usage, contentFrom: evaluation.context });
   const listed = new Set([...sent.bloat, ...sent.secrets].map((r) => r.path));
   return [...eligible.bloat, ...eligible.secrets].filter((r) => !listed.has(r.path));
 }

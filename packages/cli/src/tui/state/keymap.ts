@@ -64,7 +64,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'rules', command: 'move-rule-down', keys: [k('downArrow', true), c('J')], label: 'J/⇧↓', help: 'move the rule down', short: 'down' },
   { scope: 'global', command: 'switch-pane', keys: [k('tab')], label: 'Tab', help: 'switch between tree and rules', short: 'pane' },
   { scope: 'global', command: 'undo', keys: [c('u')], label: 'u', help: 'undo the last rule change', short: 'undo' },
-  { scope: 'global', command: 'offenders', keys: [c('o')], label: 'o', help: 'offenders: biggest, bloat, secrets', short: 'offenders' },
+  { scope: 'global', command: 'offenders', keys: [c('o')], label: 'o', help: 'offenders: secrets, biggest, bloat', short: 'offenders' },
   { scope: 'global', command: 'builder', keys: [c('b')], label: 'b', help: 'switch builder (BuildKit/legacy), show differences', short: 'builder' },
   { scope: 'global', command: 'save', keys: [c('w')], label: 'w', help: 'save: show the diff, write after confirming', short: 'save' },
   { scope: 'global', command: 'help', keys: [c('?')], label: '?', help: 'show every key', short: 'help' },

@@ -164,9 +164,9 @@ const longestNameMemo = memoOne((inv: Inventory | undefined, listing: Int32Array
 
 /**
  * The offenders list's selectable rows, in the order the view shows them.
- * @returns biggest, secrets, bloat, then what is eligible but not requested
+ * @returns secrets, biggest, bloat, then what is eligible but not requested
  */
 export function offenderRows(data: Extract<ModeData, { kind: 'offenders' }>): OffenderRow[] {
   const { biggest, bloat, secrets } = data.offenders;
-  return [...biggest, ...secrets, ...bloat, ...data.notRequested];
+  return [...secrets, ...biggest, ...bloat, ...data.notRequested];
 }
