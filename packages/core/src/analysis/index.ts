@@ -16,6 +16,8 @@ export type { BuilderDiff, BuilderDifference } from './builder-diff.js';
 export { DENY_NAMES, otherBuilder, runChecks } from './check.js';
 export type { CheckConfig, CheckInput, CheckOffender, CheckResult, DenyName, UnusedLimit } from './check.js';
 export { lintIgnoreFile } from './lint.js';
+export { fixIgnoreLine } from './line-fix.js';
+export type { LineFix, ReachesDeeper } from './line-fix.js';
 export type { LintCode, LintFinding } from './lint-types.js';
 export { suggestIgnoreLines } from './suggest.js';
 export type { SuggestOptions, SuggestResult, Suggestion, SuggestionSource } from './suggest.js';
