@@ -1,5 +1,5 @@
 // `suggest` output: each line with what it saves and why, then the total.
-import type { AllowlistResult, BuildContext, Suggestion, SuggestionSource } from '@ctxlens/core';
+import { type AllowlistResult, type BuildContext, FIGURES, type Suggestion, type SuggestionSource } from '@ctxlens/core';
 import type { Colors } from './color.js';
 import { formatCount, formatSize, plural } from './numbers.js';
 import { displayPath } from './paths.js';
@@ -37,14 +37,15 @@ export function suggestLines(suggestions: readonly Suggestion[], before: BuildCo
   const table = (title: string, list: readonly Suggestion[], first: (s: Suggestion) => string): void => {
     if (list.length === 0) return;
     // A fix can send more than the broken line did (an exception that now reaches deeper): "saves" may be negative.
-    const rows = [['', 'saves', '', 'why'], ...list.map((s) => [first(s), `${s.bytes < 0 ? '-' : ''}${formatSize(Math.abs(s.bytes))}`, `${s.files < 0 ? '-' : ''}${plural(Math.abs(s.files), 'file')}`, sourcesText(s.sources, cwd)])];
+    // "saves" names the figures, so the two columns are never read as upload bytes or entries.
+    const rows = [['', `saves ${FIGURES.bytes.label}`, FIGURES.files.label, 'why'], ...list.map((s) => [first(s), `${s.bytes < 0 ? '-' : ''}${formatSize(Math.abs(s.bytes))}`, `${s.files < 0 ? '-' : ''}${plural(Math.abs(s.files), 'file')}`, sourcesText(s.sources, cwd)])];
     lines.push(c.bold(title), ...alignColumns(rows, ['left', 'right', 'right', 'left'], (cell, r, col) => (r === 0 ? c.dim(cell) : col === 0 ? c.cyan(cell) : col === 3 ? c.dim(cell) : cell)).map((l) => `  ${l}`));
   };
-  table(written ? `Fixed in ${target}:` : `Lines to fix in ${target} (as lint says):`, fixes, fixCell);
+  table(written ? `Fixed in ${target}:` : `Lines to fix in ${target}, as lint says:`, fixes, fixCell);
   if (fixes.length > 0 && added.length > 0) lines.push('');
   table(written ? `Added to ${target}:` : `Lines to add to ${target}:`, added, (s) => s.line);
   const files = before.sizes.files - after.sizes.files;
-  lines.push('', `Together: ${formatCount(files)} fewer files, upload ${before.sizes.dockerSize} → ${after.sizes.dockerSize}.`);
+  lines.push('', `Together: ${plural(files, `fewer ${FIGURES.files.label.replace(/s$/, '')}`)}, ${FIGURES.tarBytes.label} ${before.sizes.dockerSize} → ${after.sizes.dockerSize}.`);
   if (!written) lines.push(c.dim(`Run \`ctxlens suggest --write\` to ${fixes.length > 0 ? 'fix and ' : ''}append them (every other line, comment and line ending is kept).`));
   return lines;
 }

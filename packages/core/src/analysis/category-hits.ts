@@ -8,6 +8,7 @@ import type { EntryKind } from '../inventory/inventory.js';
 import { CATEGORIES, type Category, type CategoryName, type FileRule } from './categories.js';
 import { anyDepthPattern, lineExcludes, literalPattern } from './docker-pattern.js';
 import { includedTotals, type SubtreeTotals } from './subtree-totals.js';
+import { countsAsFile } from '../context/figures.js';
 
 /** One offending path of a category: a directory with what it holds, or a single file. */
 export interface CategoryHit {
@@ -109,7 +110,7 @@ export function findCategoryHits(ctx: BuildContext, options: CategoryScanOptions
     const hit = fileCategory(name, path, inv.kind(i), () => read(inv.absolutePath(i)), wanted);
     if (hit === undefined) continue;
     const pattern = verified(hit.rule.pattern === undefined ? undefined : anyDepthPattern(hit.rule.pattern(name), atRoot), path);
-    hits.push({ category: hit.category.name, path, index: i, kind: inv.kind(i), files: 1, bytes: inv.sizes[i]!, reason: hit.rule.reason, pattern });
+    hits.push({ category: hit.category.name, path, index: i, kind: inv.kind(i), files: countsAsFile(inv.kind(i)) ? 1 : 0, bytes: countsAsFile(inv.kind(i)) ? inv.sizes[i]! : 0, reason: hit.rule.reason, pattern });
   }
   return hits.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

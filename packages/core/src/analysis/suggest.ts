@@ -158,8 +158,8 @@ function pickGreedily(ctx: BuildContext, start: Uint8Array, candidates: Candidat
     const best = pool[0]!;
     const effect = appendedExclusionEffect(inv, included, best.rule);
     if (!firstRemoved.has(best)) firstRemoved.set(best, effect.removed.indexOf(1));
-    // Bytes first, then files, so an empty-but-sent secret still counts.
-    const score = effect.bytes + effect.files / 1e6;
+    // Bytes first, then entries, so an empty-but-sent secret (or a symlink to one) still counts.
+    const score = effect.bytes + effect.entries / 1e6;
     if (score <= 0) {
       const owner = removedBy[firstRemoved.get(best)!] ?? -1;
       if (owner >= 0) chosen[owner]!.sources.push(...best.sources);

@@ -5,6 +5,7 @@ import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
 import { rawByteLength } from '../inventory/raw-names.js';
 import { dataPacketsBytes, FIN_PACKET_BYTES, goFileMode, statPacketBytes } from '../transfer/fsutil-wire.js';
 import { formatProgressBytes } from '../transfer/progress-bytes.js';
+import { countsAsFile } from './figures.js';
 
 /** One entry of the context, in send order. */
 export interface ContextEntry {
@@ -164,7 +165,7 @@ export function sumSizes(inv: Inventory, order: Int32Array, precomputed?: Float6
   let transferBytes = usesContext ? FIN_PACKET_BYTES : 0;
   forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes, id) => {
     transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, kind !== 'file' || opens === undefined || opens(i));
-    if (kind === 'file') {
+    if (countsAsFile(kind)) {
       files++;
       if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
     } else if (kind === 'dir') dirs++;
