@@ -1,7 +1,7 @@
 // `b`: the builder switched; here is what changes with it: the paths one builder sends and the
 // other does not, biggest first.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
-import { FIGURES, formatDockerSize } from '@ctxlens/core';
+import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { sentSize } from '../state/figures.js';
@@ -38,7 +38,7 @@ export function BuilderDiffView({ state }: BuilderDiffViewProps): ReactNode {
         <Tinted tone="warn">{`⚠ The legacy builder reads .dockerignore, not ${state.session.ignoreLabel}; these figures apply the rules you are editing to both.`}</Tinted>
       ) : null}
       <Text wrap="truncate-end">
-        {data.rows.length === 0 ? 'Both builders send exactly the same entries with these rules.' : `${data.rows.length + data.more} paths where the builders differ (${FIGURES.tarBytes.label}):`}
+        {data.rows.length === 0 ? 'Both builders send exactly the same entries with these rules.' : `${data.rows.length + data.more} paths where the builders differ:`}
       </Text>
       {data.rows.slice(start, end).map((row, k) => {
         const selected = start + k === cursor;

@@ -2,7 +2,7 @@
 // glyph and name; excluded entries name their deciding rule, partly sent ones their sent size, and
 // entries the Dockerfile does not ask for (BuildKit) say so.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
-import { FIGURES, formatDockerSize } from '@ctxlens/core';
+import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatCount } from '../../output/numbers.js';
@@ -63,8 +63,7 @@ export function TreePane({ state }: TreePaneProps): ReactNode {
     <Box flexDirection="column" width={treeWidth} height={treeRows}>
       <Text wrap="truncate-end">
         <Tinted tone={focused ? 'accent' : 'muted'} bold={focused}>{focused ? '▸ ' : '  '}{view.path}</Tinted>
-        {/* The sizes are upload bytes (a 6-byte file shows 1.024kB), not the file bytes offenders show: say so. */}
-        <Tinted tone="muted">  {formatCount(view.count)} entries · {FIGURES.tarBytes.label} · by {state.tree.sort}{filter}</Tinted>
+        <Tinted tone="muted">  {formatCount(view.count)} entries · by {state.tree.sort}{filter}</Tinted>
       </Text>
       {view.count === 0 ? <Tinted tone="muted">  {state.tree.filter === '' && !state.tree.unusedOnly ? '(empty directory)' : '(no entry matches the filter)'}</Tinted> : null}
       {view.rows.map((row) => (
