@@ -81,14 +81,14 @@ describe('check: limits, builder divergence, output', () => {
   it('maxSize and maxFiles pass and fail, with the biggest offenders', async () => {
     const fail = await runCli(['check', '--max-size', '1MB', '--max-files', '3'], { cwd: dir.path });
     expect(fail.code).toBe(1);
-    expect(fail.stdout).toMatch(/^FAIL maxSize \(upload 2\.0\d+MB, over the 1MB limit\)$/m);
+    expect(fail.stdout).toMatch(/^FAIL maxSize \(upload bytes 2\.0\d+MB, over the 1MB limit\)$/m);
     expect(fail.stdout).toMatch(/^\s+2MB\s+assets\/video\.mp4\s+→ assets\/video\.mp4 \(if the image does not need it\)$/m);
     expect(fail.stdout).toMatch(/^FAIL maxFiles \(\d+ files, over the 3 limit\)$/m);
     expect(fail.stdout).toContain('PASS deny:secrets (none sent)');
     expect(fail.stdout).toContain('SKIP builderDivergence (not configured)');
     const pass = await runCli(['check', '--max-size', '50MB', '--max-files', '5000'], { cwd: dir.path });
     expect(pass.code).toBe(0);
-    expect(pass.stdout).toMatch(/^PASS maxSize \(upload 2\.0\d+MB, limit 50MB\)$/m);
+    expect(pass.stdout).toMatch(/^PASS maxSize \(upload bytes 2\.0\d+MB, limit 50MB\)$/m);
     expect(pass.stdout).toMatch(/^PASS maxFiles \(\d+ files, limit 5,000\)$/m);
     expect(pass.stdout).toContain('check passed: 3 rules, 2 skipped.');
   });
@@ -96,11 +96,11 @@ describe('check: limits, builder divergence, output', () => {
   it('builderDivergence fails when only BuildKit re-includes build/app.js.map', async () => {
     const r = await runCli(['check', '--builder-divergence', '--deny', 'none'], { cwd: dir.path });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('FAIL builderDivergence (1 file sent by one builder only)');
+    expect(r.stdout).toContain('FAIL builderDivergence (1 path sent by one builder only)');
     expect(r.stdout).toMatch(/build\/app\.js\.map\s+only BuildKit sends it\s+→ !build\/app\.js\.map/);
     writeFileSync(join(dir.path, '.dockerignore'), readFileSync(join(dir.path, '.dockerignore'), 'utf8') + '!build/app.js.map\n');
     const ok = await runCli(['check', '--builder-divergence', '--deny', 'none'], { cwd: dir.path });
-    expect(ok.stdout).toContain('PASS builderDivergence (BuildKit and the legacy builder send the same files)');
+    expect(ok.stdout).toContain('PASS builderDivergence (BuildKit and the legacy builder send the same entries)');
     expect(ok.code).toBe(0);
     // A Dockerfile that copies one file: BuildKit sends far less, but both builders read the rules alike.
     writeFileSync(join(dir.path, 'Dockerfile.subset'), 'FROM scratch\nCOPY package.json /\n');

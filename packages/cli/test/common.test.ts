@@ -101,8 +101,8 @@ describe('default command', () => {
   it('not on a terminal: the size summary and the biggest offenders', async () => {
     const r = await runCli([], { cwd: web.path });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\s+files\s+bytes\s+transfer\nsent \(buildkit\)\s+11\s/);
-    expect(r.stdout).toContain('\nBiggest in the context:\n');
+    expect(r.stdout).toMatch(/^\s+files\s+file bytes\s+transfer bytes\nsent \(buildkit\)\s+11\s/);
+    expect(r.stdout).toContain('\nBiggest in the context (file bytes, files):\n');
     expect(r.stdout).toMatch(/^\s+2MB\s+assets\/video\.mp4$/m);
     expect(r.stdout).toMatch(/^\s+40kB\s+2 files\s+node_modules\/\s+dependencies\s+→ node_modules$/m);
     expect(r.stdout).not.toContain('\u001b[');
@@ -118,7 +118,7 @@ describe('default command', () => {
   it('on a terminal with --no-tui: the summary, in colour', () => {
     const r = runCliInTty(['--no-tui'], { cwd: web.path });
     expect(r.code).toBe(0);
-    expect(r.output).toContain('Biggest in the context:');
+    expect(r.output).toContain('Biggest in the context (file bytes, files):');
     expect(r.output).toContain('\u001b[');
   });
 

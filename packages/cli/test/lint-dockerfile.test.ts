@@ -36,9 +36,9 @@ describe('lint: the Dockerfile', () => {
     expect(r.out).toContain('    fix: Add "!dist" after .dockerignore:2, or remove that line.\n');
     expect(r.out).toContain('Dockerfile:1: warning: node:latest follows latest, which changes under you. [unpinned-base-image]\n');
     expect(r.out).toContain('[root-user]');
-    expect(r.out).toContain('Dockerfile:1: note: The final stage (stage-0) has no HEALTHCHECK');
+    expect(r.out).toContain('Dockerfile:1: info: The final stage (stage-0) has no HEALTHCHECK');
     expect(r.out).toContain('Dockerfile:4: warning: The final stage (stage-0) builds the application');
-    expect(r.out).toContain('.dockerignore: 1 error, 3 warnings, 1 note');
+    expect(r.out).toContain('.dockerignore: 1 error, 3 warnings, 1 info');
   });
 
   it('JSON: file, line, code, severity, fix', async () => {

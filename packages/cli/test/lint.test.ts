@@ -50,7 +50,7 @@ describe('ctxlens lint: findings', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('.dockerignore:2: warning: the legacy builder never enters "build", so this exception cannot re-include what it matches there (BuildKit does) [unreachable-exception]');
     expect(r.stdout).toContain('2 paths stay out: build/a.map, build/sub/b.map');
-    expect(r.stdout).toContain('.dockerignore:2: note: this exception holds a glob, so BuildKit walks every excluded directory instead of skipping it [full-walk-exception]');
+    expect(r.stdout).toContain('.dockerignore:2: info: this exception holds a glob, so BuildKit walks every excluded directory instead of skipping it [full-walk-exception]');
     expect(r.stdout).toContain('the walk lists and stats 4 entries (1 directory, 0B of files) inside excluded directories');
     const json = JSON.parse((await runCli(['lint', '--json'], { cwd: dirs.at(-1)!.path })).stdout);
     expect(json.findings.find((f: { code: string }) => f.code === 'unreachable-exception').replacement).toEqual(['!build/a.map', '!build/sub/b.map']);
@@ -69,12 +69,12 @@ describe('ctxlens lint: findings', () => {
     expect(r.stdout).toContain('fix: Move this line below line 2 (*.txt).');
   });
 
-  it('dead and redundant rules are notes: exit 0, or 1 with --strict', async () => {
+  it('dead and redundant rules are info findings: exit 0, or 1 with --strict', async () => {
     const r = await lint('node_modules\nnode_modules/x\n*.tmp\n', [{ file: 'node_modules/x/i.js' }]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('.dockerignore:2: note: changes nothing: line 1 (node_modules) already decides every path it matches [redundant-rule]');
-    expect(r.stdout).toContain('.dockerignore:3: note: matches nothing in this context [dead-rule]');
-    expect(r.stdout).toContain('.dockerignore: 2 notes');
+    expect(r.stdout).toContain('.dockerignore:2: info: changes nothing: line 1 (node_modules) already decides every path it matches [redundant-rule]');
+    expect(r.stdout).toContain('.dockerignore:3: info: matches nothing in this context [dead-rule]');
+    expect(r.stdout).toContain('.dockerignore: 2 infos');
     expect((await runCli(['lint', '--strict'], { cwd: dirs.at(-1)!.path })).code).toBe(1);
   });
 

@@ -116,7 +116,7 @@ describe('size and the summary under BuildKit', () => {
   it('size prints BuildKit\'s figure as BuildKit does, the eligible row, and the warm-builder note', async () => {
     const r = await runCli(['size', '--target', 'app'], { cwd: dir.path });
     const ctx = await computeContext(dir.path, { builder: 'buildkit', target: 'app' });
-    expect(r.stdout).toMatch(/^\s+files\s+bytes\s+transfer\nsent \(buildkit\)\s+2\s/);
+    expect(r.stdout).toMatch(/^\s+files\s+file bytes\s+transfer bytes\nsent \(buildkit\)\s+2\s/);
     expect(r.stdout).toMatch(/^eligible \(\.dockerignore\)\s+5\s/m);
     expect(r.stdout).toContain(`transferring context: ${ctx.sizes.transferSize}: only what the Dockerfile reads (package.json, src), 2 files of 5 eligible.`);
     expect(r.stdout).toContain('a rebuild on a warm builder sends only what changed');
@@ -124,7 +124,7 @@ describe('size and the summary under BuildKit', () => {
 
   it('the legacy builder keeps the tar figure', async () => {
     const r = await runCli(['size', '--target', 'app', '--builder', 'legacy'], { cwd: dir.path });
-    expect(r.stdout).toMatch(/^\s+files\s+bytes\s+upload\ncontext \(legacy\)\s+5\s/);
+    expect(r.stdout).toMatch(/^\s+files\s+file bytes\s+upload bytes\ncontext \(legacy\)\s+5\s/);
   });
 
   it('a target that reads no context: BuildKit sends nothing', async () => {

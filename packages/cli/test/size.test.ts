@@ -42,7 +42,7 @@ describe('ctxlens size', () => {
     const r = await runCli(['size', dir.path, '--builder', 'legacy']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^\s+files\s+bytes\s+upload$/);
+    expect(lines[0]).toMatch(/^\s+files\s+file bytes\s+upload bytes$/);
     expect(lines[1]).toMatch(/^context \(legacy\)\s+10\s+2\.0\d+MB\s+\S+$/);
     expect(lines[2]).toMatch(/^without \.dockerignore\s+14\s+2\.1\d*MB\s+\S+$/);
     expect(lines[3]).toMatch(/^saved\s+4\s+160\.?\d*kB\s+166.4kB$/);

@@ -16,6 +16,8 @@ export type { ContextComparison, RuleChange, SizeComparison } from './context/co
 export { BuildContext } from './context/build-context.js';
 export type { BuildInputs } from './context/resolve-inputs.js';
 export type { ContextEntry, ContextSizes, EntryFigures } from './context/sizes.js';
+export { countsAsFile, FIGURES } from './context/figures.js';
+export type { Figure, FigureName } from './context/figures.js';
 export type { Explanation, RequestExplanation, TraceStep } from './context/explain.js';
 export type { SendPlan, SendScope } from './context/send-plan.js';
 export type { FollowedPaths } from './walk/follow-links.js';

@@ -23,6 +23,8 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
     values: [
       // computing and explaining a context
       'BuildContext', 'computeContext', 'computeContextWithBaseline', 'evaluateRules', 'measureContext',
+      // the figures every command reports, defined once (issue 13 point 12)
+      'countsAsFile', 'FIGURES',
       // errors
       'AbortError', 'CtxlensError', 'DockerfileError', 'IgnoreFileConflictError', 'IgnoreFileError', 'InputError',
       // ignore files: reading, compiling, matching, lossless editing
@@ -40,7 +42,7 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       'allowlistIgnoreFile', 'secretsFlow', 'findSecretsInBytes', 'findSecretsInText', 'SECRET_DETECTORS', 'secretAtPath',
     ],
     types: [
-      'BuildInputs', 'Builder', 'ContextComparison', 'ContextEntry', 'ContextOptions', 'ContextSizes', 'EntryFigures', 'Diagnostic', 'EntryKind',
+      'BuildInputs', 'Builder', 'ContextComparison', 'ContextEntry', 'ContextOptions', 'ContextSizes', 'EntryFigures', 'Figure', 'FigureName', 'Diagnostic', 'EntryKind',
       'Explanation', 'FollowedPaths', 'FsAdapter', 'RequestExplanation', 'RuleChange', 'ScanProgressEvent', 'SendPlan', 'SendScope',
       'SizeComparison', 'TraceStep',
       'CtxlensErrorCode', 'RuleOrigin',

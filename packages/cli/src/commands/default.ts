@@ -1,7 +1,7 @@
 // `ctxlens` with no command: the TUI on a terminal; otherwise a `size`-style summary with the
 // biggest offenders, for scripts and CI logs. It leads with the golden rule: secrets sent (and
 // whether they reach the image), then the bytes sent or eligible that the Dockerfile never uses.
-import { type BuildContext, findCategoryHits, rankOffenders, type UnusedGroup, type UsageAnalysis, UseMark } from '@ctxlens/core';
+import { type BuildContext, FIGURES, findCategoryHits, rankOffenders, type UnusedGroup, type UsageAnalysis, UseMark } from '@ctxlens/core';
 import { significantOffenders } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
@@ -61,7 +61,7 @@ export async function runDefault(options: DefaultOptions, io: Io): Promise<numbe
     const golden = goldenRuleLines(secrets, unused, c, Math.max(0, options.top));
     const lines = [...golden, ...(golden.length > 0 ? [''] : []), ...sizeTable(both, c)];
     const top = offenderLines(offenders, c);
-    if (top.length > 0) lines.push('', c.bold('Biggest in the context:'), ...top);
+    if (top.length > 0) lines.push('', c.bold(`Biggest in the context (${FIGURES.bytes.label}, ${FIGURES.files.label}):`), ...top);
     lines.push('', c.dim('More: ctxlens check (CI gate), ctxlens suggest (lines to add), ctxlens explain PATH (why a path is in or out).'));
     io.stdout.write(lines.join('\n') + '\n');
     return ExitCode.Ok;

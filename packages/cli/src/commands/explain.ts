@@ -2,6 +2,7 @@
 // exit codes. Like git: without -v only excluded paths are printed; -v prints the deciding rule of
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
+// On a terminal a path git would pass over in silence prints "PATH: sent: ..." (same exit code).
 import { analyzeUsage, type BuildContext, type Builder, computeContext, computeContextWithBaseline, type ContextOptions, CtxlensError, type Explanation, secretAtPath, type UsageAnalysis, UseMark } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core/internal';
@@ -10,7 +11,7 @@ import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { quoteCStyle } from '../output/c-quote.js';
-import { type PathUse, pathJson, secretText, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
+import { type PathUse, pathJson, secretText, sentRecord, traceLines, useJson, useText, verboseRecord } from '../output/explain-report.js';
 import { toJson } from '../output/json.js';
 import { guarded, UsageError } from '../report-error.js';
 import type { CommandFactory } from './command.js';
@@ -142,7 +143,15 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
       const unrequested = v.primary.eligible === true && !v.primary.included;
       const counts = options.verbosity > 0 ? rule !== undefined || unrequested : !v.primary.included;
       if (counts) counted++;
-      if (options.quiet || (!counts && !options.nonMatching)) return;
+      if (options.quiet) return;
+      // git prints nothing for a path it does not count, which reads as a hang or a failure to a
+      // person at a terminal: there, the path says it is sent and why. Scripts (stdout not a TTY)
+      // keep git's silence; -n keeps git's "::" record; the exit code is git's either way.
+      if (!counts && !options.nonMatching && io.isTTY.stdout && !options.nul) {
+        out += sentRecord(v, a, cwd, options.verbosity, uses[i]);
+        return;
+      }
+      if (!counts && !options.nonMatching) return;
       if (options.verbosity === 0) out += options.nul ? `${a.given}\0` : `${quoteCStyle(a.given)}\n`;
       else out += verboseRecord(rule, a, cwd, options.nul);
       if (options.verbosity > 1 && !options.nul) {

@@ -2,7 +2,7 @@
 // not hold in Docker, exceptions a builder cannot reach, full BuildKit walks), each with file:line
 // and a fix; and the Dockerfile: a COPY of a path the context does not carry (the build fails),
 // the checklist (multi-stage, pinned base, non-root USER, HEALTHCHECK, a .dockerignore), and a broad
-// COPY before a dependency install. Exit 0 clean (notes allowed), 1 errors or warnings (or notes
+// COPY before a dependency install. Exit 0 clean (info findings allowed), 1 errors or warnings (or info findings
 // with --strict), 2 bad input.
 import { lintCacheOrder, lintDockerfile, lintIgnoreFile } from '@ctxlens/core';
 import { loadBuilderRules } from '@ctxlens/core/internal';
@@ -25,7 +25,7 @@ import { treeRead, type TreeReadOption } from './tree-read.js';
 export const lintOptions = {
   ...contextOptions,
   ...jsonOption,
-  strict: { type: 'boolean', default: false, describe: 'Fail on notes too (rules that match nothing or change nothing)' },
+  strict: { type: 'boolean', default: false, describe: 'Fail on info findings too (rules that match nothing or change nothing)' },
 } as const;
 
 /** Typed options of runLint. */
@@ -72,8 +72,8 @@ export const lintCommand: CommandFactory<ArgvOf<typeof lintOptions>> = ({ io, se
       .options(lintOptions)
       .example('$0 lint', 'lint ./.dockerignore against the tree it applies to')
       .example('$0 lint --builder legacy', 'judge rule effects under DOCKER_BUILDKIT=0')
-      .example('$0 lint --strict --json', 'fail on notes too; JSON findings with file, line and fix')
-      .epilogue('Reads the whole tree when there is an ignore file (its rules are judged on what they match inside excluded directories too); without one, only what the builders walk.\nExit codes: 0 no errors or warnings, 1 errors or warnings (notes too with --strict), 2 bad usage or input.'),
+      .example('$0 lint --strict --json', 'fail on info findings too; JSON findings with file, line and fix')
+      .epilogue('Reads the whole tree when there is an ignore file (its rules are judged on what they match inside excluded directories too); without one, only what the builders walk.\nExit codes: 0 no errors or warnings, 1 errors or warnings (info findings too with --strict), 2 bad usage or input.'),
   handler: async (argv: ArgvOf<typeof lintOptions>) => {
     setExitCode(await runLint({ ...toContextArgs(argv, io.env), json: argv.json === true, strict: argv.strict === true }, io));
   },

@@ -1,10 +1,11 @@
 // `ctxlens suggest`: .dockerignore lines worth adding, each with the bytes it saves, from the
-// categories and from the repository's .gitignore files. --write appends them to the ignore file in
-// use (or creates .dockerignore), keeping every existing byte, atomically (core's writeDocument).
+// categories and from the repository's .gitignore files, after fixing the file's broken lines as lint
+// says. --write replaces those lines and appends the others to the ignore file in use (or creates
+// .dockerignore), keeping every other byte, atomically (core's writeDocument).
 // No line excludes what the Dockerfile uses (under both builders: BuildKit's reads of the same
 // Dockerfile guard the legacy view). --allowlist proposes the golden rule's file instead: `*`, then
 // `!` lines for exactly what the Dockerfile uses, above the user's own lines.
-import { allowlistIgnoreFile, type BuildContext, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
+import { allowlistIgnoreFile, type BuildContext, type IgnoreDocument, insertLine, parseDocument, replaceLine, suggestIgnoreLines, type Suggestion, writeDocument } from '@ctxlens/core';
 import { ignoreFilePath, ignoreFileToEdit } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
@@ -24,10 +25,10 @@ import { treeRead, type TreeReadOption } from './tree-read.js';
 export const suggestOptions = {
   ...contextOptions,
   ...jsonOption,
-  write: { type: 'boolean', default: false, describe: 'Append the lines to the ignore file in use (or create .dockerignore); with --allowlist, put the allowlist above its lines' },
+  write: { type: 'boolean', default: false, describe: 'Fix the broken lines in place and append the new ones to the ignore file in use (or create .dockerignore); with --allowlist, put the allowlist above its lines' },
   allowlist: { type: 'boolean', default: false, describe: 'Propose the golden rule\'s allowlist: "*", then a "!" line for exactly what the Dockerfile uses (your lines are kept below)' },
   gitignore: { type: 'boolean', default: true, describe: 'Also draw on .gitignore files (--no-gitignore: categories only)' },
-  limit: { type: 'number', default: 20, requiresArg: true, describe: 'Suggest at most this many lines' },
+  limit: { type: 'number', default: 20, requiresArg: true, describe: 'Suggest at most this many new lines (fixes of broken lines come first, always)' },
 } as const;
 
 /** Typed options of runSuggest. */
@@ -51,7 +52,25 @@ function bytesAsRead(ctx: BuildContext): Buffer | undefined {
 }
 
 /**
- * Proposes (and with --write, appends) ignore-file lines.
+ * The ignore file with the suggestions applied: each fix replaces its line (an end-of-line comment
+ * moving to its own line above it), every other byte kept; the added lines go at the end.
+ * @returns the new document
+ */
+function applySuggestions(doc: IgnoreDocument, suggestions: readonly Suggestion[]): IgnoreDocument {
+  // Bottom-up, so a fix that becomes two lines does not shift the lines still to fix.
+  const fixes = suggestions.filter((s) => s.replaces !== undefined).sort((a, b) => b.replaces!.line - a.replaces!.line);
+  for (const { replaces } of fixes) {
+    const at = replaces!.line - 1;
+    const above = replaces!.lines.slice(0, -1);
+    doc = replaceLine(doc, at, replaces!.lines.at(-1)!);
+    above.forEach((line, k) => (doc = insertLine(doc, line, at + k)));
+  }
+  for (const s of suggestions) if (s.replaces === undefined) doc = insertLine(doc, s.line);
+  return doc;
+}
+
+/**
+ * Proposes (and with --write, applies) ignore-file lines.
  * @returns the exit code
  */
 export async function runSuggest(options: SuggestCommandOptions, io: Io): Promise<number> {
@@ -67,9 +86,7 @@ export async function runSuggest(options: SuggestCommandOptions, io: Io): Promis
     let written = false;
     if (options.write && suggestions.length > 0) {
       const original = bytesAsRead(context);
-      let doc = parseDocument(original);
-      for (const s of suggestions) doc = insertLine(doc, s.line);
-      written = writeDocument(target, doc, original);
+      written = writeDocument(target, applySuggestions(parseDocument(original), suggestions), original);
     }
     if (!options.quiet) {
       if (options.json) io.stdout.write(toJson({ ...contextJson(context, options), ...suggestJson(suggestions, context, after, target, written) }));

@@ -1,6 +1,6 @@
 // `check` output: one "PASS|FAIL|SKIP <rule> (<reason>)" line per rule, each failing rule followed
 // by its offenders (size, path, why) and the .dockerignore line that would fix each.
-import type { CheckOffender } from '@ctxlens/core';
+import { type CheckOffender, FIGURES } from '@ctxlens/core';
 import type { GateResult } from '../config/check-gate.js';
 import type { GateConfig } from '../config/check-config.js';
 import type { Colors } from './color.js';
@@ -15,7 +15,8 @@ import { alignColumns } from './table.js';
 export function checkReason(r: GateResult): string {
   if (r.rule === 'maxSize') {
     if (r.status === 'skip') return 'not configured';
-    return r.status === 'pass' ? `upload ${formatSize(r.actual)}, limit ${formatSize(r.limit!)}` : `upload ${formatSize(r.actual)}, over the ${formatSize(r.limit!)} limit`;
+    const upload = `${FIGURES.tarBytes.label} ${formatSize(r.actual)}`;
+    return r.status === 'pass' ? `${upload}, limit ${formatSize(r.limit!)}` : `${upload}, over the ${formatSize(r.limit!)} limit`;
   }
   if (r.rule === 'maxFiles') {
     if (r.status === 'skip') return 'not configured';
@@ -29,7 +30,7 @@ export function checkReason(r: GateResult): string {
   if (r.rule === 'deny') return 'no category denied';
   if (r.rule === 'builderDivergence') {
     if (r.status === 'skip') return 'not configured';
-    return r.status === 'pass' ? 'BuildKit and the legacy builder send the same files' : `${plural(r.actual, 'file')} sent by one builder only`;
+    return r.status === 'pass' ? 'BuildKit and the legacy builder send the same entries' : `${plural(r.actual, 'path')} sent by one builder only`;
   }
   if (r.rule.endsWith(':secrets-shipped') && r.status === 'skip') return 'what reaches the image is known only from the Dockerfile under BuildKit';
   const verb = r.rule.endsWith(':secrets-shipped') ? 'shipped' : 'sent';
@@ -38,14 +39,16 @@ export function checkReason(r: GateResult): string {
 }
 
 function offenderRows(offenders: readonly CheckOffender[], byFiles: boolean, sizeRule: boolean): string[][] {
-  return offenders.map((o) => [
+  // The header names the figure, so "9B" is never read as upload bytes (the maxSize rule's own figure).
+  const header = [byFiles ? FIGURES.files.label : FIGURES.bytes.label, 'path', '', '', ''];
+  return [header, ...offenders.map((o) => [
     byFiles ? plural(o.files, 'file') : formatSize(o.bytes),
     o.isDir ? `${o.path}/` : o.path,
     o.isDir && !byFiles ? `(${plural(o.files, 'file')})` : '',
     o.reason ?? '',
     // maxSize and maxFiles also list plain big files and directories, which the image may need.
     suggestion(o.suggestedLine, !(byFiles || sizeRule) || o.reason !== undefined),
-  ]);
+  ])];
 }
 
 /**
@@ -58,7 +61,7 @@ export function checkLines(results: readonly GateResult[], c: Colors, ignoreFile
     const label = r.status === 'pass' ? c.green('PASS') : r.status === 'fail' ? c.red('FAIL') : r.status === 'warn' ? c.yellow('WARN') : c.dim('SKIP');
     lines.push(`${label} ${r.rule} (${checkReason(r)})`);
     if (r.offenders.length === 0) continue;
-    const rows = alignColumns(offenderRows(r.offenders, r.rule === 'maxFiles', r.rule === 'maxSize'), ['right', 'left', 'left', 'left', 'left'], (cell, _row, col) => (col === 4 ? c.cyan(cell) : col === 3 ? c.dim(cell) : cell));
+    const rows = alignColumns(offenderRows(r.offenders, r.rule === 'maxFiles', r.rule === 'maxSize'), ['right', 'left', 'left', 'left', 'left'], (cell, row, col) => (row === 0 || col === 3 ? c.dim(cell) : col === 4 ? c.cyan(cell) : cell));
     lines.push(...rows.map((row) => `     ${row}`));
     if (r.offenderCount > r.offenders.length) lines.push(c.dim(`     … and ${formatCount(r.offenderCount - r.offenders.length)} more`));
   }

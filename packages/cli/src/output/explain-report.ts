@@ -55,6 +55,20 @@ export function builderName(e: Pick<Explanation, 'builder'>): string {
   return e.builder === 'buildkit' ? 'BuildKit' : 'the legacy builder';
 }
 
+/**
+ * What a person at a terminal gets for a path git check-ignore would pass over in silence (a sent
+ * path): that it is sent and why, which instruction asked for it (BuildKit), and how the image uses
+ * it; with -vv, the whole trace.
+ * @returns lines, each ending in a newline; the first is e.g. `coverage/lcov.info: sent: no rule matches`
+ */
+export function sentRecord(verdict: PathVerdict, path: AskedPath, cwd: string, verbosity: number, use: PathUse | undefined): string {
+  const e = verdict.primary;
+  const why = e.rule === undefined ? 'no rule matches' : `re-included by ${refText(e.rule, cwd)}`;
+  // traceLines' first line restates the verdict; its request line is the one added below otherwise.
+  const detail = verbosity > 1 ? traceLines(verdict, path.relative, cwd).slice(1) : e.request !== undefined && e.request.instructions.length > 0 ? [`  ${requestText(e.request)}`] : [];
+  return [`${quoteCStyle(path.given)}: ${verdictText(e)}: ${why}`, ...detail, ...(use === undefined ? [] : [`  ${useText(use)}`])].join('\n') + '\n';
+}
+
 function verdictText(e: Explanation): string {
   return e.included ? 'sent' : 'not sent';
 }

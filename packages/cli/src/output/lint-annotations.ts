@@ -1,5 +1,5 @@
 // `lint` under GitHub Actions: each finding as an annotation on its ignore-file line (errors as
-// errors, warnings as warnings, notes as notices).
+// errors, warnings as warnings, info findings as notices).
 import { annotation, annotationFile } from './annotations.js';
 import type { AnyFinding } from './lint-report.js';
 

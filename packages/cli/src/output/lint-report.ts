@@ -33,7 +33,7 @@ export function countFindings(findings: readonly AnyFinding[]): LintCounts {
 export function lintLines(findings: readonly AnyFinding[], c: Colors, cwd: string, ignoreFile: string): string[] {
   const lines: string[] = [];
   for (const f of findings) {
-    const sev = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
+    const sev = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('info');
     lines.push(`${c.bold(`${displayPath(f.file, cwd)}:${f.line}:`)} ${sev}: ${f.message} ${c.dim(`[${f.code}]`)}`);
     if (f.detail) lines.push(`    ${f.detail}`);
     lines.push(`    ${c.green('fix:')} ${f.fix}`);
@@ -42,7 +42,7 @@ export function lintLines(findings: readonly AnyFinding[], c: Colors, cwd: strin
   const name = displayPath(ignoreFile, cwd);
   if (findings.length === 0) lines.push(c.green(`${name}: no problems found`));
   else {
-    const parts = [n.errors > 0 ? plural(n.errors, 'error') : '', n.warnings > 0 ? plural(n.warnings, 'warning') : '', n.infos > 0 ? plural(n.infos, 'note') : ''].filter(Boolean);
+    const parts = [n.errors > 0 ? plural(n.errors, 'error') : '', n.warnings > 0 ? plural(n.warnings, 'warning') : '', n.infos > 0 ? plural(n.infos, 'info') : ''].filter(Boolean);
     lines.push('', `${name}: ${parts.join(', ')}`);
   }
   return lines;

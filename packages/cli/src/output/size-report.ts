@@ -2,7 +2,7 @@
 // upload against the same directory without the ignore file. Under BuildKit: what it sends (the
 // paths the Dockerfile reads, with its `transferring context` figure) against what the ignore file
 // lets through ("eligible") and the directory without the ignore file.
-import type { BuildContext, ContextSizes, SizeComparison } from '@ctxlens/core';
+import { type BuildContext, type ContextSizes, FIGURES, type SizeComparison } from '@ctxlens/core';
 import * as nodePath from 'node:path';
 import type { Colors } from './color.js';
 import { contextJson, type RequestArgs } from './context-json.js';
@@ -79,7 +79,7 @@ function legacyTable(both: SizeComparison, c: Colors): string[] {
   const now = both.context.sizes;
   const all = both.unfilteredSizes;
   const label = ignoreFileLabel(both.context);
-  const header = ['', 'files', 'bytes', 'upload'];
+  const header = ['', FIGURES.files.label, FIGURES.bytes.label, FIGURES.tarBytes.label];
   const row = (name: string, s: ContextSizes): string[] => [name, formatCount(s.files), formatSize(s.bytes), s.dockerSize];
   const rows = [header, row(`context (${both.context.builder})`, now)];
   if (label !== undefined) {
@@ -88,7 +88,7 @@ function legacyTable(both: SizeComparison, c: Colors): string[] {
   }
   const lines = alignColumns(rows, ['left', 'right', 'right', 'right'], (cell, r, col) => (r === 0 ? c.dim(cell) : col === 3 && r === 1 ? c.bold(cell) : cell));
   if (label === undefined) lines.push(c.yellow('No ignore file: Docker sends the whole directory. Try `ctxlens suggest`.'));
-  else lines.push(c.dim(`${label} saves ${formatPercent(all.tarBytes - now.tarBytes, all.tarBytes)} of the upload. "upload" is the exact tar the legacy builder sends, in Docker's units.`));
+  else lines.push(c.dim(`${label} saves ${formatPercent(all.tarBytes - now.tarBytes, all.tarBytes)} of the upload. "${FIGURES.tarBytes.label}" is the exact tar the legacy builder sends, in Docker's units; "${FIGURES.bytes.label}" the files' contents.`));
   return lines;
 }
 
@@ -106,14 +106,14 @@ function buildkitTable(both: SizeComparison, c: Colors): string[] {
   const nothing = ctx.plan?.scope === 'none';
   const transfer = (s: ContextSizes): string => (s.transferBytes === undefined ? '-' : s.transferBytes === 0 ? 'nothing' : s.transferSize || '0B');
   const row = (name: string, s: ContextSizes, figure = transfer(s)): string[] => [name, formatCount(s.files), formatSize(s.bytes), figure];
-  const rows = [['', 'files', 'bytes', 'transfer'], row('sent (buildkit)', sent)];
+  const rows = [['', FIGURES.files.label, FIGURES.bytes.label, FIGURES.transferBytes.label], row('sent (buildkit)', sent)];
   const narrowed = eligible !== sent;
   if (narrowed) rows.push(row(label === undefined ? 'eligible (no ignore file)' : `eligible (${label})`, eligible));
   if (label !== undefined) rows.push(row(`without ${label}`, all, '-'));
   const lines = alignColumns(rows, ['left', 'right', 'right', 'right'], (cell, r, col) => (r === 0 ? c.dim(cell) : col === 3 && r === 1 ? c.bold(cell) : cell));
   lines.push('', ...requestLines(ctx, sent, eligible, c));
   if (nothing) return lines;
-  lines.push(c.dim(`"transfer" is BuildKit's "transferring context" figure for a first build; a rebuild on a warm builder sends only what changed (in one measured project, 1.27MB fell to 13.68kB).`));
+  lines.push(c.dim(`"${FIGURES.transferBytes.label}" is BuildKit's "transferring context" figure for a first build; a rebuild on a warm builder sends only what changed (in one measured project, 1.27MB fell to 13.68kB).`));
   if (label === undefined) lines.push(c.yellow('No ignore file: everything the Dockerfile reads is sent. Try `ctxlens suggest`.'));
   else lines.push(c.dim(`${label} keeps ${formatPercent(all.bytes - eligible.bytes, all.bytes)} of the directory's bytes out of reach of the Dockerfile.`));
   return lines;

@@ -1,12 +1,19 @@
 // `suggest` output: each line with what it saves and why, then the total.
-import type { AllowlistResult, BuildContext, Suggestion, SuggestionSource } from '@ctxlens/core';
+import { type AllowlistResult, type BuildContext, FIGURES, type Suggestion, type SuggestionSource } from '@ctxlens/core';
 import type { Colors } from './color.js';
 import { formatCount, formatSize, plural } from './numbers.js';
 import { displayPath } from './paths.js';
 import { alignColumns } from './table.js';
 
 function sourceText(s: SuggestionSource, cwd: string): string {
+  if (s.kind === 'lint') return `fixes ${s.codes.join(', ')}`;
   return s.kind === 'category' ? s.category : `${displayPath(s.file, cwd)}:${s.line} (${s.text.trim()})`;
+}
+
+/** A fix's first column: the line it replaces and what replaces it. */
+function fixCell(s: Suggestion): string {
+  const r = s.replaces!;
+  return `${r.line}: ${r.text.trim()} → ${r.lines.join(' + ')}`;
 }
 
 /**
@@ -24,12 +31,22 @@ export function sourcesText(sources: readonly SuggestionSource[], cwd: string): 
  */
 export function suggestLines(suggestions: readonly Suggestion[], before: BuildContext, after: BuildContext, c: Colors, cwd: string, target: string, written: boolean): string[] {
   if (suggestions.length === 0) return [c.green(`Nothing to suggest: no dependencies, VCS data, test output, logs, caches, secrets or git-ignored files are sent.`)];
-  const rows = [['', 'saves', '', 'why'], ...suggestions.map((s) => [s.line, formatSize(s.bytes), plural(s.files, 'file'), sourcesText(s.sources, cwd)])];
-  const lines = [c.bold(written ? `Added to ${target}:` : `Lines to add to ${target}:`)];
-  lines.push(...alignColumns(rows, ['left', 'right', 'right', 'left'], (cell, r, col) => (r === 0 ? c.dim(cell) : col === 0 ? c.cyan(cell) : col === 3 ? c.dim(cell) : cell)).map((l) => `  ${l}`));
+  const fixes = suggestions.filter((s) => s.replaces !== undefined);
+  const added = suggestions.filter((s) => s.replaces === undefined);
+  const lines: string[] = [];
+  const table = (title: string, list: readonly Suggestion[], first: (s: Suggestion) => string): void => {
+    if (list.length === 0) return;
+    // A fix can send more than the broken line did (an exception that now reaches deeper): "saves" may be negative.
+    // "saves" names the figures, so the two columns are never read as upload bytes or entries.
+    const rows = [['', `saves ${FIGURES.bytes.label}`, FIGURES.files.label, 'why'], ...list.map((s) => [first(s), `${s.bytes < 0 ? '-' : ''}${formatSize(Math.abs(s.bytes))}`, `${s.files < 0 ? '-' : ''}${plural(Math.abs(s.files), 'file')}`, sourcesText(s.sources, cwd)])];
+    lines.push(c.bold(title), ...alignColumns(rows, ['left', 'right', 'right', 'left'], (cell, r, col) => (r === 0 ? c.dim(cell) : col === 0 ? c.cyan(cell) : col === 3 ? c.dim(cell) : cell)).map((l) => `  ${l}`));
+  };
+  table(written ? `Fixed in ${target}:` : `Lines to fix in ${target}, as lint says:`, fixes, fixCell);
+  if (fixes.length > 0 && added.length > 0) lines.push('');
+  table(written ? `Added to ${target}:` : `Lines to add to ${target}:`, added, (s) => s.line);
   const files = before.sizes.files - after.sizes.files;
-  lines.push('', `Together: ${formatCount(files)} fewer files, upload ${before.sizes.dockerSize} → ${after.sizes.dockerSize}.`);
-  if (!written) lines.push(c.dim('Run `ctxlens suggest --write` to append them (existing lines, comments and line endings are kept).'));
+  lines.push('', `Together: ${plural(files, `fewer ${FIGURES.files.label.replace(/s$/, '')}`)}, ${FIGURES.tarBytes.label} ${before.sizes.dockerSize} → ${after.sizes.dockerSize}.`);
+  if (!written) lines.push(c.dim(`Run \`ctxlens suggest --write\` to ${fixes.length > 0 ? 'fix and ' : ''}append them (every other line, comment and line ending is kept).`));
   return lines;
 }
 
@@ -42,7 +59,7 @@ export function suggestJson(suggestions: readonly Suggestion[], before: BuildCon
   return {
     target,
     written,
-    suggestions: suggestions.map((s) => ({ line: s.line, files: s.files, bytes: s.bytes, tarBytes: s.tarBytes, sources: s.sources })),
+    suggestions: suggestions.map((s) => ({ line: s.line, files: s.files, bytes: s.bytes, tarBytes: s.tarBytes, sources: s.sources, replaces: s.replaces ?? null })),
     before: sizes(before),
     after: sizes(after),
   };

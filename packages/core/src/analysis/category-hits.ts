@@ -12,6 +12,7 @@ import { includedTotals, type SubtreeTotals } from './subtree-totals.js';
 import { EntryState } from '../walk/walk-result.js';
 import type { SecretFinding } from './secret-content.js';
 import { secretContentOf, type SecretContentReader } from './secret-content-scan.js';
+import { countsAsFile } from '../context/figures.js';
 
 /** One offending path of a category: a directory with what it holds, or a single file. */
 export interface CategoryHit {
@@ -127,7 +128,7 @@ export function findCategoryHits(ctx: BuildContext, options: CategoryScanOptions
     const found = classifyFile(name, path, inv.kind(i), () => read(inv.absolutePath(i)), () => contentOf(i));
     if (found === undefined || !wanted.has(found.category)) continue;
     const pattern = verified(found.rule?.pattern === undefined ? undefined : anyDepthPattern(found.rule.pattern(name), atRoot), path);
-    hits.push({ category: found.category, path, index: i, kind: inv.kind(i), files: 1, bytes: inv.sizes[i]!, reason: found.reason, pattern, findings: found.findings });
+    hits.push({ category: found.category, path, index: i, kind: inv.kind(i), files: countsAsFile(inv.kind(i)) ? 1 : 0, bytes: countsAsFile(inv.kind(i)) ? inv.sizes[i]! : 0, reason: found.reason, pattern, findings: found.findings });
   }
   return hits.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -7,15 +7,18 @@ import type { Inventory } from '../inventory/inventory.js';
 import { readAllPattern } from '../ignorefile/read-ignore-file.js';
 import { compileRules, type CompiledPattern } from '../patterns/pattern-set.js';
 import { IgnoreFileError } from '../errors.js';
+import { countsAsFile } from '../context/figures.js';
 
 /** The effect of one appended exclusion. */
 export interface ExclusionEffect {
   /** 1 for each entry the line would remove. */
   readonly removed: Uint8Array;
-  /** Non-directory entries removed. */
+  /** Regular files removed (the `files` figure, context/figures.ts). */
   readonly files: number;
   /** Bytes of regular files removed. */
   readonly bytes: number;
+  /** Every entry removed, directories and symlinks included (the `entries` figure). */
+  readonly entries: number;
 }
 
 /**
@@ -44,16 +47,18 @@ export function appendedExclusionEffect(inv: Inventory, included: Uint8Array, ru
   const removed = new Uint8Array(n);
   let files = 0;
   let bytes = 0;
+  let entries = 0;
   for (let i = 1; i < n; i++) {
     if (!included[i]) continue;
     const p = inv.parent[i]!;
     const inherited = p > 0 && included[p] === 1 && removed[p] === 1;
     if (!inherited && !rule.matches(inv.path(i))) continue;
     removed[i] = 1;
-    if (!inv.isDir(i)) {
+    entries++;
+    if (countsAsFile(inv.kind(i))) {
       files++;
       bytes += inv.sizes[i]!;
     }
   }
-  return { removed, files, bytes };
+  return { removed, files, bytes, entries };
 }

@@ -3,10 +3,11 @@
 import type { BuildContext } from '../context/build-context.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { EntryState } from '../walk/walk-result.js';
+import { countsAsFile } from '../context/figures.js';
 
 /** File counts and bytes per inventory entry, each summed over the entry's subtree. */
 export interface SubtreeTotals {
-  /** Non-directory entries counted (files, symlinks, ...). */
+  /** Regular files counted: the `files` figure (context/figures.ts), so symlinks are not files here either. */
   readonly files: Float64Array;
   /** Bytes of regular files (a hardlinked file counts once per name). */
   readonly bytes: Float64Array;
@@ -21,7 +22,7 @@ export function subtreeTotals(inv: Inventory, counted: (index: number) => boolea
   const files = new Float64Array(n);
   const bytes = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
-    if (!inv.isDir(i) && counted(i)) {
+    if (countsAsFile(inv.kind(i)) && counted(i)) {
       files[i]! += 1;
       bytes[i]! += inv.sizes[i]!;
     }

@@ -18,11 +18,15 @@ import { findGitignoreFiles, gitIgnoredMask, translateGitignoreFiles } from './g
 import { ignoreFileRelative } from './offenders.js';
 import { excludesProtected, protectedEntries } from './protect.js';
 import type { UsageAnalysis } from './usage.js';
+import type { LintCode } from './lint-types.js';
+import { fixBrokenLines } from './suggest-fixes.js';
 
 /** Why a line is suggested. */
 export type SuggestionSource =
   | { readonly kind: 'category'; readonly category: CategoryName; readonly reason: string }
-  | { readonly kind: 'gitignore'; readonly file: string; readonly line: number; readonly text: string };
+  | { readonly kind: 'gitignore'; readonly file: string; readonly line: number; readonly text: string }
+  /** A broken line of the ignore file, fixed as lint says (line-fix.ts). */
+  | { readonly kind: 'lint'; readonly codes: readonly LintCode[] };
 
 /** One suggested line and what it saves, given the lines before it. */
 export interface Suggestion {
@@ -33,6 +37,11 @@ export interface Suggestion {
   readonly bytes: number;
   /** Bytes saved in the legacy upload. */
   readonly tarBytes: number;
+  /**
+   * Set when the suggestion fixes a line of the ignore file instead of adding one: the 1-based line,
+   * its text, and the lines to write in its place (`line` is the last of them).
+   */
+  readonly replaces?: { readonly line: number; readonly text: string; readonly lines: readonly string[] } | undefined;
 }
 
 /** Suggestions and the context with all of them applied. */
@@ -45,7 +54,7 @@ export interface SuggestResult {
 export interface SuggestOptions {
   /** Read the .gitignore files. @default true */
   readonly gitignore?: boolean;
-  /** At most this many lines. @default 20 */
+  /** At most this many added lines (fixes of the file's broken lines come first, and always). @default 20 */
   readonly limit?: number;
   /**
    * What the Dockerfile uses, over the same inventory (analyzeUsage of a BuildKit context this one
@@ -65,15 +74,20 @@ interface Candidate {
 const NOT_BY_CATEGORY = new Set(['vendor']);
 
 /**
- * Proposes lines to append to the context's ignore file. Needs a context whose inventory holds what
- * the builder walks (computeContext's, or a complete one): lines only remove what is sent.
- * @returns the lines in the order to write them, each with its exact marginal saving
+ * Proposes fixes of the ignore file's broken lines (the fixes lint gives), then lines to append.
+ * Needs a context whose inventory holds what the builder walks (computeContext's, or a complete one):
+ * lines only remove what is sent.
+ * @returns the fixes (with `replaces`), then the lines in the order to append them, each with its exact marginal saving
  */
-export function suggestIgnoreLines(ctx: BuildContext, options: SuggestOptions = {}): SuggestResult {
-  checkContextArgument(ctx, 'ctx');
+export function suggestIgnoreLines(original: BuildContext, options: SuggestOptions = {}): SuggestResult {
+  checkContextArgument(original, 'ctx');
   checkArgument(options, 'options', ACCEPTS.object);
   checkArgument(options.gitignore, 'options.gitignore', ACCEPTS.boolean, true);
   checkArgument(options.limit, 'options.limit', ACCEPTS.nonNegativeNumber, true);
+  const guarded = protectedEntries(original, options.usage);
+  // Broken lines first, fixed in place; the lines added after them see what the fixes exclude.
+  const fixed = fixBrokenLines(original, guarded);
+  const ctx = fixed.context;
   const inv = ctx.inventory;
   const included = new Uint8Array(inv.count);
   for (let i = 1; i < inv.count; i++) included[i] = ctx.walk.state[i] === EntryState.Included ? 1 : 0;
@@ -98,10 +112,10 @@ export function suggestIgnoreLines(ctx: BuildContext, options: SuggestOptions = 
   }
   if (options.gitignore !== false) addGitignoreCandidates(ctx, included, add);
 
-  const guarded = protectedEntries(ctx, options.usage);
   const safe = [...candidates.values()].filter((c) => !excludesProtected(inv, included, c.rule, guarded));
   const chosen = pickGreedily(ctx, included, safe, options.limit ?? 20);
-  return measure(ctx, chosen);
+  const added = measure(ctx, fixed.lines, chosen);
+  return { suggestions: [...fixed.fixes, ...added.suggestions], after: added.after };
 }
 
 function addGitignoreCandidates(ctx: BuildContext, included: Uint8Array, add: (line: string | undefined, s: SuggestionSource) => boolean): void {
@@ -145,8 +159,8 @@ function pickGreedily(ctx: BuildContext, start: Uint8Array, candidates: Candidat
     const best = pool[0]!;
     const effect = appendedExclusionEffect(inv, included, best.rule);
     if (!firstRemoved.has(best)) firstRemoved.set(best, effect.removed.indexOf(1));
-    // Bytes first, then files, so an empty-but-sent secret still counts.
-    const score = effect.bytes + effect.files / 1e6;
+    // Bytes first, then entries, so an empty-but-sent secret (or a symlink to one) still counts.
+    const score = effect.bytes + effect.entries / 1e6;
     if (score <= 0) {
       const owner = removedBy[firstRemoved.get(best)!] ?? -1;
       if (owner >= 0) chosen[owner]!.sources.push(...best.sources);
@@ -169,8 +183,7 @@ function pickGreedily(ctx: BuildContext, start: Uint8Array, candidates: Candidat
   return [...chosen.filter(isSecret), ...chosen.filter((c) => !isSecret(c))];
 }
 
-function measure(ctx: BuildContext, chosen: readonly Candidate[]): SuggestResult {
-  const base = ctx.ignoreFile?.source.lines.map((l) => l.text) ?? [];
+function measure(ctx: BuildContext, base: readonly string[], chosen: readonly Candidate[]): SuggestResult {
   const file = ctx.inputs.ignoreFile ?? '.dockerignore';
   const suggestions: Suggestion[] = [];
   let lines = [...base];
@@ -186,3 +199,4 @@ function measure(ctx: BuildContext, chosen: readonly Candidate[]): SuggestResult
   }
   return { suggestions, after: before };
 }
+

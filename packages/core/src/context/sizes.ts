@@ -5,6 +5,7 @@ import { TAR_TRAILER_BYTES, tarEntryBytes } from '../tar/tar-size.js';
 import { rawByteLength } from '../inventory/raw-names.js';
 import { dataPacketCount, dataPacketHeaderBytes, dataPacketsBytes, dataPayloadBytes, FIN_PACKET_BYTES, goFileMode, statPacketBytes } from '../transfer/fsutil-wire.js';
 import { formatProgressBytes } from '../transfer/progress-bytes.js';
+import { countsAsFile } from './figures.js';
 
 /** One entry of the context, in send order. */
 export interface ContextEntry {
@@ -215,7 +216,7 @@ export function sumSizes(inv: Inventory, order: Int32Array, figures?: EntryFigur
     if (figures === undefined || hardlinkOf !== undefined || !opened) transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, opened);
     // The stat packet and the data fields are the entry's own; only the packet headers hold its position.
     else transferBytes += figures.statBytes[i]! + figures.dataBytes[i]! + figures.dataPackets[i]! * dataPacketHeaderBytes(id);
-    if (kind === 'file') {
+    if (countsAsFile(kind)) {
       files++;
       if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
     } else if (kind === 'dir') dirs++;
