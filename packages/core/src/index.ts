@@ -92,6 +92,7 @@ export type { DockerfileFinding, DockerfileLintCode } from './analysis/dockerfil
 export { lintCacheOrder } from './analysis/cache-order.js';
 export type { CacheOrderFinding } from './analysis/cache-order.js';
 export { suggestIgnoreLines } from './analysis/suggest.js';
+export { applySuggestions } from './analysis/apply-suggestions.js';
 export type { SuggestOptions, SuggestResult, Suggestion, SuggestionSource } from './analysis/suggest.js';
 export { analyzeUsage, UseMark } from './analysis/usage.js';
 export type { EntryUse, FileTotals, UnusedGroup, UsageAnalysis } from './analysis/usage.js';

@@ -38,7 +38,7 @@ export const PUBLIC_SURFACE: readonly EntrySurface[] = [
       'formatDockerSize', 'formatProgressBytes', 'pathBytes', 'pathFromBytes',
       // analysis
       'CATEGORIES', 'CATEGORY_NAMES', 'categoryByName', 'findCategoryHits', 'rankOffenders', 'diffBuilders', 'DENY_NAMES', 'runChecks',
-      'lintCacheOrder', 'lintDockerfile', 'lintIgnoreFile', 'suggestIgnoreLines', 'analyzeUsage', 'UseMark', 'copySourceErrors',
+      'lintCacheOrder', 'lintDockerfile', 'lintIgnoreFile', 'suggestIgnoreLines', 'applySuggestions', 'analyzeUsage', 'UseMark', 'copySourceErrors',
       'allowlistIgnoreFile', 'secretsFlow', 'findSecretsInBytes', 'findSecretsInText', 'SECRET_DETECTORS', 'secretAtPath',
     ],
     types: [

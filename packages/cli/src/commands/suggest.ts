@@ -5,7 +5,7 @@
 // No line excludes what the Dockerfile uses (under both builders: BuildKit's reads of the same
 // Dockerfile guard the legacy view). --allowlist proposes the golden rule's file instead: `*`, then
 // `!` lines for exactly what the Dockerfile uses, above the user's own lines.
-import { allowlistIgnoreFile, type BuildContext, type IgnoreDocument, insertLine, parseDocument, replaceLine, suggestIgnoreLines, type Suggestion, writeDocument } from '@ctxlens/core';
+import { allowlistIgnoreFile, applySuggestions, type BuildContext, insertLine, parseDocument, suggestIgnoreLines, writeDocument } from '@ctxlens/core';
 import { ignoreFilePath, ignoreFileToEdit } from '@ctxlens/core/internal';
 import type { Argv } from 'yargs';
 import { ExitCode } from '../exit-codes.js';
@@ -49,24 +49,6 @@ function bytesAsRead(ctx: BuildContext): Buffer | undefined {
   if (source === undefined) return undefined;
   const LF = Buffer.from('\n');
   return Buffer.concat(source.lines.flatMap((l) => (l.hasLF ? [l.raw, LF] : [l.raw])));
-}
-
-/**
- * The ignore file with the suggestions applied: each fix replaces its line (an end-of-line comment
- * moving to its own line above it), every other byte kept; the added lines go at the end.
- * @returns the new document
- */
-function applySuggestions(doc: IgnoreDocument, suggestions: readonly Suggestion[]): IgnoreDocument {
-  // Bottom-up, so a fix that becomes two lines does not shift the lines still to fix.
-  const fixes = suggestions.filter((s) => s.replaces !== undefined).sort((a, b) => b.replaces!.line - a.replaces!.line);
-  for (const { replaces } of fixes) {
-    const at = replaces!.line - 1;
-    const above = replaces!.lines.slice(0, -1);
-    doc = replaceLine(doc, at, replaces!.lines.at(-1)!);
-    above.forEach((line, k) => (doc = insertLine(doc, line, at + k)));
-  }
-  for (const s of suggestions) if (s.replaces === undefined) doc = insertLine(doc, s.line);
-  return doc;
 }
 
 /**

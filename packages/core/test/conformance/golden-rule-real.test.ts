@@ -8,7 +8,7 @@
 // CTXLENS_GOLDEN_CASES sets how many random cases run (1 to 3 builds each, about a second a build).
 import { writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowlistIgnoreFile, analyzeUsage, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, CtxlensError, evaluateRules, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
+import { allowlistIgnoreFile, analyzeUsage, applySuggestions, parseDocument, serializeDocument, type Suggestion, type BuildContext, compileRules, computeContext, computeContextWithBaseline, copySourceErrors, CtxlensError, evaluateRules, IgnoreFileError, parseIgnoreFile, suggestIgnoreLines } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { BUSYBOX_IMAGE, buildkitOracleOrSkip, dockerCliStatus, type FakeDaemon, runLegacyBuild, startFakeDaemon, type BuildkitContext, type BuildkitBuildResult, makeBuildkitContext, runBuildkitBuild, type TreeSpec } from '@ctxlens/test-fixtures';
 import { COPY_ERROR_TREE, COPY_ERROR_VECTORS } from '../../src/analysis/copy-errors.vectors.js';
@@ -140,23 +140,23 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
       for (const { label, result } of views) {
         if (result.suggestions.length === 0) continue;
         tally.suggested++;
-        const lines = result.suggestions.map((s) => s.line);
-        const text = c.dockerignore + lines.map((l) => l + '\n').join('');
+        // As `suggest --write` writes it: fixes replace their lines, the rest is appended.
+        const { text, rules } = applied(c.dockerignore, result.suggestions);
         tally.eligibleSaved += result.suggestions.reduce((n, s) => n + s.bytes, 0);
         const after = crashesDaemon(text) ? undefined : await build(dir, c, text);
         if (after?.ok) tally.suggestGreen++;
-        const predicted = evaluateRules(mine.ctx, { rules: [...own, ...lines] }).sizes.transferBytes ?? 0;
+        const predicted = evaluateRules(mine.ctx, { rules }).sizes.transferBytes ?? 0;
         if (after !== undefined && (after.transferredBytes ?? 0) === predicted) tally.suggestFigure++;
         if (!after?.ok || (after.transferredBytes ?? 0) !== predicted) green.push(`${label}: ${describeCase(c, text)}real: ok=${after?.ok} ${after?.error ?? ''} transferred ${after?.transferredBytes}, predicted ${predicted}`);
       }
       // Control: the legacy view's suggestions without the guard. They break some builds, and the
       // real BuildKit must fail exactly where ctxlens says (so the green runs above can tell).
-      const unguarded = suggestIgnoreLines(evaluateRules(mine.ctx, { rules: own, builder: 'legacy' }), { gitignore: false }).suggestions.map((s) => s.line);
-      const guarded = views[1]!.result.suggestions.map((s) => s.line);
-      if (unguarded.join('\n') !== guarded.join('\n')) {
-        const text = c.dockerignore + unguarded.map((l) => l + '\n').join('');
+      const unguardedSuggestions = suggestIgnoreLines(evaluateRules(mine.ctx, { rules: own, builder: 'legacy' }), { gitignore: false }).suggestions;
+      const unguarded = applied(c.dockerignore, unguardedSuggestions);
+      if (unguarded.text !== applied(c.dockerignore, views[1]!.result.suggestions).text) {
+        const text = unguarded.text;
         const after = crashesDaemon(text) ? undefined : await build(dir, c, text);
-        const breaks = copySourceErrors(evaluateRules(mine.ctx, { rules: [...own, ...unguarded] })).length > 0;
+        const breaks = copySourceErrors(evaluateRules(mine.ctx, { rules: unguarded.rules })).length > 0;
         if (after !== undefined) {
           tally.control++;
           if (!after.ok) tally.controlBroken++;
@@ -196,3 +196,11 @@ describe(`real BuildKit: the golden rule${skipped}`, () => {
     expect(green.slice(0, SHOWN)).toEqual([]);
   }, 3_600_000);
 });
+
+/** The ignore file after suggest's proposals, as `suggest --write` writes it, and its lines. */
+function applied(dockerignore: string, suggestions: readonly Suggestion[]): { text: string; rules: string[] } {
+  const text = serializeDocument(applySuggestions(parseDocument(Buffer.from(dockerignore)), suggestions)).toString('utf8');
+  const rules = text.split('\n');
+  if (rules.at(-1) === '') rules.pop();
+  return { text, rules };
+}
