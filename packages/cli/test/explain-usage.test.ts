@@ -87,3 +87,24 @@ describe('explain: sent but never used', () => {
     }
   });
 });
+
+describe('explain: a file re-included under an excluded directory', () => {
+  let logs: TempDir;
+  beforeAll(async () => {
+    // BuildKit sends logs/ as keep.log's parent; `COPY . /` copies keep.log into the image.
+    logs = await fixture([{ file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' }, { file: '.dockerignore', content: 'logs\n!logs/keep.log\n' }, { file: 'logs/keep.log' }, { file: 'logs/other.log' }]);
+  });
+  afterAll(() => logs.cleanup());
+
+  it.each([
+    { builder: 'buildkit' as const, path: 'logs/keep.log', text: 'used by Dockerfile:2 (COPY . /) → stage stage-0 → final image' },
+    { builder: 'legacy' as const, path: 'logs/keep.log', text: 'used by Dockerfile:2 (COPY . /) → stage stage-0 → final image' },
+    { builder: 'buildkit' as const, path: 'logs/other.log', text: 'not eligible: the ignore file keeps it out' },
+    { builder: 'legacy' as const, path: 'logs/other.log', text: 'not eligible: the ignore file keeps it out' },
+  ])('-vv --builder $builder $path: $text', async ({ builder, path, text }) => {
+    const io = fakeIo({ cwd: logs.path });
+    await runExplain({ ...base, builder, json: false, verbosity: 2, paths: [path] }, io);
+    expect(io.err()).toBe('');
+    expect(io.out()).toContain(`\n  ${text}\n`);
+  });
+});

@@ -38,7 +38,7 @@ describe('lint: the Dockerfile', () => {
     expect(r.out).toContain('[root-user]');
     expect(r.out).toContain('Dockerfile:1: info: The final stage (stage-0) has no HEALTHCHECK');
     expect(r.out).toContain('Dockerfile:4: warning: The final stage (stage-0) builds the application');
-    expect(r.out).toContain('.dockerignore: 1 error, 3 warnings, 1 info');
+    expect(r.out).toContain('\nDockerfile: 1 error, 3 warnings, 1 info\n');
   });
 
   it('JSON: file, line, code, severity, fix', async () => {

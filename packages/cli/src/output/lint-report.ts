@@ -28,9 +28,10 @@ export function countFindings(findings: readonly AnyFinding[]): LintCounts {
 
 /**
  * The text report.
+ * @param cleanFile the file named when there are no findings (the ignore file, or the Dockerfile without one)
  * @returns lines without newlines
  */
-export function lintLines(findings: readonly AnyFinding[], c: Colors, cwd: string, ignoreFile: string): string[] {
+export function lintLines(findings: readonly AnyFinding[], c: Colors, cwd: string, cleanFile: string): string[] {
   const lines: string[] = [];
   for (const f of findings) {
     const sev = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.cyan('info');
@@ -38,14 +39,31 @@ export function lintLines(findings: readonly AnyFinding[], c: Colors, cwd: strin
     if (f.detail) lines.push(`    ${f.detail}`);
     lines.push(`    ${c.green('fix:')} ${f.fix}`);
   }
-  const n = countFindings(findings);
-  const name = displayPath(ignoreFile, cwd);
-  if (findings.length === 0) lines.push(c.green(`${name}: no problems found`));
-  else {
-    const parts = [n.errors > 0 ? plural(n.errors, 'error') : '', n.warnings > 0 ? plural(n.warnings, 'warning') : '', n.infos > 0 ? plural(n.infos, 'info') : ''].filter(Boolean);
-    lines.push('', `${name}: ${parts.join(', ')}`);
-  }
+  if (findings.length === 0) lines.push(c.green(`${displayPath(cleanFile, cwd)}: no problems found`));
+  else lines.push('', summaryLine(findings, cwd));
   return lines;
+}
+
+/**
+ * Each file with findings and its own counts, in the order its first finding was printed:
+ * "Dockerfile: 2 warnings, 1 info" or ".dockerignore: 1 info; Dockerfile: 1 error". Findings of the
+ * Dockerfile and of the ignore file are counted apart, so neither is blamed for the other's.
+ * @returns one line, without a newline
+ */
+function summaryLine(findings: readonly AnyFinding[], cwd: string): string {
+  const byFile = new Map<string, AnyFinding[]>();
+  for (const f of findings) {
+    const name = displayPath(f.file, cwd);
+    const list = byFile.get(name);
+    if (list === undefined) byFile.set(name, [f]);
+    else list.push(f);
+  }
+  return [...byFile].map(([name, list]) => `${name}: ${countsText(countFindings(list))}`).join('; ');
+}
+
+/** @returns "1 error, 3 warnings, 1 info", leaving out the severities with none */
+function countsText(n: LintCounts): string {
+  return [n.errors > 0 ? plural(n.errors, 'error') : '', n.warnings > 0 ? plural(n.warnings, 'warning') : '', n.infos > 0 ? plural(n.infos, 'info') : ''].filter(Boolean).join(', ');
 }
 
 /**

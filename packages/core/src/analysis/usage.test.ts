@@ -2,6 +2,7 @@ import { buildTree, makeTempDir, type TempDir, type TreeSpec } from '@ctxlens/te
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContext } from '../context/compute-context.js';
 import { InputError } from '../errors.js';
+import { EntryState } from '../walk/walk-result.js';
 import { analyzeUsage, UseMark } from './usage.js';
 
 const project: TreeSpec = [
@@ -23,6 +24,8 @@ interface UsageRow {
   readonly ignore?: string;
   readonly target?: string;
   readonly buildArgs?: Readonly<Record<string, string>>;
+  /** Entries added to the project's tree. */
+  readonly extra?: TreeSpec;
   /** Files copied or mounted into a needed stage. */
   readonly used: readonly string[];
   /** Of those, the files that reach the target stage. */
@@ -35,6 +38,21 @@ interface UsageRow {
 
 const ALL_TOPS = ['.env', 'README.md', 'current', 'dist', 'docs', 'node_modules', 'package-lock.json', 'package.json', 'src'];
 const without = (...tops: string[]): string[] => ALL_TOPS.filter((t) => !tops.includes(t) && t !== 'current');
+
+// An excluded directory holding a re-included file: BuildKit sends the directory as the file's
+// parent (with the directory's own verdict, excluded), and a COPY of `.` or of an enclosing
+// directory copies the file into the image.
+const LOGS: TreeSpec = [
+  { file: 'logs/keep.log', content: 'keep' },
+  { file: 'logs/other.log', content: 'other' },
+];
+const NESTED_LOGS: TreeSpec = [
+  { file: 'src/logs/keep.log', content: 'keep' },
+  { file: 'src/logs/other.log', content: 'other' },
+];
+/** What `COPY . /` takes from the project with an ignore file: every file but node_modules and .env (excluded), and the extras. */
+const WHOLE = ['.dockerignore', 'Dockerfile', 'README.md', 'dist/app.js', 'docs/guide.md', 'package-lock.json', 'package.json', 'src/index.ts', 'src/util.md'];
+const wholeWith = (...paths: string[]): string[] => [...WHOLE, ...paths].sort();
 
 const ROWS: readonly UsageRow[] = [
   {
@@ -128,6 +146,66 @@ const ROWS: readonly UsageRow[] = [
     sentUnused: [],
     eligibleUnused: [],
   },
+  {
+    name: 're-included under an excluded directory: COPY . takes it (BuildKit sends logs/ as its parent)',
+    dockerfile: 'FROM scratch\nCOPY . /\n',
+    ignore: 'node_modules\n.env\nlogs\n!logs/keep.log\n',
+    extra: LOGS,
+    used: wholeWith('logs/keep.log'),
+    shipped: wholeWith('logs/keep.log'),
+    sentUnused: [],
+    eligibleUnused: [],
+  },
+  {
+    name: 're-included by a glob exception under an excluded directory: COPY . takes it',
+    dockerfile: 'FROM scratch\nCOPY . /\n',
+    ignore: 'node_modules\n.env\nlogs\n!**/keep.log\n',
+    extra: LOGS,
+    used: wholeWith('logs/keep.log'),
+    shipped: wholeWith('logs/keep.log'),
+    sentUnused: [],
+    eligibleUnused: [],
+  },
+  {
+    name: 're-included in an excluded directory two levels down: COPY of the enclosing directory takes it',
+    dockerfile: 'FROM scratch\nCOPY src /s/\n',
+    ignore: 'src/logs\n!src/logs/keep.log\n',
+    extra: NESTED_LOGS,
+    used: ['src/index.ts', 'src/logs/keep.log', 'src/util.md'],
+    shipped: ['src/index.ts', 'src/logs/keep.log', 'src/util.md'],
+    sentUnused: [],
+    eligibleUnused: without('src'),
+  },
+  {
+    name: 're-included under an excluded directory: COPY of the directory itself takes it',
+    dockerfile: 'FROM scratch\nCOPY logs /l/\n',
+    ignore: 'logs\n!logs/keep.log\n',
+    extra: LOGS,
+    used: ['logs/keep.log'],
+    shipped: ['logs/keep.log'],
+    sentUnused: [],
+    eligibleUnused: without(),
+  },
+  {
+    name: 're-included under an excluded directory: a bind mount of the whole context uses it in its stage',
+    dockerfile: 'FROM busybox\nRUN --mount=type=bind,target=/c true\nCOPY package.json /\n',
+    ignore: 'node_modules\n.env\nlogs\n!logs/keep.log\n',
+    extra: LOGS,
+    used: wholeWith('logs/keep.log'),
+    shipped: ['package.json'],
+    sentUnused: [],
+    eligibleUnused: [],
+  },
+  {
+    name: 're-included under an excluded directory: COPY . into a build stage, then COPY --from of that directory ships it',
+    dockerfile: 'FROM scratch AS build\nCOPY . /app/\nFROM scratch\nCOPY --from=build /app/logs /logs/\n',
+    ignore: 'node_modules\n.env\nlogs\n!logs/keep.log\n',
+    extra: LOGS,
+    used: wholeWith('logs/keep.log'),
+    shipped: ['logs/keep.log'],
+    sentUnused: [],
+    eligibleUnused: [],
+  },
 ];
 
 describe('analyzeUsage: eligible, sent and used', () => {
@@ -135,7 +213,7 @@ describe('analyzeUsage: eligible, sent and used', () => {
     let tmp: TempDir;
     beforeAll(async () => {
       tmp = await makeTempDir('ctxlens-usage-');
-      await buildTree(tmp.path, [...project, { file: 'Dockerfile', content: row.dockerfile }, ...(row.ignore === undefined ? [] : [{ file: '.dockerignore', content: row.ignore }])]);
+      await buildTree(tmp.path, [...project, ...(row.extra ?? []), { file: 'Dockerfile', content: row.dockerfile }, ...(row.ignore === undefined ? [] : [{ file: '.dockerignore', content: row.ignore }])]);
     });
     afterAll(() => tmp.cleanup());
 
@@ -153,6 +231,8 @@ describe('analyzeUsage: eligible, sent and used', () => {
       expect(usage.sentUnused.map((g) => g.top).sort()).toEqual(row.sentUnused);
       expect(usage.eligibleUnused.map((g) => g.top).sort()).toEqual(row.eligibleUnused);
       expect(usage.used.files).toBe(row.used.length);
+      // Every used file was sent by BuildKit (a parent directory sent for a re-included file is not itself included).
+      expect(row.used.filter((p) => ctx.walk.state[inv.indexOf(p, false)] !== EntryState.Included)).toEqual([]);
       // Used files were sent; sent files were eligible.
       expect(usage.used.files).toBeLessThanOrEqual(usage.sent.files);
       expect(usage.sent.files).toBeLessThanOrEqual(usage.eligible.files);

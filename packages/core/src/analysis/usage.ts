@@ -225,7 +225,8 @@ interface Taken {
 
 /**
  * The sent entries a source takes: each match (a glob's, or the path), symlinks followed inside the
- * context, a directory taken whole. The link itself is used too: it was sent and read.
+ * context, a directory taken whole (re-included entries below an excluded directory too). The link
+ * itself is used too: it was sent and read.
  */
 function resolveSource(inv: Inventory, tree: ReturnType<typeof receivedTree>, path: string, sentState: Uint8Array, glob = true): Taken[] {
   const matches = path === '.' ? [''] : glob && WILDCARD.test(path) ? tree.globMatches(path) : [path];
@@ -246,9 +247,11 @@ function resolveSource(inv: Inventory, tree: ReturnType<typeof receivedTree>, pa
       if (!inv.isScanned(dir)) continue;
       const [start, n] = inv.children(dir);
       for (let c = start; c < start + n; c++) {
-        if (sentState[c] !== EntryState.Included) continue;
-        out.push({ entry: c, relFrom: prefix.length, matched, placed: true });
-        if (inv.isDir(c)) stack.push(c);
+        const included = sentState[c] === EntryState.Included;
+        if (included) out.push({ entry: c, relFrom: prefix.length, matched, placed: true });
+        // BuildKit sends an excluded directory holding a re-included entry as that entry's parent,
+        // with its own (excluded) verdict: the copy still takes what arrived below it.
+        if (inv.isDir(c) && (included || tree.sent(inv.path(c)))) stack.push(c);
       }
     }
   }

@@ -54,6 +54,8 @@ const SHIP_CASES: readonly ShipCase[] = [
   { name: 'COPY --exclude keeps secrets out of the image', dockerfile: 'FROM scratch\nCOPY --exclude=.env --exclude=**/*.json --exclude=.dockerignore . /app/\n' },
   { name: 'a bind mount reads .npmrc in a build stage; only src ships', dockerfile: `FROM ${B} AS build\nRUN --mount=type=bind,source=.npmrc,target=/root/.npmrc cat /root/.npmrc >/dev/null\nCOPY src /app/src\nFROM scratch\nCOPY --from=build /app /app\n` },
   { name: '--target a build stage: what it copied ships', dockerfile: 'FROM scratch AS secrets\nCOPY .npmrc config /\nFROM scratch\nCOPY README.md /\n', target: 'secrets' },
+  { name: 'a file re-included under an excluded directory: COPY . ships it', dockerfile: 'FROM scratch\nCOPY . /\n', ignore: '# .dockerignore\nsrc\n!src/index.js\n' },
+  { name: 'a glob exception re-includes under an excluded directory: COPY . ships it', dockerfile: 'FROM scratch\nCOPY . /\n', ignore: '# .dockerignore\nsrc\n!**/util.js\n' },
   { name: 'COPY --from a stage built FROM another', dockerfile: `FROM ${B} AS deps\nCOPY package.json .npmrc /app/\nFROM deps AS build\nCOPY src /app/src\nFROM scratch\nCOPY --from=build /app/src/lib /lib\nCOPY --from=build /app/package.json /\n` },
 ];
 

@@ -3,10 +3,11 @@
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { signedSize } from '../state/figures.js';
 import { currentRuleRows, layoutOf, wantedKey } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
-import { cell, signedSize } from './format.js';
+import { cell } from './format.js';
 import { paintShown, Tinted, usePaint } from './theme.js';
 
 /** Props of RulesPane. */

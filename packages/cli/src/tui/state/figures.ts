@@ -27,3 +27,27 @@ export function formatSent(bytes: number, builder: Builder): string {
 export function sentSize(sizes: ContextSizes, builder: Builder): string {
   return formatSent(sentBytes(sizes, builder), builder);
 }
+
+const MINUS = '−';
+
+/**
+ * A change in bytes with its sign, as the builder prints sizes (formatSent).
+ * @returns e.g. `−1.2GB`, `+512B`, `±0B`
+ */
+export function signedSize(delta: number, builder: Builder): string {
+  if (delta === 0) return '±0B';
+  return (delta < 0 ? MINUS : '+') + formatSent(Math.abs(delta), builder);
+}
+
+/**
+ * The change from `before` to `after` as a percentage of `before`.
+ * @returns e.g. `−99.8%`, or an empty string when `before` is 0
+ */
+export function percentChange(before: number, after: number): string {
+  if (before === 0) return '';
+  const pct = ((after - before) / before) * 100;
+  // Truncated, not rounded: 99.96% smaller must not read as "−100.0%" while something is still sent.
+  const text = (Math.trunc(Math.abs(pct) * 10) / 10).toFixed(1);
+  if (text === '0.0') return '±0%';
+  return (pct < 0 ? MINUS : '+') + text + '%';
+}

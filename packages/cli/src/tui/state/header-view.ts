@@ -2,8 +2,7 @@
 // paths the Dockerfile asks for, or the legacy upload), the eligible context beside it when
 // BuildKit sends less, what the ignore file saves, and what BuildKit was asked for.
 import { formatDockerSize, type SendPlan } from '@ctxlens/core';
-import { formatSent, sentBytes, sentSize } from './figures.js';
-import { percentChange, signedSize } from '../components/format.js';
+import { formatSent, percentChange, sentBytes, sentSize, signedSize } from './figures.js';
 import type { TuiState } from './types.js';
 import { usageOf } from './usage.js';
 
