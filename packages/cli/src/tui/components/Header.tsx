@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatCount, plural } from '../../output/numbers.js';
+import { sentFigure } from '../state/figures.js';
 import { headerView } from '../state/header-view.js';
 import { hasUnsavedChanges, isCurrent } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
@@ -45,6 +46,8 @@ export function Header({ state }: HeaderProps): ReactNode {
       <Text wrap="truncate-end">
         <Tinted tone="muted">builder </Tinted>
         <Text bold>{builderName}</Text>
+        {/* The builder decides which figure the sizes above are: name it. */}
+        <Tinted tone="muted"> ({sentFigure(state.builder).label})</Tinted>
         {view.request === undefined ? null : <Tinted tone={view.request.warn ? 'warn' : 'muted'}>{` · ${view.request.warn ? '⚠ ' : ''}${view.request.text}`}</Tinted>}
         <Tinted tone="muted"> · </Tinted>
         <Text bold>
