@@ -33,6 +33,8 @@ describe.each(BUILDERS)('TUI figure labels under $builder', ({ builder, name, ot
     // Header: the builder's figure, named beside the builder.
     expect(frame).toContain(`ctxlens ${sent(sizes)} · ${sizes.files} files`);
     expect(frame).toContain(`builder ${name} (${figure.label}) · `);
+    // What the Dockerfile uses (BuildKit only): file bytes, as `du` counts them.
+    if (builder === 'buildkit') expect(await tui.waitFor('used: ')).toMatch(new RegExp(`used: \\d+ files \\S+ ${FIGURES.bytes.label} \\(`));
     // Tree: upload bytes under both builders; package.json's 39 bytes take 1,024 in the tar.
     expect(frame).toMatch(new RegExp(`^▸ / +\\d+ entries · by ${FIGURES.tarBytes.label}(?: |$)`, 'm'));
     expect(frame).toMatch(new RegExp(` ${formatDockerSize(1024).replace('.', '\\.')} .*package\\.json`));

@@ -2,6 +2,7 @@
 // Dockerfile asks for, beside everything the ignore file lets through), against the tree with no
 // ignore file and against the start of the session; plus the builder and the ignore file in use.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
+import { FIGURES } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatCount, plural } from '../../output/numbers.js';
@@ -60,7 +61,7 @@ export function Header({ state }: HeaderProps): ReactNode {
         {view.used === undefined ? null : (
           <Tinted tone="muted">
             {'   used: '}
-            {plural(view.used.files, 'file')} {view.used.size} ({formatCount(view.used.shippedFiles)} in the image)
+            {plural(view.used.files, 'file')} {view.used.size} {FIGURES.bytes.label} ({formatCount(view.used.shippedFiles)} in the image)
           </Tinted>
         )}
       </Text>
