@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { FIGURES } from '@ctxlens/core';
 import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ describe('TUI: header, tree and rules', () => {
     const frame = tui.frame();
     expect(frame).toContain('ctxlens 4.01MB · 9 files');
     expect(frame).toContain('with no ignore file: 425.24MB → 4.01MB (−99.0%)');
-    expect(frame).toContain('builder BuildKit · .dockerignore · session ±0B');
+    expect(frame).toContain('builder BuildKit (transfer bytes) · .dockerignore · session ±0B');
     expect(row(frame, 'node_modules')).toMatch(/^›✗ +311\.1MB .*node_modules\/ +\.dockerignore:3 /);
     expect(row(frame, '.git')).toMatch(/✗ +100MB .*\.dockerignore:6 /);
     expect(row(frame, 'coverage')).toMatch(/^ ✓ +4\.003MB .*coverage\//);
@@ -67,11 +68,11 @@ describe('TUI: header, tree and rules', () => {
 
   it('sorts by name with n and by size with s, keeping the selection', async () => {
     const tui = await openTui(tmp.path);
-    let frame = await tui.press(['j', 'n'], 'by name');
+    let frame = await tui.press(['j', 'n'], `by name · ${FIGURES.tarBytes.label}`);
     const names = frame.split('\n').map((l) => /^[ ›][✓✗◐] +\S+ +(?:[●◌◍]\s)?[█░ ]*\s*(\S+)/.exec(l)?.[1]).filter(Boolean);
     expect(names).toEqual(['.dockerignore', '.env', '.git/', 'Dockerfile', 'app.log', 'coverage/', 'node_modules/', 'package.json', 'src/']);
     expect(selectedName(frame)).toBe('.git/');
-    frame = await tui.press('s', 'by size');
+    frame = await tui.press('s', `by ${FIGURES.tarBytes.label}`);
     expect(selectedName(frame)).toBe('.git/');
   });
 

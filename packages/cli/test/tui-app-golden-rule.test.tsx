@@ -49,7 +49,7 @@ describe('TUI: the golden rule under BuildKit', () => {
     const tui = await openTui(tmp.path, { columns: 160 });
     // The analysis arrives after the first frame with the figures.
     let frame = await tui.waitFor('used: ');
-    expect(frame).toContain(`used: 3 files ${formatDockerSize(usage.used.bytes)} (2 in the image)`);
+    expect(frame).toContain(`used: 3 files ${formatDockerSize(usage.used.bytes)} file bytes (2 in the image)`);
     expect(frame).toContain('● used  ◌ never used');
     expect(row(frame, 'package.json')).toMatch(/✓ +\S+ ● .*package\.json/);
     expect(row(frame, '.env')).toMatch(/✓ +\S+ ● .*\.env/);

@@ -4,7 +4,7 @@
 // conformance suites compare with a real BuildKit byte for byte.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeContext } from '@ctxlens/core';
+import { computeContext, FIGURES } from '@ctxlens/core';
 import { makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('TUI under BuildKit: the send set', () => {
     const frame = tui.frame();
     expect(frame).toContain(`ctxlens ${sent.sizes.transferSize} · 4 files   eligible (COPY . .): ${eligible.sizes.transferSize} · 9 files`);
     expect(frame).toContain(`with no ignore file: 425.24MB → ${eligible.sizes.transferSize}`);
-    expect(frame).toContain('builder BuildKit · Dockerfile: 2 paths · .dockerignore');
+    expect(frame).toContain('builder BuildKit (transfer bytes) · Dockerfile: 2 paths · .dockerignore');
     // The warm-builder caveat sits in the footer's legend.
     expect(frame).toContain('a warm builder sends only what changed');
   });
@@ -121,7 +121,9 @@ describe('TUI under BuildKit: the send set', () => {
     expect(frame).not.toContain('eligible');
     frame = await tui.press('b', /paths where the builders differ/);
     const sent = await computeContext(tmp.path);
-    expect(frame).toContain(`Builder: now BuildKit (${sent.sizes.transferSize}; legacy would send 4.022MB)`);
+    // Each figure names itself (issue 13 point 12): BuildKit's is transfer bytes, legacy's and the rows' upload bytes.
+    expect(frame).toContain(`Builder: now BuildKit (${sent.sizes.transferSize} ${FIGURES.transferBytes.label}; legacy would send 4.022MB ${FIGURES.tarBytes.label})`);
+    expect(frame).toMatch(new RegExp(`\\d+ paths? where the builders differ \\(${FIGURES.tarBytes.label}\\):`));
     expect(frame).toMatch(/− +4\.003MB coverage +sent only by legacy/);
   });
 });

@@ -70,7 +70,7 @@ describe.skipIf(!hasTmux())('TUI in a real terminal: the golden rule', () => {
     // The usage analysis arrives after the frame with the figures.
     let screen = await tui.waitFor('used: ', 30_000);
     expect(screen).toContain(`ctxlens ${sent} · 5 files`);
-    expect(screen).toContain(`used: 3 files ${formatDockerSize(usage.used.bytes)} (2 in the image)`);
+    expect(screen).toContain(`used: 3 files ${formatDockerSize(usage.used.bytes)} file bytes (2 in the image)`);
     expect(screen).toMatch(/✓ +\S+ ◍ .*src\//);
     expect(screen).toMatch(/✓ +\S+ ● .*package\.json/);
 

@@ -70,7 +70,7 @@ describe.skipIf(!hasTmux())('TUI in a real terminal: BuildKit sends what the Doc
     sessions.push(tui);
     let screen = await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
     expect(screen).toContain(`ctxlens ${withRule} · 2 files   eligible (COPY . .): `);
-    expect(screen).toContain('builder BuildKit · Dockerfile: 2 paths · .dockerignore');
+    expect(screen).toContain('builder BuildKit (transfer bytes) · Dockerfile: 2 paths · .dockerignore');
     expect(screen).toMatch(/○ +4\.003MB +coverage\/ +not requested/);
 
     // The last rule, src/lib, off: BuildKit is asked for the same paths and now sends src/lib too.

@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     const first = await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
     const header = /ctxlens (\S+) · (\S+) files +with no ignore file: (\S+) → (\S+) \((\S+)\)/.exec(first);
     expect(header?.slice(1)).toEqual(['4.01MB', '9', '425.24MB', '4.01MB', '−99.0%']);
-    expect(first).toContain('builder BuildKit · .dockerignore · session ±0B');
+    expect(first).toContain('builder BuildKit (transfer bytes) · .dockerignore · session ±0B');
     expect(tui.capture(true)).toMatch(/\u001b\[3[1-7]m/);
 
     await tui.type(['Tab']);
@@ -112,7 +112,7 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     const screen = await tui.waitFor(/\[x\] +2 a\S* +±0B$/m, 30_000);
     const rows = screen.split('\n');
     expect(rows[0]).toMatch(/^ctxlens \S+ · \d+ files/);
-    expect(rows[1]).toMatch(/^builder legacy · \.dockerignore/);
+    expect(rows[1]).toMatch(/^builder legacy \(upload bytes\) · \.dockerignore/);
     expect(rows.filter((r) => /\[x\] +1 \\tdist +−\S+$/.test(r))).toHaveLength(1);
     expect(rows.filter((r) => /\[x\] +2 a\\x1bb +±0B$/.test(r))).toHaveLength(1);
     expect(rows.filter((r) => /\[x\] +3 c\\rd +±0B$/.test(r))).toHaveLength(1);
@@ -180,6 +180,25 @@ describe.skipIf(!hasTmux())('TUI in a real terminal', () => {
     expect(screen).toContain('ctxlens: interrupted: 1 edit to .dockerignore not saved (the file on disk is unchanged)');
     expect(screen).toContain('EXIT:130');
     expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  // SIGINT sent from outside (kill -INT) is Ctrl-C: before, the first one ended the process at once and the edit was lost unannounced.
+  it('SIGINT from outside with unsaved edits asks first; a second writes nothing, says so on stderr and exits 130', async () => {
+    const tui = await openEdited('Space');
+    tui.signal('SIGINT');
+    await tui.waitFor('Quit without saving .dockerignore?');
+    tui.signal('SIGINT');
+    const screen = await tui.waitFor(/EXIT:\d+/);
+    expect(screen).toContain('ctxlens: interrupted: 1 edit to .dockerignore not saved (the file on disk is unchanged)');
+    expect(screen).toContain('EXIT:130');
+    expect(await readFile(join(tmp.path, '.dockerignore'), 'utf8')).toBe(FIXTURE_DOCKERIGNORE);
+  });
+
+  it('SIGINT from outside without unsaved edits quits at once with status 0', async () => {
+    const tui = open();
+    await tui.waitFor(/ctxlens \S+ · \S+ files/, 30_000);
+    tui.signal('SIGINT');
+    await tui.waitFor('EXIT:0');
   });
 
   it('Ctrl-C without unsaved edits quits at once with status 0', async () => {

@@ -1,6 +1,7 @@
 // Drives a program in a real terminal: tmux gives it a pty of a chosen size; we type keys and
 // read the screen back. Used by the TUI end-to-end test (and reusable for the seed scenario).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Whether tmux can be used here. */
 export function hasTmux(): boolean {
@@ -67,6 +68,34 @@ export class TmuxSession {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(until)}; screen:\n${screen}`);
       await sleep(40);
     }
+  }
+
+  /**
+   * Sends a signal from outside, as `kill -INT <pid>` does, to the program the pane runs: the
+   * newest process at the bottom of the pane's process tree (the shell, npx and tsx sit above it).
+   * @returns the pid signalled
+   * @throws when the pane runs no process below its shell
+   */
+  signal(signal: NodeJS.Signals): number {
+    const panePid = Number(execFileSync('tmux', ['-L', this.name, 'display-message', '-p', '-t', this.name, '#{pane_pid}'], { encoding: 'utf8' }).trim());
+    const children = new Map<number, number[]>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      // `pid (comm) state ppid ...`: comm may hold spaces and parentheses, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    }
+    let pid = panePid;
+    for (let below = children.get(pid); below !== undefined && below.length > 0; below = children.get(pid)) pid = Math.max(...below);
+    if (pid === panePid) throw new Error(`tmux pane ${this.name}: no process runs below its shell (pid ${panePid})`);
+    process.kill(pid, signal);
+    return pid;
   }
 
   /** Changes the terminal's size, as a user resizing the window. */

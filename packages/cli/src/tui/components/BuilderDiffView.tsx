@@ -5,7 +5,7 @@ import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { plural } from '../../output/numbers.js';
-import { sentSize } from '../state/figures.js';
+import { sentFigure, sentSize, TREE_FIGURE } from '../state/figures.js';
 import { layoutOf } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
 import { visibleWindow } from '../state/viewport.js';
@@ -33,13 +33,13 @@ export function BuilderDiffView({ state }: BuilderDiffViewProps): ReactNode {
   return (
     <Box flexDirection="column" height={bodyRows} width={width}>
       <Text bold wrap="truncate-end">
-        {title} <Tinted tone="muted">({now}; {nameOf(data.other)} would send {sentSize(data.otherSizes, data.other)})</Tinted>
+        {title} <Tinted tone="muted">({now} {sentFigure(state.builder).label}; {nameOf(data.other)} would send {sentSize(data.otherSizes, data.other)} {sentFigure(data.other).label})</Tinted>
       </Text>
       {state.session?.inputs.ignoreFileReason === 'dockerfile-specific' ? (
         <Tinted tone="warn">{`⚠ The legacy builder reads .dockerignore, not ${state.session.ignoreLabel}; these figures apply the rules you are editing to both.`}</Tinted>
       ) : null}
       <Text wrap="truncate-end">
-        {data.rows.length === 0 ? 'Both builders send exactly the same entries with these rules.' : `${plural(data.rows.length + data.more, 'path')} where the builders differ:`}
+        {data.rows.length === 0 ? 'Both builders send exactly the same entries with these rules.' : `${plural(data.rows.length + data.more, 'path')} where the builders differ (${TREE_FIGURE.label}):`}
       </Text>
       {data.rows.slice(start, end).map((row, k) => {
         const selected = start + k === cursor;

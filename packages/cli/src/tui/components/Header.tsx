@@ -2,9 +2,11 @@
 // Dockerfile asks for, beside everything the ignore file lets through), against the tree with no
 // ignore file and against the start of the session; plus the builder and the ignore file in use.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
+import { FIGURES } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatCount, plural } from '../../output/numbers.js';
+import { sentFigure } from '../state/figures.js';
 import { headerView } from '../state/header-view.js';
 import { hasUnsavedChanges, isCurrent } from '../state/selectors.js';
 import type { TuiState } from '../state/types.js';
@@ -45,6 +47,8 @@ export function Header({ state }: HeaderProps): ReactNode {
       <Text wrap="truncate-end">
         <Tinted tone="muted">builder </Tinted>
         <Text bold>{builderName}</Text>
+        {/* The builder decides which figure the sizes above are: name it. */}
+        <Tinted tone="muted"> ({sentFigure(state.builder).label})</Tinted>
         {view.request === undefined ? null : <Tinted tone={view.request.warn ? 'warn' : 'muted'}>{` · ${view.request.warn ? '⚠ ' : ''}${view.request.text}`}</Tinted>}
         <Tinted tone="muted"> · </Tinted>
         <Text bold>
@@ -57,7 +61,7 @@ export function Header({ state }: HeaderProps): ReactNode {
         {view.used === undefined ? null : (
           <Tinted tone="muted">
             {'   used: '}
-            {plural(view.used.files, 'file')} {view.used.size} ({formatCount(view.used.shippedFiles)} in the image)
+            {plural(view.used.files, 'file')} {view.used.size} {FIGURES.bytes.label} ({formatCount(view.used.shippedFiles)} in the image)
           </Tinted>
         )}
       </Text>

@@ -1,7 +1,7 @@
 // `o`: the secrets sent, the biggest things sent and the known bloat, each with its risk or its size.
 // Enter shows the selected one in the tree, where `i` ignores it.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
-import { formatDockerSize } from '@ctxlens/core';
+import { FIGURES, formatDockerSize } from '@ctxlens/core';
 import type { OffenderRow } from '@ctxlens/core/live';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
@@ -77,7 +77,7 @@ export function OffendersView({ state }: OffendersViewProps): ReactNode {
   const { start, end } = visibleWindow(lines.length, at, bodyRows - 1);
   return (
     <Box flexDirection="column" height={bodyRows} width={width}>
-      <Text bold>Offenders <Tinted tone="muted">(file bytes sent · ↵ shows it in the tree, where i ignores it)</Tinted></Text>
+      <Text bold>Offenders <Tinted tone="muted">({FIGURES.bytes.label} sent · ↵ shows it in the tree, where i ignores it)</Tinted></Text>
       {lines.slice(start, end).map((line, k) => {
         if (line.kind === 'heading') return <Text key={k} bold underline>{line.text}</Text>;
         if (line.kind === 'note') return <Tinted key={k} tone="muted">{'  ' + line.text}</Tinted>;

@@ -4,6 +4,7 @@ import { scanInSlices } from '@ctxlens/core/internal';
 import { useReducer, type ReactNode, useCallback, useEffect } from 'react';
 import { useApp } from 'ink';
 import { useEvaluation } from '../hooks/use-evaluation.js';
+import { useInterruptSignal } from '../hooks/use-interrupt-signal.js';
 import { useKeymap } from '../hooks/use-keymap.js';
 import { useModeData } from '../hooks/use-mode-data.js';
 import { useUsage } from '../hooks/use-usage.js';
@@ -46,6 +47,7 @@ export function Root({ options, cwd, color, size, fixedSize = false, loader, onF
   useSession(options, cwd, dispatch, loader);
   useViewport(dispatch, fixedSize);
   useKeymap(dispatch);
+  useInterruptSignal(dispatch);
   useEvaluation(state, dispatch);
   useRuleImpacts(state, dispatch);
   useModeData(state, dispatch);

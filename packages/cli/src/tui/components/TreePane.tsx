@@ -1,4 +1,4 @@
-// The ncdu-like pane: the current directory's entries with their upload size, a bar, a state
+// The ncdu-like pane: the current directory's entries with their upload bytes (named in the title), a bar, a state
 // glyph and name; excluded entries name their deciding rule, partly sent ones their sent size, and
 // entries the Dockerfile does not ask for (BuildKit) say so.
 /** @jsxRuntime automatic */ // tsx runs these files without the package's tsconfig (see dev.tsx)
@@ -6,6 +6,7 @@ import { formatDockerSize } from '@ctxlens/core';
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { plural } from '../../output/numbers.js';
+import { TREE_FIGURE } from '../state/figures.js';
 import { layoutOf } from '../state/selectors.js';
 import { type TreeRow, treeView } from '../state/tree-rows.js';
 import type { TuiState } from '../state/types.js';
@@ -57,12 +58,15 @@ export function TreePane({ state }: TreePaneProps): ReactNode {
   const view = treeView(state);
   const paint = usePaint();
   const focused = state.pane === 'tree' && state.mode.kind === 'browse';
+  // The sizes are upload bytes (a 6-byte file shows 1.024kB), not the file bytes offenders show:
+  // say so, in few words, so a filter note after it still fits a narrow tree.
+  const order = state.tree.sort === 'size' ? `by ${TREE_FIGURE.label}` : `by name · ${TREE_FIGURE.label}`;
   const filter = (state.tree.filter === '' ? '' : ` · filter "${state.tree.filter}"`) + (state.tree.unusedOnly ? ' · sent but never used' : '');
   return (
     <Box flexDirection="column" width={treeWidth} height={treeRows}>
       <Text wrap="truncate-end">
         <Tinted tone={focused ? 'accent' : 'muted'} bold={focused}>{focused ? '▸ ' : '  '}{view.path}</Tinted>
-        <Tinted tone="muted">  {plural(view.count, 'entry', 'entries')} · by {state.tree.sort}{filter}</Tinted>
+        <Tinted tone="muted">  {plural(view.count, 'entry', 'entries')} · {order}{filter}</Tinted>
       </Text>
       {view.count === 0 ? <Tinted tone="muted">  {state.tree.filter === '' && !state.tree.unusedOnly ? '(empty directory)' : '(no entry matches the filter)'}</Tinted> : null}
       {view.rows.map((row) => (

@@ -1,7 +1,7 @@
 // The figure each builder prints for what it sends: BuildKit's `transferring context` count (a
 // first, uncached build) or the legacy builder's tar upload. Every "sent", "saves" and "adds" in
 // the TUI goes through here, so one builder's figures are never compared with the other's.
-import { type Builder, type ContextSizes, formatDockerSize, formatProgressBytes } from '@ctxlens/core';
+import { type Builder, type ContextSizes, type Figure, FIGURES, formatDockerSize, formatProgressBytes } from '@ctxlens/core';
 
 /**
  * Bytes the builder sends for a context.
@@ -51,3 +51,18 @@ export function percentChange(before: number, after: number): string {
   if (text === '0.0') return '±0%';
   return (pct < 0 ? MINUS : '+') + text + '%';
 }
+
+/**
+ * Which figure `sentBytes` gives under a builder, so every TUI figure can say what it is (issue 13 point 12).
+ * @returns FIGURES.transferBytes under BuildKit, FIGURES.tarBytes under the legacy builder
+ */
+export function sentFigure(builder: Builder): Figure {
+  return builder === 'buildkit' ? FIGURES.transferBytes : FIGURES.tarBytes;
+}
+
+/**
+ * The tree's sizes and the builder diff's rows are each entry's legacy upload bytes under both
+ * builders: BuildKit's transfer figure holds varints that depend on the send position, so it has
+ * no per-entry share (see measureContext).
+ */
+export const TREE_FIGURE: Figure = FIGURES.tarBytes;
