@@ -28,7 +28,10 @@ const SCOPES = ['@babel', '@types', '@aws-sdk', '@smithy', '@jest', '@nestjs', '
 export function realShapedTree(root: string, entries: number): RealShapedTree {
   const dir = path.join(root, `real-shaped-${entries}-v${VERSION}`);
   const marker = `${dir}.json`;
-  if (fs.existsSync(marker)) return JSON.parse(fs.readFileSync(marker, 'utf8')) as RealShapedTree;
+  if (fs.existsSync(marker)) {
+    writeRootManifest(dir);
+    return JSON.parse(fs.readFileSync(marker, 'utf8')) as RealShapedTree;
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   const rand = prng(entries * 7 + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -59,6 +62,7 @@ export function realShapedTree(root: string, entries: number): RealShapedTree {
   fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n');
   fs.writeFileSync(path.join(dir, '.dockerignore'), 'node_modules\n.git\n');
   for (const [name, size] of [['package.json', 1800], ['package-lock.json', 400_000], ['README.md', 6000], ['tsconfig.json', 600]] as const) file(path.join(dir, name), size);
+  writeRootManifest(dir);
 
   // Code as packages ship it: a few modules per directory, each a .js with maybe its .d.ts and
   // .map, and now and then a subdirectory (fewer the deeper it goes).
@@ -146,4 +150,14 @@ export function realShapedTree(root: string, entries: number): RealShapedTree {
   const tree: RealShapedTree = { dir, shape: measureShape(dir) };
   fs.writeFileSync(marker, JSON.stringify(tree));
   return tree;
+}
+
+/**
+ * The root package.json as valid JSON of the same 1,800 bytes: Node reads the package scope of the
+ * directory it runs in (the walker children run inside the tree), and a sparse file of NUL bytes
+ * is not JSON. Also applied to trees generated before, so their figures stay what they were.
+ */
+function writeRootManifest(dir: string): void {
+  const head = '{ "name": "real-shaped", "private": true }\n';
+  fs.writeFileSync(path.join(dir, 'package.json'), head + ' '.repeat(1800 - head.length - 1) + '\n');
 }
