@@ -3,7 +3,7 @@
 // every path some rule matched (an exception too) and counts it; -n adds "::<TAB>path" for the rest.
 // Exit 0 when something was printed-and-counted, 1 when nothing was. -vv adds ctxlens's trace.
 // On a terminal a path git would pass over in silence prints "PATH: sent: ..." (same exit code).
-import { analyzeUsage, type BuildContext, type Builder, computeContext, computeContextWithBaseline, type ContextOptions, CtxlensError, type Explanation, secretAtPath, type UsageAnalysis, UseMark } from '@ctxlens/core';
+import { analyzeUsage, type BuildContext, type Builder, computeContext, type ContextOptions, CtxlensError, type Explanation, secretAtPath, type UsageAnalysis, UseMark } from '@ctxlens/core';
 import { EntryState } from '@ctxlens/core/live';
 import { explainBoth, loadBothBuilderRules, type PathVerdict } from '@ctxlens/core/internal';
 import * as nodePath from 'node:path';

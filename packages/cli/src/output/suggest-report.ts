@@ -1,7 +1,7 @@
 // `suggest` output: each line with what it saves and why, then the total.
 import { type AllowlistResult, type BuildContext, FIGURES, type Suggestion, type SuggestionSource } from '@ctxlens/core';
 import type { Colors } from './color.js';
-import { formatCount, formatSize, plural } from './numbers.js';
+import { formatSize, plural } from './numbers.js';
 import { displayPath } from './paths.js';
 import { alignColumns } from './table.js';
 
