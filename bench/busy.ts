@@ -31,6 +31,11 @@ export interface BusyComparison {
   readonly names: readonly string[];
   /** Names whose busy figure has a target against find's busy figure. */
   readonly targets: ReadonlyMap<string, number>;
+  /**
+   * The Node floors among `names` (readdir + lstat of every entry and nothing else): what any Node
+   * program that sizes the tree costs, so a target below them cannot be met by ctxlens's own work.
+   */
+  readonly floors?: readonly string[];
 }
 
 /**
@@ -51,4 +56,6 @@ export function reportBusy(quiet: ReadonlyMap<string, Sample[]>, busy: ReadonlyM
   out('');
   const lines = [...c.targets].map(([name, target]) => `\`${name}\` ≤ ${target.toFixed(1)}× find with one core busy → ${(med(busy, name) / med(busy, c.find)).toFixed(2)}×`);
   if (lines.length > 0) out(`Targets: ${lines.join('; ')}.\n`);
+  const floorBest = Math.min(...(c.floors ?? []).map((name) => med(busy, name) / med(busy, c.find)));
+  if (Number.isFinite(floorBest)) out(`The Node floor rows are what any Node program that reads and lstat's every entry costs. With one core busy the better of them takes ${floorBest.toFixed(2)}× find: a target below that cannot be met by cutting ctxlens's own work.\n`);
 }

@@ -3,7 +3,8 @@
 // summing sizes and nothing else. No rules, no inventory, no argument parser. `pnpm bench` times it
 // next to find and ctxlens, so the cost of everything ctxlens does on top is visible. lstat goes
 // through Node's fs binding, the fastest way Node has, as ctxlens's scans do where they may
-// (packages/core/src/inventory/lstat-facts.ts); without it, fs.lstatSync.
+// (packages/core/src/inventory/lstat-facts.ts); without it, fs.lstatSync. A second argument `1`
+// reads on this thread alone: with one core busy, a worker's start-up can cost more than it wins.
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
@@ -33,6 +34,11 @@ const WALK = `(dirs) => {
 }`;
 
 const root = process.argv[2];
+const walk = new Function('fs', `return ${WALK}`)(fs);
+if (process.argv[3] === '1') {
+  console.log(walk([root]).join(' '));
+  process.exit(0);
+}
 const lstat = new Function('fs', `return ${LSTAT}`)(fs);
 let entries = 0;
 let bytes = 0;
@@ -52,7 +58,6 @@ const worker = new Worker(`const fs = require('node:fs'); const { parentPort, wo
   workerData: dirs.filter((_, i) => i % 2 === 1),
 });
 const theirs = new Promise((resolve, reject) => worker.on('message', resolve).on('error', reject));
-const walk = new Function('fs', `return ${WALK}`)(fs);
 const [mine, mineBytes] = walk(dirs.filter((_, i) => i % 2 === 0));
 const [other, otherBytes] = await theirs;
 await worker.terminate();

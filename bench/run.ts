@@ -65,6 +65,8 @@ const out = (line: string) => {
 const PORTABLE = 'ctxlens size, fs.lstatSync (NODE_PENDING_DEPRECATION=1)';
 const LS = 'ctxlens ls';
 const INVENTORY = 'full inventory (TUI, summary)';
+const FLOOR = 'Node floor (two threads, readdir + lstat, nothing else)';
+const FLOOR_ONE = 'Node floor (one thread, readdir + lstat, nothing else)';
 const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -148,7 +150,8 @@ for (const tree of only === 'patterns' ? [] : targets()) {
     // Pending deprecations keep scans off Node's fs binding (lstat-facts.ts): what fs.lstatSync costs.
     { name: PORTABLE, run: inTree(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], { NODE_PENDING_DEPRECATION: '1' }) },
     { name: INVENTORY, run: inTree(process.execPath, [path.join(repo, 'bench/inventory-child.mjs'), '.']) },
-    { name: 'Node floor (two threads, readdir + lstat, nothing else)', run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
+    { name: FLOOR, run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.']) },
+    { name: FLOOR_ONE, run: inTree(process.execPath, [path.join(repo, 'bench/floor-child.mjs'), '.', '1']) },
     { name: 'ctxlens size, empty context (start-up alone)', run: () => timeCommand(process.execPath, [cli, 'size', '--builder', 'legacy', '--json'], emptyContext) },
     { name: 'node -e "" (bare Node start-up)', run: () => timeCommand(process.execPath, ['-e', '']) },
   ];
@@ -171,7 +174,8 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   }
   const inventory = contenders.find((c) => c.name === INVENTORY)!;
   const ls = contenders.find((c) => c.name === LS)!;
-  const busyContenders = [findAll, ls, legacySize, inventory];
+  const floors = contenders.filter((c) => c.name === FLOOR || c.name === FLOOR_ONE);
+  const busyContenders = [findAll, ls, legacySize, inventory, ...floors];
   const section = buildkitOnly ? [findAll, legacySize] : busyOnly ? busyContenders : contenders;
   // BuildKit's contenders run in the same alternation, so their ratios use baselines from this run.
   const samples = await alternate([...section, ...(tree.dense && !busyOnly ? buildkitContenders(inTree, repo) : [])], rounds);
@@ -180,7 +184,7 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   if (!buildkitOnly) {
     const busy = await withBusyCore(() => alternate(busyContenders, rounds));
     out(`Load average when the busy runs ended: ${os.loadavg()[0]!.toFixed(1)} (the spinner counts for 1).\n`);
-    reportBusy(samples, busy, { find: findAll.name, names: busyContenders.slice(1).map((c) => c.name), targets: new Map([[legacySize.name, 1.3]]) }, out);
+    reportBusy(samples, busy, { find: findAll.name, names: busyContenders.slice(1).map((c) => c.name), targets: new Map([[legacySize.name, 1.3]]), floors: floors.map((c) => c.name) }, out);
   }
   if (busyOnly) continue;
   const med = (name: string) => median(samples.get(name)!.map((s) => s.ms));
@@ -202,8 +206,10 @@ for (const tree of only === 'patterns' ? [] : targets()) {
     if (dockerFiles !== lsCount) throw new Error(`count mismatch: docker sent ${dockerFiles} files, ctxlens ls listed ${lsCount}`);
   }
   const inventoryCount = Number(last(INVENTORY).stdout.split(' ')[0]);
-  const floorCount = Number(last('Node floor (two threads, readdir + lstat, nothing else)').stdout.split(' ')[0]);
-  if (floorCount !== findCount) throw new Error(`count mismatch: the Node floor saw ${floorCount} entries, find ${findCount}`);
+  for (const floor of [FLOOR, FLOOR_ONE]) {
+    const floorCount = Number(last(floor).stdout.split(' ')[0]);
+    if (floorCount !== findCount) throw new Error(`count mismatch: ${floor} saw ${floorCount} entries, find ${findCount}`);
+  }
   if (inventoryCount !== findCount) throw new Error(`count mismatch: the full inventory holds ${inventoryCount} entries, find saw ${findCount}`);
   for (const c of contenders.filter((c) => c.name.includes('full walk'))) {
     const seen = Number(last(c.name).stdout.split(' ')[0]);
@@ -223,7 +229,7 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   out('');
   const targetSize = tree.big ? 1.0 : 1.3;
   out(`Targets: \`ctxlens ls\` ≤ 1.0× docker → ${dockerMs ? ratio(med(LS), dockerMs) : 'docker missing'}; \`ctxlens size\` ≤ ${targetSize.toFixed(1)}× find → ${ratio(med('ctxlens size'), find)}.`);
-  const floorMs = med('Node floor (two threads, readdir + lstat, nothing else)');
+  const floorMs = med(FLOOR);
   const startMs = med('ctxlens size, empty context (start-up alone)') - med('node -e "" (bare Node start-up)');
   out(`Node's fs binding for lstat (packages/core/src/inventory/lstat-facts.ts): \`size\` takes ${ratio(med('ctxlens size'), med(PORTABLE))} the time it takes through fs.lstatSync (${ratio(med(PORTABLE), find)} find's).`);
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);

@@ -69,6 +69,25 @@ const yargsOwnPackageJson = {
   },
 };
 
+/**
+ * yargs renders the whole help text of a command just before it runs the command's handler, and
+ * keeps it in case the handler asks for help once its own state is reset. That is about 8 ms of
+ * every run (a twentieth of a pre-commit `check`), and ctxlens never asks: its handlers report
+ * their own errors, and the parse callback gets yargs's output before any handler runs. Help is
+ * still rendered whenever it is printed (`--help`, a usage error), from the state of that moment.
+ */
+const yargsNoEagerHelp = {
+  name: 'yargs-no-eager-help',
+  setup(b) {
+    b.onLoad({ filter: /yargs[\\/]build[\\/]lib[\\/]usage\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const from = 'cachedHelpMessage = this.help();';
+      if (!source.includes(from)) throw new Error(`${args.path}: "${from}" not found; check when this yargs renders help`);
+      return { contents: source.replace(from, 'cachedHelpMessage = undefined;'), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: { ctxlens: `${root}packages/cli/src/bin.ts` },
   outdir,
@@ -90,6 +109,7 @@ const result = await build({
   plugins: [
     lazyStringWidth,
     yargsOwnPackageJson,
+    yargsNoEagerHelp,
     {
       // Ink connects to the React devtools only when DEV=true; they are not a dependency, so the
       // import is answered with an empty module instead of failing at startup.
