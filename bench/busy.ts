@@ -25,6 +25,12 @@ export async function withBusyCore<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What reportBusy found: each target's busy ratio against find, and the better floor's (NaN when none ran). */
+export interface BusyRatios {
+  readonly targets: ReadonlyMap<string, number>;
+  readonly floorBest: number;
+}
+
 /** The scans compared quiet and busy, by contender name, with `find` first (the baseline). */
 export interface BusyComparison {
   readonly find: string;
@@ -41,9 +47,9 @@ export interface BusyComparison {
 /**
  * Writes the quiet-against-busy table: each contender's median in both runs and its ratio to
  * `find` measured in the same run (find runs on one core, so a busy core hardly moves it).
- * @returns nothing; lines go to `out`
+ * @returns the busy ratios against find of the targets and of the better floor (lines go to `out`)
  */
-export function reportBusy(quiet: ReadonlyMap<string, Sample[]>, busy: ReadonlyMap<string, Sample[]>, c: BusyComparison, out: (line: string) => void): void {
+export function reportBusy(quiet: ReadonlyMap<string, Sample[]>, busy: ReadonlyMap<string, Sample[]>, c: BusyComparison, out: (line: string) => void): BusyRatios {
   const med = (samples: ReadonlyMap<string, Sample[]>, name: string) => median(samples.get(name)!.map((s) => s.ms));
   const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
   out(`With one core held busy by a spinning \`node -e 'for(;;){}'\` the bench starts and kills, against the same contenders quiet (each ratio against find in the same run):\n`);
@@ -54,8 +60,10 @@ export function reportBusy(quiet: ReadonlyMap<string, Sample[]>, busy: ReadonlyM
     out(`| ${name} | ${s(q)} | ${(q / med(quiet, c.find)).toFixed(2)}× | ${s(b)} | ${(b / med(busy, c.find)).toFixed(2)}× | ${(b / q).toFixed(2)}× |`);
   }
   out('');
+  const targets = new Map([...c.targets.keys()].map((name) => [name, med(busy, name) / med(busy, c.find)] as const));
   const lines = [...c.targets].map(([name, target]) => `\`${name}\` ≤ ${target.toFixed(1)}× find with one core busy → ${(med(busy, name) / med(busy, c.find)).toFixed(2)}×`);
   if (lines.length > 0) out(`Targets: ${lines.join('; ')}.\n`);
   const floorBest = Math.min(...(c.floors ?? []).map((name) => med(busy, name) / med(busy, c.find)));
   if (Number.isFinite(floorBest)) out(`The Node floor rows are what any Node program that reads and lstat's every entry costs. With one core busy the better of them takes ${floorBest.toFixed(2)}× find: a target below that cannot be met by cutting ctxlens's own work.\n`);
+  return { targets, floorBest };
 }

@@ -62,9 +62,9 @@ export async function measureGate(cli: string, dir: string, rounds: number): Pro
 /**
  * Writes the section's table for one tree.
  * @param label the tree, as the report names it
- * @returns nothing
+ * @returns the worst ratio against `ls` of the commands the target applies to
  */
-export function reportGate(label: string, figures: GateFigures, out: (line: string) => void): void {
+export function reportGate(label: string, figures: GateFigures, out: (line: string) => void): number {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   out(`### The commit gate on ${label}\n`);
   out(`\`check\` reads only what the builder walks, as \`ls\` does, unless \`builderDivergence\` is on; \`lint\` reads the whole tree when there is an ignore file. Medians of ${figures.rounds} alternating runs; load average ${figures.load.toFixed(1)} (${os.cpus().length} cores) when they ended.\n`);
@@ -74,4 +74,5 @@ export function reportGate(label: string, figures: GateFigures, out: (line: stri
   for (const r of figures.rows) out(`| ${r.name} | ${s(r.medianMs)} | ${r.timeVsLs.toFixed(2)}× | ${r.peakMb.toFixed(0)} MB | ${r.rssVsLs.toFixed(2)}× |`);
   const worst = Math.max(...figures.rows.filter((r) => r.target).map((r) => r.timeVsLs));
   out(`\nTarget: \`check\` with the default and size/file/secret rules ≤ ${GATE_TARGET.toFixed(1)}× \`ls\` → worst ${worst.toFixed(2)}×.\n`);
+  return worst;
 }

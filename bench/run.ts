@@ -18,7 +18,8 @@ import { describeShape, measureShape, type TreeShape } from './tree-shape.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { GATE_SECTION, measureGate, reportGate } from './gate.js';
 import { measurePatterns } from './patterns.js';
-import { reportTui, TUI_SECTION } from './tui.js';
+import { TargetBoard, times } from './targets.js';
+import { reportTui, TUI_SECTION, type TuiFigures } from './tui.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // tsx passes its --tsconfig on to the walker children as given, relative; they run inside the trees.
@@ -58,6 +59,11 @@ const gateOnly = only === GATE_SECTION;
 const docker = buildkitOnly || busyOnly || gateOnly || tuiOnly ? { available: false as const, reason: 'not used by this section' } : dockerCliStatus();
 const daemon = docker.available ? await startFakeDaemon() : undefined;
 const report: string[] = [];
+const board = new TargetBoard();
+const tuiCells = (column: string, t: TuiFigures): void => {
+  board.set('toggle', column, `${t.toggleMedians[0].toFixed(0)}–${t.toggleMedians[1].toFixed(0)} ms (${t.toggleSlowest.toFixed(0)} ms)`);
+  if (t.firstScreen !== undefined) board.set('firstScreen', column, `${t.firstScreen.toFixed(0)} ms`);
+};
 const out = (line: string) => {
   console.log(line);
   report.push(line);
@@ -96,6 +102,8 @@ out(`\nCommon rules (${pat.rules.map((r) => `\`${r}\``).join(', ')}) against ${p
 /** One tree the bench measures. */
 interface BenchTarget {
   readonly title: string;
+  /** The tree's column in the targets table. */
+  readonly short: string;
   readonly dir: string;
   readonly shape: TreeShape;
   /** The dense tree: the BuildKit section's Dockerfiles copy its src/m0. */
@@ -111,31 +119,31 @@ const targets = (): BenchTarget[] => {
   if (kinds.includes('dense')) {
     for (const files of sizes) {
       const tree = benchTree(treesRoot, files);
-      list.push({ title: `${n(files)}-file dense tree (tens of files per directory; \`node_modules\` and \`.git\` ignored)`, dir: tree.dir, shape: measureShape(tree.dir), dense: true, big: files >= 1_000_000 });
+      list.push({ short: `dense ${files >= 1_000_000 ? `${files / 1_000_000}M` : `${files / 1000}k`}`, title: `${n(files)}-file dense tree (tens of files per directory; \`node_modules\` and \`.git\` ignored)`, dir: tree.dir, shape: measureShape(tree.dir), dense: true, big: files >= 1_000_000 });
     }
   }
   if (kinds.includes('shaped')) {
     for (const entries of sizes) {
       const tree = realShapedTree(treesRoot, entries);
-      list.push({ title: `${n(entries)}-entry real-shaped tree (bench/real-shaped-tree.ts; \`node_modules\` and \`.git\` ignored)`, dir: tree.dir, shape: tree.shape, dense: false, big: entries >= 1_000_000 });
+      list.push({ short: `real-shaped ${entries >= 1_000_000 ? `${entries / 1_000_000}M` : `${entries / 1000}k`}`, title: `${n(entries)}-entry real-shaped tree (bench/real-shaped-tree.ts; \`node_modules\` and \`.git\` ignored)`, dir: tree.dir, shape: tree.shape, dense: false, big: entries >= 1_000_000 });
     }
   }
   if (kinds.includes('npm') && !buildkitOnly) {
     const tree = realNpmTree(treesRoot, path.join(repo, 'bench/real-npm'));
-    list.push({ title: `Real \`node_modules\` (\`npm ci --ignore-scripts\` of bench/real-npm/package.json; \`node_modules\` ignored)`, dir: tree.dir, shape: tree.shape, dense: false, big: false });
+    list.push({ short: 'real `node_modules`', title: `Real \`node_modules\` (\`npm ci --ignore-scripts\` of bench/real-npm/package.json; \`node_modules\` ignored)`, dir: tree.dir, shape: tree.shape, dense: false, big: false });
   }
   return list.filter((t) => !buildkitOnly || t.dense);
 };
 
 for (const tree of only === 'patterns' ? [] : targets()) {
   if (gateOnly) {
-    reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out);
+    board.set('check', tree.short, times(reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out)));
     continue;
   }
   out(`## ${tree.title}\n`);
   out(`Shape: ${describeShape(tree.shape)}.\n`);
   if (tuiOnly) {
-    await reportTui(cli, tree.dir, rounds, out);
+    tuiCells(tree.short, await reportTui(cli, tree.dir, rounds, out));
     continue;
   }
   // Every tool runs inside the tree and is given '.', as a user runs `ctxlens size` in a project.
@@ -184,7 +192,8 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   if (!buildkitOnly) {
     const busy = await withBusyCore(() => alternate(busyContenders, rounds));
     out(`Load average when the busy runs ended: ${os.loadavg()[0]!.toFixed(1)} (the spinner counts for 1).\n`);
-    reportBusy(samples, busy, { find: findAll.name, names: busyContenders.slice(1).map((c) => c.name), targets: new Map([[legacySize.name, 1.3]]), floors: floors.map((c) => c.name) }, out);
+    const ratios = reportBusy(samples, busy, { find: findAll.name, names: busyContenders.slice(1).map((c) => c.name), targets: new Map([[legacySize.name, 1.3]]), floors: floors.map((c) => c.name) }, out);
+    board.set('sizeBusy', tree.short, `${times(ratios.targets.get(legacySize.name)!)} (${times(ratios.floorBest)})`);
   }
   if (busyOnly) continue;
   const med = (name: string) => median(samples.get(name)!.map((s) => s.ms));
@@ -236,16 +245,24 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   if (tree.dense) reportBuildkit(samples, findCount, out);
 
   out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB${tree.big ? ' (target < 300 MB)' : ''}.\n`);
-  await reportTui(cli, tree.dir, rounds, out);
+  board.set('inventory', tree.short, `${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB`);
+  tuiCells(tree.short, await reportTui(cli, tree.dir, rounds, out));
   out('');
   for (const section of TREE_SECTIONS) await section(tree.dir, out, rounds);
   if (tree.big) out(await profileSize(cli, tree.dir));
-  reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out);
+  board.set('check', tree.short, times(reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out)));
 }
-if (only === undefined || gateOnly) reportGate('the seed scenario', await measureGate(cli, await seedScenarioDir(), rounds), out);
+if (only === undefined || gateOnly) board.set('check', 'seed scenario', times(reportGate('the seed scenario', await measureGate(cli, await seedScenarioDir(), rounds), out)));
 await daemon?.close();
 if (!docker.available && !buildkitOnly && !busyOnly && !gateOnly && !tuiOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
 out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit, =busy, =gate or =tui runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallies the ones it prunes.`);
+// The summary goes after the opening lines (title, machine, rounds), before the first section.
+const summary = board.lines();
+if (summary.length > 0) {
+  const at = report.findIndex((line) => line.startsWith('## '));
+  report.splice(at < 0 ? report.length : at, 0, '## Targets at a glance\n', 'Each cell comes from the section of that tree below, measured in this run.\n', ...summary, '');
+  if (only !== undefined) for (const line of ['## Targets at a glance', ...summary]) console.log(line);
+}
 if (only === undefined) {
   fs.mkdirSync(path.join(repo, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), report.join('\n') + '\n');

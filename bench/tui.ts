@@ -8,11 +8,20 @@ import { measureReevaluation } from './reevaluate.js';
 /** `CTXLENS_BENCH_ONLY` value that runs this section alone. */
 export const TUI_SECTION = 'tui';
 
+/** What reportTui measured, for the targets table. */
+export interface TuiFigures {
+  /** Toggle medians over the Dockerfile cases: lowest and highest, and the slowest single toggle. */
+  readonly toggleMedians: readonly [number, number];
+  readonly toggleSlowest: number;
+  /** Median first screen, undefined when tmux could not run. */
+  readonly firstScreen: number | undefined;
+}
+
 /**
  * Times the first screen, then rule toggles, and writes their lines.
- * @returns nothing; the lines go to `out`
+ * @returns the figures the targets are judged on (the lines go to `out`)
  */
-export async function reportTui(cli: string, dir: string, rounds: number, out: (line: string) => void): Promise<void> {
+export async function reportTui(cli: string, dir: string, rounds: number, out: (line: string) => void): Promise<TuiFigures> {
   // The first screen first: the toggles leave a million-entry heap in this process, which slows
   // every spawn of tmux that polls the pane.
   const paints = Array.from({ length: rounds }, () => measureFirstPaint(cli, dir)).filter((x): x is number => x !== undefined);
@@ -27,4 +36,6 @@ export async function reportTui(cli: string, dir: string, rounds: number, out: (
   out('');
   if (paints.length > 0) out(`First screen of \`ctxlens\` in a 120×40 tmux terminal on this tree (node start-up included): median ${median(paints).toFixed(0)} ms over ${paints.length} starts, slowest ${Math.max(...paints).toFixed(0)} ms (target 200 ms).`);
   out(`Load average over the last minute when these runs ended: ${os.loadavg()[0]!.toFixed(1)} (${os.cpus().length} cores).`);
+  const medians = re.cases.map((c) => c.medianMs);
+  return { toggleMedians: [Math.min(...medians), Math.max(...medians)], toggleSlowest: Math.max(...re.cases.map((c) => c.worstRuleOffMs)), firstScreen: paints.length > 0 ? median(paints) : undefined };
 }
