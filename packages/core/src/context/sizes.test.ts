@@ -1,6 +1,7 @@
 import { buildTree, makeTempDir, type TempDir } from '@ctxlens/test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeContext, computeContextWithBaseline, evaluateRules } from './compute-context.js';
+import { entryFigures } from './sizes.js';
 
 describe('sizes', () => {
   let tmp: TempDir;
@@ -40,6 +41,46 @@ describe('sizes', () => {
     expect(without.filePaths()).toContain('node_modules/x/index.js');
     const more = evaluateRules(context, { rules: ['node_modules', '*.bin'] });
     expect(more.filePaths()).toEqual(['.dockerignore', 'Dockerfile']);
+  });
+});
+
+describe("BuildKit's transfer figure, summed when first read", () => {
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-transfer-');
+    // A hardlink, a symlink, and a/f, which the walk sends but fsutil's Open refuses (issue 11).
+    await buildTree(tmp.path, [
+      { file: 'Dockerfile', content: 'FROM scratch\nCOPY . /\n' },
+      { file: 'a.bin', size: 70_000 },
+      { hardlink: 'b.bin', target: 'a.bin' },
+      { symlink: 'link', target: 'a.bin' },
+      { file: 'a/f', size: 10 },
+      { file: '.dockerignore', content: 'a\n!a/f\na\n' },
+    ]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('equals the figure summed from per-entry figures in one pass, and is in the JSON', async () => {
+    const ctx = await computeContext(tmp.path, { builder: 'buildkit' });
+    const eager = ctx.sizesFrom(entryFigures(ctx.inventory));
+    const lazy = ctx.sizes;
+    expect(eager.transferBytes).toBeGreaterThan(70_000);
+    expect(lazy.transferBytes).toBe(eager.transferBytes);
+    expect(lazy.transferSize).toBe(eager.transferSize);
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(eager)));
+    expect({ ...lazy }).toEqual({ ...eager });
+  });
+
+  it('is 0 when the build reads no context', async () => {
+    const none = await makeTempDir('ctxlens-transfer-none-');
+    try {
+      await buildTree(none.path, [{ file: 'Dockerfile', content: 'FROM scratch\n' }, { file: 'x', size: 5 }]);
+      const ctx = await computeContext(none.path, { builder: 'buildkit' });
+      expect(ctx.sizes.transferBytes).toBe(0);
+      expect(ctx.sizes.transferSize).toBe('');
+    } finally {
+      await none.cleanup();
+    }
   });
 });
 

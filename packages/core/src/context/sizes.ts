@@ -160,13 +160,15 @@ export type OpensFile = (index: number) => boolean;
 /**
  * Visits entries in send order with what the tar writer would know, resolving hardlinks as moby
  * does: the first name of an inode (keyed by inode number only) carries the content, later names
- * are links to it. `precomputed` holds entryTarBytes(inv, i) per entry, when the caller has it.
+ * are links to it. `precomputed` holds entryTarBytes(inv, i) per entry, when the caller has it;
+ * `tar` false skips the tar figure (visited as 0) for callers that sum something else.
  */
 function forEachEntry(
   inv: Inventory,
   order: Int32Array,
   visit: (i: number, kind: EntryKind, hardlinkOf: string | undefined, tarBytes: number, id: number) => void,
   precomputed?: Float64Array,
+  tar = true,
 ): void {
   const firstName = new Map<number, string>();
   let id = 0;
@@ -178,7 +180,7 @@ function forEachEntry(
       hardlinkOf = firstName.get(ino);
       if (hardlinkOf === undefined) firstName.set(ino, inv.path(i));
     }
-    const tarBytes = precomputed !== undefined && hardlinkOf === undefined ? precomputed[i]! : entryTarBytes(inv, i, hardlinkOf);
+    const tarBytes = !tar ? 0 : precomputed !== undefined && hardlinkOf === undefined ? precomputed[i]! : entryTarBytes(inv, i, hardlinkOf);
     visit(i, kind, hardlinkOf, tarBytes, id++);
   }
 }
@@ -212,10 +214,12 @@ export function sumSizes(inv: Inventory, order: Int32Array, figures?: EntryFigur
   let tarBytes = TAR_TRAILER_BYTES;
   let transferBytes = usesContext ? FIN_PACKET_BYTES : 0;
   forEachEntry(inv, order, (i, kind, hardlinkOf, entryBytes, id) => {
-    const opened = kind !== 'file' || opens === undefined || opens(i);
-    if (figures === undefined || hardlinkOf !== undefined || !opened) transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, opened);
-    // The stat packet and the data fields are the entry's own; only the packet headers hold its position.
-    else transferBytes += figures.statBytes[i]! + figures.dataBytes[i]! + figures.dataPackets[i]! * dataPacketHeaderBytes(id);
+    if (figures !== undefined) {
+      const opened = kind !== 'file' || opens === undefined || opens(i);
+      if (hardlinkOf !== undefined || !opened) transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, opened);
+      // The stat packet and the data fields are the entry's own; only the packet headers hold its position.
+      else transferBytes += figures.statBytes[i]! + figures.dataBytes[i]! + figures.dataPackets[i]! * dataPacketHeaderBytes(id);
+    }
     if (countsAsFile(kind)) {
       files++;
       if (hardlinkOf === undefined) bytes += inv.sizes[i]!;
@@ -224,5 +228,24 @@ export function sumSizes(inv: Inventory, order: Int32Array, figures?: EntryFigur
     else others++;
     tarBytes += entryBytes;
   }, figures?.tarBytes);
-  return { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes), transferBytes, transferSize: formatProgressBytes(transferBytes) };
+  const sums = { entries: order.length, files, dirs, symlinks, others, bytes, tarBytes, dockerSize: formatDockerSize(tarBytes) };
+  if (figures !== undefined) return { ...sums, transferBytes, transferSize: formatProgressBytes(transferBytes) };
+  // Without per-entry figures (a one-off command), BuildKit's figure costs a stat packet's size and
+  // an Open check per entry, all run cold, and most commands never print it (check, anything under
+  // the legacy builder): it is summed the first time it is read, and kept.
+  let summed: number | undefined;
+  const transfer = (): number => (summed ??= transferTotal(inv, order, usesContext, opens));
+  return Object.defineProperties(sums, {
+    transferBytes: { enumerable: true, get: transfer },
+    transferSize: { enumerable: true, get: () => formatProgressBytes(transfer()) },
+  }) as ContextSizes;
+}
+
+/** BuildKit's transfer figure of entries in send order (see ContextSizes.transferBytes). */
+function transferTotal(inv: Inventory, order: Int32Array, usesContext: boolean, opens: OpensFile | undefined): number {
+  let transferBytes = usesContext ? FIN_PACKET_BYTES : 0;
+  forEachEntry(inv, order, (i, kind, hardlinkOf, _tarBytes, id) => {
+    transferBytes += entryTransferBytes(inv, i, id, hardlinkOf, kind !== 'file' || opens === undefined || opens(i));
+  }, undefined, false);
+  return transferBytes;
 }
