@@ -59,7 +59,6 @@ const decodeName = ${decodeName.toString()};
 // The main thread probed Node's fs binding (lstat-facts.ts); this thread uses it if it may.
 const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName, workerData.fsBinding ? bindingLstat(process.binding('fs')) : undefined);
 const sortByteOrder = ${sortByteOrder.toString()};
-const readUnsorted = (fsPath, only) => readDirectory(reader, fsPath, undefined, only);
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
 function scanTree(fsPath, out, budget) {
   const record = readDirectory(reader, fsPath, sortByteOrder);
@@ -74,7 +73,7 @@ function scanTree(fsPath, out, budget) {
 parentPort.on('message', ({ tasks, entries }) => {
   parentPort.postMessage(tasks.map(([fsPath, tally, rel, ascii, only]) => {
     const budget = { left: entries, deferred: [] };
-    if (tally) return { tally: tallySubtree(readUnsorted, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
+    if (tally) return { tally: tallySubtree(reader, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
     const records = [];
     scanTree(fsPath, records, budget);
     return { records };

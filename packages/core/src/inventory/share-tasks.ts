@@ -3,7 +3,7 @@
 // queue grows while it drains: the scan ends when it is empty and no thread is busy.
 import type { Worker } from 'node:worker_threads';
 import type { Inventory } from './inventory.js';
-import { type DirectoryRecord, readDirectory } from './read-directory.js';
+import type { DirectoryRecord } from './read-directory.js';
 import { sliceClock, yieldToEventLoop } from './scan-slices.js';
 import type { Task, TaskResult } from './scan-workers.js';
 import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
@@ -121,7 +121,6 @@ export async function shareTasks(
     deferRecords(deferred);
     recordDone();
   };
-  const read = (fsPath: string, only?: string[]): DirectoryRecord => readDirectory(inv.reader, fsPath, undefined, only);
   const detach = workers.map((worker, w) => {
     const onMessage = (results: TaskResult[]): void => {
       const first = inFlight[w]!.shift()!;
@@ -159,7 +158,7 @@ export async function shareTasks(
           const [fsPath, isTally, rel, ascii, only] = tasks[k]!;
           if (isTally) {
             const budget: TaskBudget = { left: taskBudget, deferred: [] };
-            settleTally(keys[k]!, tallySubtree(read, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
+            settleTally(keys[k]!, tallySubtree(inv.reader, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
           } else {
             deferRecords(inv.scanSubtree(keys[k]!, taskBudget));
             recordDone();
