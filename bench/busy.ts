@@ -61,7 +61,7 @@ export function reportBusy(quiet: ReadonlyMap<string, Sample[]>, busy: ReadonlyM
   }
   out('');
   const targets = new Map([...c.targets.keys()].map((name) => [name, med(busy, name) / med(busy, c.find)] as const));
-  const lines = [...c.targets].map(([name, target]) => `\`${name}\` ≤ ${target.toFixed(1)}× find with one core busy → ${(med(busy, name) / med(busy, c.find)).toFixed(2)}×`);
+  const lines = [...c.targets].map(([name, target]) => `\`${name}\` ≤ ${target.toFixed(1)}× find with one core busy → ${targets.get(name)!.toFixed(2)}×`);
   if (lines.length > 0) out(`Targets: ${lines.join('; ')}.\n`);
   const floorBest = Math.min(...(c.floors ?? []).map((name) => med(busy, name) / med(busy, c.find)));
   if (Number.isFinite(floorBest)) out(`The Node floor rows are what any Node program that reads and lstat's every entry costs. With one core busy the better of them takes ${floorBest.toFixed(2)}× find: a target below that cannot be met by cutting ctxlens's own work.\n`);

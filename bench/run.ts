@@ -13,7 +13,6 @@ import { BUSY_SECTION, reportBusy, withBusyCore } from './busy.js';
 import { profileSize } from './profile.js';
 import { realNpmTree } from './real-npm-tree.js';
 import { realShapedTree } from './real-shaped-tree.js';
-import { TREE_SECTIONS } from './tree-sections.js';
 import { describeShape, measureShape, type TreeShape } from './tree-shape.js';
 import { alternate, type Contender, median, type Sample, timeCommand } from './measure.js';
 import { GATE_SECTION, measureGate, reportGate } from './gate.js';
@@ -244,11 +243,11 @@ for (const tree of only === 'patterns' ? [] : targets()) {
   out(`Where \`size\`'s time goes: the Node floor (Node's own start-up included) takes ${ratio(floorMs, find)} find's time; ctxlens's start-up on top of Node's (argument parser, core, threads: \`size\` on an empty context minus \`node -e ""\`) takes ${ms(startMs)}, ${ratio(startMs, find)} of find's. Floor plus that start-up: ${ratio(floorMs + startMs, find)}; \`size\`: ${ratio(med('ctxlens size'), find)}.\n`);
   if (tree.dense) reportBuildkit(samples, findCount, out);
 
-  out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB${tree.big ? ' (target < 300 MB)' : ''}.\n`);
-  board.set('inventory', tree.short, `${(median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0)} MB`);
+  const inventoryMb = (median(samples.get(INVENTORY)!.map((s) => s.peakKb!)) / 1024).toFixed(0);
+  out(`Peak RSS holding the complete ${inventoryCount.toLocaleString('en-US')}-entry inventory (what the TUI and the summary load; \`ctxlens size\` records only what the builder walks and tallies the rest): ${inventoryMb} MB${tree.big ? ' (target < 300 MB)' : ''}.\n`);
+  board.set('inventory', tree.short, `${inventoryMb} MB`);
   tuiCells(tree.short, await reportTui(cli, tree.dir, rounds, out));
   out('');
-  for (const section of TREE_SECTIONS) await section(tree.dir, out, rounds);
   if (tree.big) out(await profileSize(cli, tree.dir));
   board.set('check', tree.short, times(reportGate(tree.title, await measureGate(cli, tree.dir, rounds), out)));
 }

@@ -1,4 +1,4 @@
-// The TUI section of `pnpm bench` on the biggest tree: rule toggles (bench/reevaluate.ts) and the
+// The TUI section of `pnpm bench`, on every tree: rule toggles (bench/reevaluate.ts) and the
 // first screen in a real terminal (bench/first-paint.ts). CTXLENS_BENCH_ONLY=tui runs it alone.
 import * as os from 'node:os';
 import { measureFirstPaint } from './first-paint.js';

@@ -15,8 +15,8 @@ export { wholeContextPlan } from './context/send-plan.js';
 
 // Inputs as the CLI names and reads them.
 export { ignoreFilePath, ignoreFileToEdit } from './context/resolve-inputs.js';
-export { EXTRA_RULES, LEGACY_FORCED_RULES } from './context/rule-set.js';
-export { IGNORE_FILE_LIMITS, MAX_INPUT_FILE_BYTES, readInputFile } from './input-file.js';
+export { LEGACY_FORCED_RULES } from './context/rule-set.js';
+export { IGNORE_FILE_LIMITS, readInputFile } from './input-file.js';
 export type { InputFileRead, InputReadLimits } from './input-file.js';
 export { readAllPattern } from './ignorefile/read-ignore-file.js';
 
@@ -33,6 +33,4 @@ export { ignoreFileRelative, significantOffenders } from './analysis/offenders.j
 // Secret-name word lists, compared with the real Docker CLI by the conformance suite.
 export { SECRET_NAME_ALLOWED_WORDS_DOCKER_28, secretVariables } from './analysis/secret-names.js';
 export { describeFindings } from './analysis/category-hits.js';
-export { isPlaceholder } from './analysis/secret-content.js';
-export { isSecretContentCandidate, readSmallRegularFile, SECRET_CONTENT_MAX_BYTES } from './analysis/secret-content-scan.js';
 export type { SecretVariable } from './analysis/secret-names.js';

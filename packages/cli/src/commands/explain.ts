@@ -122,13 +122,14 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
     const verdicts = asked.map((a) => withRequest(explainBoth(rules, a.relative), buildkit));
     const usage = buildkit?.plan?.requests === undefined ? undefined : analyzeUsage(buildkit);
     const uses = asked.map((a, i) => pathUse(buildkit, usage, a.relative, verdicts[i]!.primary));
-    // Content is read only when the builder sends the path (as every secret report does).
-    const secrets = asked.map((a, i) => secretAtPath(rules.primary.inputs.contextDir, a.relative, verdicts[i]!.primary.included));
+    // Content is read only when the builder sends the path (as every secret report does), and only
+    // for the outputs that show it (JSON, -vv): a plain explain of `git ls-files` reads nothing more.
+    const secretOf = (i: number) => secretAtPath(rules.primary.inputs.contextDir, asked[i]!.relative, verdicts[i]!.primary.included);
     const excluded = verdicts.filter((v) => !v.primary.included).length;
     if (options.json) {
       if (!options.quiet) {
         const c = { builder: rules.primary.builder, contextDir: rules.primary.inputs.contextDir, dockerfile: options.dockerfile === '-' ? '-' : rules.primary.inputs.dockerfile, ignoreFile: rules.primary.inputs.ignoreFile ?? null, target: options.target ?? null, buildArgs: options.buildArgs };
-        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]), secret: secrets[i] ?? null })) }));
+        io.stdout.write(toJson({ ...c, paths: asked.map((a, i) => ({ ...pathJson(a, verdicts[i]!, cwd), usage: useJson(uses[i]), secret: secretOf(i) ?? null })) }));
       }
       return excluded > 0 ? ExitCode.Ok : ExitCode.Fail;
     }
@@ -156,7 +157,7 @@ export async function runExplain(options: ExplainOptions, io: Io): Promise<numbe
       else out += verboseRecord(rule, a, cwd, options.nul);
       if (options.verbosity > 1 && !options.nul) {
         const use = uses[i];
-        const secret = secrets[i];
+        const secret = secretOf(i);
         out += [...traceLines(v, a.relative, cwd), ...(use === undefined ? [] : [`  ${useText(use)}`]), ...(secret === undefined ? [] : [`  ${secretText(secret)}`])].join('\n') + '\n';
       }
     });

@@ -4,7 +4,7 @@ import { LEGACY_FORCED_RULES } from '@ctxlens/core/internal';
 import * as nodePath from 'node:path';
 import type { Colors } from './color.js';
 import { builderName, explanationJson, refText, requestText } from './explain-report.js';
-import { formatCount, plural } from './numbers.js';
+import { plural } from './numbers.js';
 import { displayPath } from './paths.js';
 
 function why(e: Explanation, cwd: string): string {
@@ -39,7 +39,7 @@ export function diffLines(diff: BuilderDiff, c: Colors, cwd: string): string[] {
   if (fa !== fb) lines.push(c.yellow(`${builderName(a)} reads ${fa}; ${builderName(b)} reads ${fb}.`));
   if (diff.differences.length === 0) {
     // The figures of context/figures.ts: `files` are regular files, as in `size` and the JSON.
-    lines.push(c.green(`BuildKit and the legacy builder send the same ${plural(a.sizes.files, 'file')} (${formatCount(a.sizes.entries)} ${a.sizes.entries === 1 ? 'entry' : 'entries'} in all).`));
+    lines.push(c.green(`BuildKit and the legacy builder send the same ${plural(a.sizes.files, 'file')} (${plural(a.sizes.entries, 'entry', 'entries')} in all).`));
     return lines;
   }
   for (const side of [a, b]) {

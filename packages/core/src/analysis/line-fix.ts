@@ -73,9 +73,10 @@ export function fixIgnoreLine(text: string, reachesDeeper?: ReachesDeeper): Line
 /**
  * Outermost entries below the root whose name alone the pattern matches (as git would match them),
  * among those sent (`wantIncluded`) or those left out.
+ * @param firstOnly stop at the first one (the caller only asks whether there is any)
  * @returns their inventory indices
  */
-export function deepNameMatches(ctx: BuildContext, rule: CompiledPattern, wantIncluded: boolean): number[] {
+export function deepNameMatches(ctx: BuildContext, rule: CompiledPattern, wantIncluded: boolean, firstOnly = false): number[] {
   const inv = ctx.inventory;
   const taken = new Uint8Array(inv.count);
   const out: number[] = [];
@@ -92,6 +93,7 @@ export function deepNameMatches(ctx: BuildContext, rule: CompiledPattern, wantIn
     if (rule.matches(inv.name(i), 0)) {
       taken[i] = 1;
       out.push(i);
+      if (firstOnly) break;
     }
   }
   return out;
@@ -105,6 +107,6 @@ export function deepNameMatches(ctx: BuildContext, rule: CompiledPattern, wantIn
 export function contextReachesDeeper(ctx: BuildContext): ReachesDeeper {
   return (pattern, exception) => {
     const rule = compileExclusion(pattern);
-    return rule !== undefined && deepNameMatches(ctx, rule, !exception).length > 0;
+    return rule !== undefined && deepNameMatches(ctx, rule, !exception, true).length > 0;
   };
 }

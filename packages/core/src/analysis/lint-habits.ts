@@ -89,12 +89,13 @@ function inlineComment(rule: CompiledPattern): Draft | undefined {
  */
 export function lintHabits(ctx: BuildContext, rules: readonly CompiledPattern[], totals: SubtreeTotals = includedTotals(ctx)): LintFinding[] {
   const out: LintFinding[] = [];
+  const reaches = contextReachesDeeper(ctx);
   for (const rule of rules) {
     if (rule.kind === undefined) continue;
     const found = [inlineComment(rule), anchoredName(ctx, rule, totals), trailingSlash(ctx, rule), bracketNegation(rule)].filter((f) => f !== undefined);
     if (found.length === 0) continue;
     // Every finding on a line gives the same whole-line fix, the one suggest writes (line-fix.ts).
-    const fix = fixIgnoreLine(rule.origin.text, contextReachesDeeper(ctx));
+    const fix = fixIgnoreLine(rule.origin.text, reaches);
     const replacement = fix?.replacement;
     for (const finding of found) out.push({ ...finding, fix: finding.fix(replacement?.at(-1)), replacement });
   }

@@ -5,6 +5,7 @@
 // <stage> and COPY --from chains, so it is known to reach the target's filesystem ("shipped") or
 // to stay in build stages. RUN steps are not run: a file a RUN deletes still counts as shipped.
 import { type BuildContext, checkContextArgument } from '../context/build-context.js';
+import { countsAsFile } from '../context/figures.js';
 import { receivedTree } from '../context/missing-sources.js';
 import type { ContextRequest, StageCopy } from '../dockerfile/requests.js';
 import { InputError } from '../errors.js';
@@ -184,7 +185,7 @@ export function analyzeUsage(ctx: BuildContext): UsageAnalysis {
     add(group, size);
   };
   for (let i = 1; i < inv.count; i++) {
-    if (inv.kind(i) !== 'file') continue;
+    if (!countsAsFile(inv.kind(i))) continue;
     const size = inv.sizes[i]!;
     const isEligible = eligibleState[i] === EntryState.Included;
     const isSent = sentState[i] === EntryState.Included;

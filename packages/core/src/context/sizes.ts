@@ -126,17 +126,16 @@ export interface EntryFigures {
 
 /**
  * Computes EntryFigures for every entry of an inventory (read fully).
- * @param tarBytes entryTarBytes per entry, when the caller has them already
  * @returns the figures, indexed like the inventory
  */
-export function entryFigures(inv: Inventory, tarBytes?: Float64Array): EntryFigures {
+export function entryFigures(inv: Inventory): EntryFigures {
   const n = inv.count;
-  const tar = tarBytes ?? new Float64Array(n);
+  const tar = new Float64Array(n);
   const statBytes = new Float64Array(n);
   const dataBytes = new Float64Array(n);
   const dataPackets = new Float64Array(n);
   for (let i = 1; i < n; i++) {
-    if (tarBytes === undefined) tar[i] = entryTarBytes(inv, i);
+    tar[i] = entryTarBytes(inv, i);
     statBytes[i] = entryStatBytes(inv, i, undefined);
     const kind = inv.kind(i);
     // As entryTransferBytes: a socket closes with the empty packet, a file sends its content.

@@ -161,11 +161,10 @@ export function moveLine(doc: IgnoreDocument, from: number, to: number): IgnoreD
   // A line without ending moving away from the end needs one; the new last line then keeps its own.
   terminated(lines, from, doc.newline);
   let line = lines.splice(from, 1)[0]!;
-  const last = lines[lines.length - 1];
-  if (to === lines.length && last !== undefined && last.ending.length === 0) {
+  if (to === lines.length && lines[lines.length - 1]?.ending.length === 0) {
     // Moving to the end of a file without a final newline: the old last line needs one (else the
     // two lines would be written as one), and the moved line ends the file as the old one did.
-    lines[lines.length - 1] = { content: last.content, ending: doc.newline };
+    terminated(lines, lines.length - 1, doc.newline);
     line = { content: line.content, ending: NONE };
   }
   lines.splice(to, 0, line);

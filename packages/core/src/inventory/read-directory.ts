@@ -37,23 +37,22 @@ export interface DirectoryReader {
 
 /**
  * Reads a directory's names and lstat's each one (symlinks are never followed).
- * @param sort sorts the names in place into disk byte order (sortByteOrder); omitted when the
- *   caller does not need an order (a tally), to skip the sort
- * @param only these names instead of the directory's listing (a share of a listing read already)
+ * @param sort sorts the names in place into disk byte order (sortByteOrder; a parameter because
+ *   worker threads get this function as source text)
  * @returns the record; I/O errors are recorded, never thrown
  */
-export function readDirectory(fsa: DirectoryReader, fsPath: string, sort?: (names: string[]) => unknown, only?: string[]): DirectoryRecord {
+export function readDirectory(fsa: DirectoryReader, fsPath: string, sort: (names: string[]) => unknown): DirectoryRecord {
   const problemOf = (error: unknown): { code: string; message: string } => {
     const e = error as { code?: string; message?: string };
     return { code: e.code ?? 'EIO', message: e.message ?? String(error) };
   };
   let names: string[];
   try {
-    names = only ?? fsa.readdir(fsPath);
+    names = fsa.readdir(fsPath);
   } catch (error) {
     return { error: problemOf(error), names: [], facts: new Float64Array(0), inodes: [], links: [], problems: [] };
   }
-  sort?.(names);
+  sort(names);
   const facts = new Float64Array(names.length * 3);
   const inodes: [number, number][] = [];
   const links: [number, string][] = [];

@@ -48,7 +48,7 @@ const TREE_ROW_FIXED = 2 + 9 + 2 + 21;
  * The size bars' width: longer bars on a wide terminal, none on a very narrow one.
  * @returns cells
  */
-export function barWidthFor(columns: number, treeWidth: number): number {
+function barWidthFor(columns: number, treeWidth: number): number {
   if (columns >= 180) return 20;
   return treeWidth >= 64 ? 10 : treeWidth >= 44 ? 6 : 0;
 }

@@ -3,13 +3,13 @@
 // file they are replayed by line content (rules-replay.ts), and where they conflict the user is
 // told which line, with the file on disk shown as it is and the edits kept on the undo stack.
 import { ExitCode } from '../../exit-codes.js';
+import { plural } from '../../output/numbers.js';
 import type { Session } from '../session/session.js';
 import { findEntry } from './find-entry.js';
 import { editsOf, ruleRows, rulesFromBytes, type RulesModel } from './rules-model.js';
 import { historyAfterSave, replayRules, restoreStep, sameFileBytes } from './rules-replay.js';
 import { hasUnsavedChanges } from './selectors.js';
 import type { Status, TuiState } from './types.js';
-
 
 const label = (state: TuiState): string => state.session?.ignoreLabel ?? 'the file';
 
@@ -96,6 +96,6 @@ export function interrupt(state: TuiState): TuiState {
   if (state.phase !== 'ready' || !hasUnsavedChanges(state)) return { ...state, request: { kind: 'exit' } };
   if (state.mode.kind !== 'confirm-quit') return { ...state, mode: { kind: 'confirm-quit' }, modeData: undefined };
   const n = Math.max(1, editsOf(state.rules).length);
-  const message = `ctxlens: interrupted: ${n} edit${n === 1 ? '' : 's'} to ${label(state)} not saved (the file on disk is unchanged)`;
+  const message = `ctxlens: interrupted: ${plural(n, 'edit')} to ${label(state)} not saved (the file on disk is unchanged)`;
   return { ...state, request: { kind: 'exit', code: ExitCode.Interrupted, message } };
 }
