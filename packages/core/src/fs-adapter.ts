@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { type InputFileRead, type InputReadLimits, readInputFile } from './input-file.js';
-import { bindingLstat, scanFsBinding } from './inventory/lstat-facts.js';
+import { bindingLstat, bindingReaddir, scanFsBinding } from './inventory/lstat-facts.js';
 import { createRawReader, decodeName, toFsPath } from './inventory/raw-names.js';
 import type { DirectoryReader } from './inventory/read-directory.js';
 
@@ -37,14 +37,14 @@ let nodeScanReader: DirectoryReader | undefined;
 
 /**
  * The reader a scan reads directories through: the adapter itself, except on the real file system,
- * where lstat goes through Node's fs binding when it may (inventory/lstat-facts.ts).
+ * where lstat and readdir go through Node's fs binding when they may (inventory/lstat-facts.ts).
  * @returns the reader
  */
 export function directoryReader(fsa: FsAdapter): DirectoryReader {
   if (fsa !== nodeFs) return fsa;
   if (nodeScanReader === undefined) {
     const binding = scanFsBinding(fs);
-    nodeScanReader = binding === undefined ? raw : createRawReader(fs, toFsPath, decodeName, bindingLstat(binding));
+    nodeScanReader = binding === undefined ? raw : createRawReader(fs, toFsPath, decodeName, bindingLstat(binding), bindingReaddir(binding));
   }
   return nodeScanReader;
 }

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindingLstat, type FsBinding, type LstatFacts, scanFsBinding } from './lstat-facts.js';
+import { bindingLstat, bindingReaddir, type FsBinding, type LstatFacts, scanFsBinding } from './lstat-facts.js';
 
 // The binding is used only because it answers as fs.lstatSync does: every kind of entry a scan
 // meets, and every way an lstat fails, must give the same facts or the same error both ways.
@@ -66,6 +66,35 @@ describe.runIf(binding !== undefined)("lstat through Node's fs binding", () => {
     const theirs = failure(() => fs.lstatSync(at));
     expect(theirs).not.toBe('no error');
     expect(failure(() => lstat(at))).toEqual(theirs);
+  });
+});
+
+describe.runIf(binding !== undefined)("readdir through Node's fs binding", () => {
+  const readdir = bindingReaddir(binding as FsBinding);
+
+  it('lists the names fs.readdirSync lists, a name that is not UTF-8 included', () => {
+    const names = readdir(dir);
+    expect(names).toEqual(fs.readdirSync(dir));
+    expect(names).toContain('caf\ufffd');
+    expect(readdir(path.join(dir, 'dir'))).toEqual([]);
+  });
+
+  it('a directory given as bytes: the names fs.readdirSync gives', () => {
+    const at = Buffer.from(dir, 'utf8');
+    expect(readdir(at)).toEqual(fs.readdirSync(at, 'utf8'));
+  });
+
+  it.each([
+    ['missing', 'missing'],
+    ['a file', 'file'],
+    ['a symlink to a file', 'link'],
+    ['through a symlink loop', 'loop'],
+    ['a name too long', 'n'.repeat(300)],
+  ])('%s: the error fs.readdirSync throws', (_, name) => {
+    const at = path.join(dir, name);
+    const theirs = failure(() => fs.readdirSync(at));
+    expect(theirs).not.toBe('no error');
+    expect(failure(() => readdir(at))).toEqual(theirs);
   });
 });
 

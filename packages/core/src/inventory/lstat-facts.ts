@@ -14,9 +14,10 @@ export interface LstatFacts {
   readonly nlink: number;
 }
 
-/** The one call of Node's fs binding a scan makes: the stat numbers of a path, or a thrown error. */
+/** The calls of Node's fs binding a scan makes: the stat numbers of a path, a directory's names, or a thrown error. */
 export interface FsBinding {
   lstat(path: string | Buffer, bigint: false, request: undefined, throwIfNoEntry: true): Float64Array;
+  readdir(path: string | Buffer, encoding: 'utf8', withFileTypes: false): string[];
 }
 
 /**
@@ -31,6 +32,15 @@ export function bindingLstat(binding: FsBinding): (path: string | Buffer) => Lst
     const s = binding.lstat(path, false, undefined, true);
     return { mode: s[1]!, nlink: s[2]!, ino: s[7]!, size: s[8]!, mtimeMs: s[12]! * 1e3 + s[13]! / 1e6 };
   };
+}
+
+/**
+ * readdir through Node's fs binding: fs.readdirSync without its option and path handling, which
+ * V8 otherwise compiles into every scan loop. Self-contained: worker threads build it from its source.
+ * @returns readdir giving the names fs.readdirSync gives, and throwing its errors
+ */
+export function bindingReaddir(binding: FsBinding): (path: string | Buffer) => string[] {
+  return (path) => binding.readdir(path, 'utf8', false);
 }
 
 let chosen: { binding: FsBinding | undefined } | undefined;
@@ -54,7 +64,7 @@ function probeBinding(fs: typeof import('node:fs')): FsBinding | undefined {
   let binding: FsBinding;
   try {
     binding = proc.binding('fs') as FsBinding;
-    if (typeof binding?.lstat !== 'function') return undefined;
+    if (typeof binding?.lstat !== 'function' || typeof binding.readdir !== 'function') return undefined;
   } catch {
     return undefined;
   }
@@ -79,5 +89,14 @@ function probeBinding(fs: typeof import('node:fs')): FsBinding | undefined {
   }
   const theirs = failure(() => fs.lstatSync(below));
   if (theirs === 'no error' || failure(() => lstat(below)) !== theirs) return undefined;
+  // The same for readdir: the root's names, and the error below a file.
+  const readdir = bindingReaddir(binding);
+  try {
+    if (readdir('/').join('/') !== fs.readdirSync('/').join('/')) return undefined;
+  } catch {
+    return undefined;
+  }
+  const theirList = failure(() => fs.readdirSync(below));
+  if (theirList === 'no error' || failure(() => readdir(below)) !== theirList) return undefined;
   return binding;
 }

@@ -87,13 +87,20 @@ export function toFsPath(path: string): string | Buffer {
  * Builds the scan's file-system reader over Node's fs module. Everything comes in as parameters
  * (fs, toFsPath, decodeName), so that worker threads build the same reader from this function's source.
  * @param lstat the lstat to use (bindingLstat), or fs.lstatSync when omitted
+ * @param list the readdir to use for names as UTF-8 (bindingReaddir), or fs.readdirSync when omitted
  * @returns readdir, lstat and readlink that take and give escaped names
  */
-export function createRawReader(fs: typeof import('node:fs'), toPath: typeof toFsPath, decode: typeof decodeName, lstat: (path: string | Buffer) => LstatFacts = (path) => fs.lstatSync(path)): RawReader {
+export function createRawReader(
+  fs: typeof import('node:fs'),
+  toPath: typeof toFsPath,
+  decode: typeof decodeName,
+  lstat: (path: string | Buffer) => LstatFacts = (path) => fs.lstatSync(path),
+  list: (path: string | Buffer) => string[] = (path) => fs.readdirSync(path, 'utf8'),
+): RawReader {
   return {
     readdir: (path) => {
       const at = toPath(path);
-      const names = fs.readdirSync(at);
+      const names = list(at);
       // U+FFFD is either a real one or Node's stand-in for bytes it could not decode: only then
       // is the directory read again as bytes.
       if (!names.some((name) => name.includes('\ufffd'))) return names;

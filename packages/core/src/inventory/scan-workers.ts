@@ -3,7 +3,7 @@
 // threads read a directory the same way.
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { bindingLstat, scanFsBinding } from './lstat-facts.js';
+import { bindingLstat, bindingReaddir, scanFsBinding } from './lstat-facts.js';
 import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
@@ -50,6 +50,7 @@ var __name = (fn) => fn;
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const bindingLstat = ${bindingLstat.toString()};
+const bindingReaddir = ${bindingReaddir.toString()};
 const readDirectory = ${readDirectory.toString()};
 const plainUstarBytes = ${plainUstarBytes.toString()};
 const tallySubtree = ${tallySubtree.toString()};
@@ -57,7 +58,7 @@ const emptyTally = ${emptyTally.toString()};
 const toFsPath = ${toFsPath.toString()};
 const decodeName = ${decodeName.toString()};
 // The main thread probed Node's fs binding (lstat-facts.ts); this thread uses it if it may.
-const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName, workerData.fsBinding ? bindingLstat(process.binding('fs')) : undefined);
+const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName, ...(workerData.fsBinding ? [bindingLstat(process.binding('fs')), bindingReaddir(process.binding('fs'))] : []));
 const sortByteOrder = ${sortByteOrder.toString()};
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
 function scanTree(fsPath, out, budget) {
