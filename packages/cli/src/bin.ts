@@ -22,10 +22,11 @@ async function main(args: readonly string[]): Promise<number> {
     const [{ runTui }, { defaultBuilder }] = await Promise.all([import('./tui/run-tui.js'), import('./commands/shared-options.js')]);
     return runTui({ dir: '.', builder: defaultBuilder(io.env) }, io);
   }
-  // `size` reads the whole tree on two threads, and a thread takes about 40 ms to start: started
-  // now, it is ready by the time the argument parser has loaded and run (docs/benchmarks.md).
-  // Only the command name is looked at; `--help` or a bad option just leaves the thread unused.
-  const scanWorkers = args[0] === 'size' ? startScanWorkers(1) : undefined;
+  // `size` reads the whole tree on two threads (three when other processes keep a core busy), and
+  // a thread takes about 40 ms to start: started now, it is ready by the time the argument parser
+  // has loaded and run (docs/benchmarks.md). Only the command name is looked at; `--help` or a bad
+  // option just leaves the thread unused.
+  const scanWorkers = args[0] === 'size' ? startScanWorkers(1, { growWhenBusy: true }) : undefined;
   try {
     const { runCli } = await import('./cli.js');
     return await runCli([...args], io, scanWorkers);

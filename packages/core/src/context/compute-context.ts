@@ -163,7 +163,8 @@ export async function measureContext(contextDir: string, options: ContextOptions
   if (started) return measureWith(resolved, resolved.fs === nodeFs ? started : undefined, sizing);
   // Threads start while the ignore file is read and the top levels are listed; a small tree ends
   // up not needing them.
-  const workers = resolved.fs === nodeFs ? startScanWorkers((scan.threads ?? 2) - 1) : undefined;
+  // With the default thread count, one more joins when other processes keep a core busy.
+  const workers = resolved.fs === nodeFs ? startScanWorkers((scan.threads ?? 2) - 1, { growWhenBusy: scan.threads === undefined }) : undefined;
   try {
     return await measureWith(resolved, workers, sizing);
   } finally {

@@ -90,7 +90,7 @@ describe('scanAllParallel', () => {
     const slow = new SlowWorker(workers.threads[0]!, 30);
     try {
       const parallel = new Inventory(wide.path, nodeFs);
-      await scanParallel(parallel, { minEntries: 10, workers: { threads: [slow as unknown as Worker], close: () => workers.close() } });
+      await scanParallel(parallel, { minEntries: 10, workers: { threads: [slow as unknown as Worker], growIfBusy: () => false, close: () => workers.close() } });
       expect(snapshot(parallel)).toEqual(snapshot(new Inventory(wide.path, nodeFs).scanAll()));
       expect(slow.answered).toBeGreaterThan(0);
       expect(slow.maxHeld).toBeLessThanOrEqual(8);

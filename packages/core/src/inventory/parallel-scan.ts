@@ -134,6 +134,9 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
     tasks.push(task);
   }
   const workers = options.workers ?? startScanWorkers(workerCount);
+  // Only now, after the top levels: the time since the workers started tells whether other
+  // processes are busy, and a thread that starts now still takes a good share of the work.
+  workers.growIfBusy();
   try {
     await shareTasks(inv, dirs, tasks, workers.threads, mainReads, options.taskBudget ?? TASK_BUDGET, tallies, options.onRecorded);
   } finally {

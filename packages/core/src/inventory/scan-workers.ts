@@ -2,8 +2,10 @@
 // functions the main thread runs (readDirectory, tallySubtree), shipped as source text, so both
 // threads read a directory the same way.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bindingLstat, bindingReaddir, scanFsBinding } from './lstat-facts.js';
+import { type CpuSample, othersKeptBusy, sampleCpu } from './cpu-load.js';
 import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
@@ -35,7 +37,14 @@ export type TaskResult =
 
 /** Worker threads ready for scanParallel. */
 export interface ScanWorkers {
+  /** The threads, in the order they started; growIfBusy adds to it. */
   readonly threads: readonly Worker[];
+  /**
+   * Starts one more thread if other processes kept at least half a core busy since these started
+   * (cpu-load.ts), once, and only when asked for at the start and the machine has two cores or more.
+   * @returns whether it started one
+   */
+  growIfBusy(): boolean;
   /**
    * Stops the threads without waiting for them: a thread still starting up would otherwise keep
    * a small scan waiting tens of milliseconds. They no longer hold the process open.
@@ -87,15 +96,24 @@ parentPort.on('message', ({ tasks, entries }) => {
  * takes tens of milliseconds to start, which would otherwise come after the top levels are read.
  * @returns the workers; close them when done
  */
-export function startScanWorkers(count: number): ScanWorkers {
+export function startScanWorkers(count: number, options: { readonly growWhenBusy?: boolean } = {}): ScanWorkers {
   checkArgument(count, 'count', ACCEPTS.count);
+  checkArgument(options, 'options', ACCEPTS.object);
   // Small worker heaps: records are handed over per batch, and a million-entry inventory must stay
   // under 300 MB for the whole process. No inherited execArgv: a host started with
   // `--input-type=module` would otherwise run this CommonJS source as an ES module.
   const workerData = { fsBinding: count > 0 && scanFsBinding(fs) !== undefined };
-  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } }));
+  const start = (): Worker => new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+  const workers = Array.from({ length: Math.max(0, count) }, start);
+  let since: CpuSample | undefined = options.growWhenBusy === true && count > 0 && os.availableParallelism() >= 2 ? sampleCpu() : undefined;
   return {
     threads: workers,
+    growIfBusy: () => {
+      if (since === undefined || !othersKeptBusy(since, sampleCpu())) return false;
+      since = undefined;
+      workers.push(start());
+      return true;
+    },
     close: () => {
       for (const worker of workers) {
         worker.unref();
