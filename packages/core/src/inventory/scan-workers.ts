@@ -1,5 +1,5 @@
 // The worker threads of a scan, and the one unit of work they take. The worker code is the very
-// functions the main thread runs (readDirectory, tallySubtree), shipped as source text, so both
+// functions the main thread runs (readDirectory, createTally), shipped as source text, so both
 // threads read a directory the same way.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +10,7 @@ import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
 import { sortByteOrder } from './sort-names.js';
-import { emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
+import { createTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget } from './tally.js';
 
 /**
  * One unit of work: [path for the file system (Inventory.fsPath), tally?, context-relative path,
@@ -62,13 +62,15 @@ const bindingLstat = ${bindingLstat.toString()};
 const bindingReaddir = ${bindingReaddir.toString()};
 const readDirectory = ${readDirectory.toString()};
 const plainUstarBytes = ${plainUstarBytes.toString()};
-const tallySubtree = ${tallySubtree.toString()};
+const createTally = ${createTally.toString()};
 const emptyTally = ${emptyTally.toString()};
 const toFsPath = ${toFsPath.toString()};
 const decodeName = ${decodeName.toString()};
 // The main thread probed Node's fs binding (lstat-facts.ts); this thread uses it if it may.
 const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName, ...(workerData.fsBinding ? [bindingLstat(process.binding('fs')), bindingReaddir(process.binding('fs'))] : []));
 const sortByteOrder = ${sortByteOrder.toString()};
+// One tally function for the life of the thread (tally.ts says why).
+const sum = createTally(reader, plainUstarBytes);
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
 function scanTree(fsPath, out, budget) {
   const record = readDirectory(reader, fsPath, sortByteOrder);
@@ -83,7 +85,7 @@ function scanTree(fsPath, out, budget) {
 parentPort.on('message', ({ tasks, entries }) => {
   parentPort.postMessage(tasks.map(([fsPath, tally, rel, ascii, only]) => {
     const budget = { left: entries, deferred: [] };
-    if (tally) return { tally: tallySubtree(reader, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
+    if (tally) return { tally: sum(fsPath, rel, ascii, emptyTally(), only, budget), deferred: budget.deferred };
     const records = [];
     scanTree(fsPath, records, budget);
     return { records };

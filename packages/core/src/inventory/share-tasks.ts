@@ -6,7 +6,7 @@ import type { Inventory } from './inventory.js';
 import type { DirectoryRecord } from './read-directory.js';
 import { sliceClock, yieldToEventLoop } from './scan-slices.js';
 import type { Task, TaskResult } from './scan-workers.js';
-import { addTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget, tallySubtree } from './tally.js';
+import { addTally, createTally, emptyTally, plainUstarBytes, type SubtreeTally, type Tally, type TaskBudget } from './tally.js';
 
 // A batch is at most this many tasks (of at most TASK_BUDGET entries each), and a worker holds at
 // most two: a thread the machine slows down keeps only that much of the queue from the free one, and
@@ -51,6 +51,7 @@ export async function shareTasks(
   onRecorded?: () => void,
 ): Promise<void> {
   let next = 0;
+  let tally: Tally | undefined;
   // Record tasks queued or running; onRecorded runs when none is left.
   let recordsLeft = tasks.filter(([, isTally]) => !isTally).length;
   let recorded = onRecorded;
@@ -158,7 +159,8 @@ export async function shareTasks(
           const [fsPath, isTally, rel, ascii, only] = tasks[k]!;
           if (isTally) {
             const budget: TaskBudget = { left: taskBudget, deferred: [] };
-            settleTally(keys[k]!, tallySubtree(inv.reader, plainUstarBytes, fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
+            tally ??= createTally(inv.reader, plainUstarBytes);
+            settleTally(keys[k]!, tally(fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
           } else {
             deferRecords(inv.scanSubtree(keys[k]!, taskBudget));
             recordDone();

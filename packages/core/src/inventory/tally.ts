@@ -1,6 +1,6 @@
 // Totals of a whole subtree without recording its entries: what `ctxlens size` needs for the
 // directories the builder never enters (node_modules, .git), where an inventory would cost memory
-// and main-thread time for entries nobody looks at. Both functions here are shipped as source text
+// and main-thread time for entries nobody looks at. plainUstarBytes, createTally and emptyTally are shipped as source text
 // to worker threads, so they reference nothing outside themselves: their helpers come in as
 // parameters.
 import type { DirectoryReader } from './read-directory.js';
@@ -77,48 +77,49 @@ export function addTally(into: SubtreeTally, part: SubtreeTally): SubtreeTally {
   return into;
 }
 
+/** Sums a subtree into a tally: what createTally gives. */
+export type Tally = (fsPath: string, rel: string, ascii: boolean, into: SubtreeTally, only?: string[], budget?: TaskBudget) => SubtreeTally;
+
 /**
- * Sums everything below the directory `fsPath` (not the directory itself), depth first, reading as
- * it goes. Each name is classified as readDirectory classifies it for an inventory (its kind from
- * lstat's mode, archive/tar ASCII, link count, a name lstat fails on counted as an empty file), but
- * without building a directory record first: a tally covers most of a tree whose node_modules and
- * .git are pruned, and the record cost a third of its instructions. unfiltered-sizes.test.ts holds
- * the two to the same figures on awkward entries and on random trees.
+ * Makes the function that sums subtrees, once per thread. It sums everything below the directory
+ * `fsPath` (not the directory itself), depth first, reading as it goes. Each name is classified as
+ * readDirectory classifies it for an inventory (its kind from lstat's mode, archive/tar ASCII, link
+ * count, a name lstat fails on counted as an empty file), but without building a directory record
+ * first: a tally covers most of a tree whose node_modules and .git are pruned, and the record cost
+ * a third of its instructions. unfiltered-sizes.test.ts holds the two to the same figures on
+ * awkward entries and on random trees.
  * @param reader the scan's reader (names unsorted: order only matters for hardlinks, which are listed)
- * @param plainBytes plainUstarBytes
- * @param rel the directory's context-relative path
- * @param ascii whether `rel` is archive/tar ASCII
- * @param only sum only these entries of the directory (and below them): a share of a big directory
- * @param budget when given, subdirectories met after it runs out are deferred, not summed
- * @returns the totals, added into `into`
+ * @param plainBytes plainUstarBytes (a parameter because worker threads get this function as source text)
+ * @returns the tally function: `rel` is the directory's context-relative path and `ascii` whether
+ *   it is archive/tar ASCII; `only` sums only these entries of the directory (and below them), a
+ *   share of a big directory; with a `budget`, subdirectories met after it runs out are deferred,
+ *   not summed. It adds the totals into `into` and returns it.
  */
-export function tallySubtree(
-  reader: DirectoryReader,
-  plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number) => number,
-  fsPath: string,
-  rel: string,
-  ascii: boolean,
-  into: SubtreeTally,
-  only?: string[],
-  budget?: TaskBudget,
-): SubtreeTally {
-  // This is the hottest code of `size`, and V8's optimizing compiler spends about 20 ms of CPU on
-  // it each time it compiles it. Code that added into `into`'s fields and compared inode numbers was
-  // thrown away and compiled again up to four times per thread: a byte sum or an inode past 2^30 is
-  // no longer a small integer, which changes the object's layout or breaks what the compiled code
-  // assumed. So the sums live in a Float64Array, whose element type never changes, and are added
-  // into `into` once. Indexes: entries, files, dirs, symlinks, others, sockets, bytes, tarBytes.
+export function createTally(reader: DirectoryReader, plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number) => number): Tally {
+  // The loop below is the hottest code of `size`, and V8's optimizing compiler spends 10 to 20 ms of
+  // CPU on it each time it compiles it, so it is kept from being thrown away and compiled again:
+  // - It is one closure per thread, made here: a closure made per task is a new call target for
+  //   its own recursive call each time.
+  // - The sums live in a Float64Array, whose element type never changes, and are added into the
+  //   tally once per task: a byte sum in an object field that passes 2^30 is no longer a small
+  //   integer, which changes the object's layout.
+  // - The byte sums start at 0.5 (taken off at the end), so that V8 sees fractional numbers from
+  //   the first addition and never compiles them as small integers that would overflow.
+  // - Special entries and deferred directories are gathered in arrays made by `[first]`, which hold
+  //   objects from the start: every tally's empty arrays are born for small integers.
+  // - Nothing is read that the first entries may not need: inodes are read for every entry, and
+  //   symlink targets after the walk.
+  // - Branches are few: the first symlink or long path must not meet code the compiler has never
+  //   seen run (it compiles such code as "throw away and start again").
+  // Indexes of `sums`: entries, files, dirs, symlinks, others, sockets, bytes, tarBytes.
   const sums = new Float64Array(8);
-  // The byte sums start at 0.5 (taken off at the end), so that V8 sees them as fractional numbers
-  // from their first addition and never compiles them as small integers that would overflow.
-  sums[6] = 0.5;
-  sums[7] = 0.5;
-  // Entries for `into.special`, gathered here first: an array made by `[entry]` holds objects from
-  // the start, while every tally's empty `special` array is born for small integers, and adding
-  // the first entry to each such array in compiled code threw the compiled code away.
+  // The slot in `sums` each kind code counts in (sockets, 4, are counted before).
+  const slotOfKind = [1, 2, 3, 4, 4, 4, 4];
   let found: SpecialEntry[] | undefined;
-  // The same for `budget.deferred`.
   let later: TaskBudget['deferred'][number][] | undefined;
+  // Symlinks met, with their file-system paths: their targets are read after the walk.
+  let links: [SpecialEntry, string][] | undefined;
+  let budget: TaskBudget | undefined;
   const nonAscii = /[^\x01-\x7f]/;
   const escaped = /[\udc80-\udcff]/;
   const visit = (dirPath: string, dirRel: string, dirAscii: boolean, listed: string[] | undefined): void => {
@@ -146,10 +147,10 @@ export function tallySubtree(
       let kind = 0;
       let size = 0;
       let mtime = 0;
-      // Whether the entry is a hardlink, kept apart from its inode number, which is never compared.
+      // Whether the entry is a hardlink, kept apart from its inode number, which is never compared
+      // (inodes can pass 2^30 too).
       let linked = false;
       let inode = -1;
-      let linkTarget = '';
       try {
         const stat = reader.lstat(full, plain);
         // st_mode S_IFMT -> kind code (file, dir, symlink, fifo, socket, char, block).
@@ -157,8 +158,6 @@ export function tallySubtree(
         kind = format === 0o040000 ? 1 : format === 0o120000 ? 2 : format === 0o010000 ? 3 : format === 0o140000 ? 4 : format === 0o020000 ? 5 : format === 0o060000 ? 6 : 0;
         size = kind === 0 ? stat.size : 0;
         mtime = Math.floor(stat.mtimeMs / 1000);
-        // Read for every entry, used for hardlinks: a property first read on the first hardlink,
-        // long after the code was compiled, would throw the compiled code away.
         inode = stat.ino;
         linked = stat.nlink > 1 && kind !== 1;
       } catch {
@@ -169,47 +168,65 @@ export function tallySubtree(
         sums[5]!++;
         continue;
       }
-      if (kind === 2) {
-        try {
-          linkTarget = reader.readlink(full);
-        } catch {
-          // The target stays empty, as a record without it.
-        }
-      }
       const pathAscii = dirAscii && !(anyNonAscii && nonAscii.test(name));
       sums[0]!++;
-      sums[kind === 0 ? 1 : kind === 1 ? 2 : kind === 2 ? 3 : 4]!++;
+      sums[slotOfKind[kind]!]!++;
+      // A hardlink's bytes count once, for the name that comes first in walk order (settled later).
+      if (!linked) sums[6]! += size;
       // The path's length without building it: most entries never need the string itself.
       const pathLength = prefix.length + name.length;
       const plainTar = kind === 2 || linked ? -1 : plainBytes(pathLength + (kind === 1 ? 1 : 0), pathAscii, size, mtime);
-      if (plainTar >= 0) {
-        sums[7]! += plainTar;
-        sums[6]! += size;
-      } else {
-        if (!linked) sums[6]! += size;
-        const entry: SpecialEntry = [prefix + name, kind, size, mtime, pathAscii, linked ? inode : -1, linkTarget];
+      if (plainTar >= 0) sums[7]! += plainTar;
+      else {
+        const entry: SpecialEntry = [prefix + name, kind, size, mtime, pathAscii, linked ? inode : -1, ''];
         if (found === undefined) found = [entry];
         else found.push(entry);
+        if (kind === 2) {
+          if (links === undefined) links = [[entry, full]];
+          else links.push([entry, full]);
+        }
       }
       if (kind !== 1) continue;
       const childRel = prefix + name;
       if (budget !== undefined && budget.left <= 0) {
         if (later === undefined) later = [[full, childRel, pathAscii]];
         else later.push([full, childRel, pathAscii]);
-      }
-      else visit(full, childRel, pathAscii, undefined);
+      } else visit(full, childRel, pathAscii, undefined);
     }
   };
-  visit(fsPath, rel, ascii, only);
-  if (found !== undefined) for (const entry of found) into.special.push(entry);
-  if (later !== undefined) for (const dir of later) budget!.deferred.push(dir);
-  into.entries += sums[0]!;
-  into.files += sums[1]!;
-  into.dirs += sums[2]!;
-  into.symlinks += sums[3]!;
-  into.others += sums[4]!;
-  into.sockets += sums[5]!;
-  into.bytes += sums[6]! - 0.5;
-  into.tarBytes += sums[7]! - 0.5;
-  return into;
+  return (fsPath, rel, ascii, into, only, taskBudget) => {
+    sums.fill(0);
+    sums[6] = 0.5;
+    sums[7] = 0.5;
+    found = undefined;
+    later = undefined;
+    links = undefined;
+    budget = taskBudget;
+    visit(fsPath, rel, ascii, only);
+    // visit set these; TypeScript does not follow assignments made inside a call.
+    const symlinks = links as [SpecialEntry, string][] | undefined;
+    const specials = found as SpecialEntry[] | undefined;
+    const deferred = later as TaskBudget['deferred'][number][] | undefined;
+    if (symlinks !== undefined) {
+      for (const [entry, full] of symlinks) {
+        try {
+          entry[6] = reader.readlink(full);
+        } catch {
+          // The target stays empty, as a record without it.
+        }
+      }
+    }
+    into.entries += sums[0]!;
+    into.files += sums[1]!;
+    into.dirs += sums[2]!;
+    into.symlinks += sums[3]!;
+    into.others += sums[4]!;
+    into.sockets += sums[5]!;
+    into.bytes += sums[6]! - 0.5;
+    into.tarBytes += sums[7]! - 0.5;
+    if (specials !== undefined) for (const entry of specials) into.special.push(entry);
+    if (deferred !== undefined) for (const dir of deferred) taskBudget!.deferred.push(dir);
+    budget = undefined;
+    return into;
+  };
 }
