@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFs } from '../fs-adapter.js';
 import { Inventory } from './inventory.js';
-import { scanAllParallel, scanParallel } from './parallel-scan.js';
+import { PRUNED_ENTRIES_PER_NAME, scanAllParallel, scanParallel } from './parallel-scan.js';
 import { startScanWorkers, type Task } from './scan-workers.js';
 
 function snapshot(inv: Inventory): string[] {
@@ -164,6 +164,30 @@ describe('scanAllParallel', () => {
 // Scans hand the file system paths relative to the working directory when the context is in it
 // (Inventory.fsPath): the same tree must come out either way, and a scan whose working directory
 // changes under it must fail rather than report what it read elsewhere.
+describe('a tree big only below a pruned directory', () => {
+  // node_modules with just enough packages to pass the default threshold at the expected entries
+  // per name, each package holding one file: tallied on threads, not read whole on this one.
+  const packages = Math.ceil(20_000 / PRUNED_ENTRIES_PER_NAME);
+  let tmp: TempDir;
+  beforeAll(async () => {
+    tmp = await makeTempDir('ctxlens-pruned-');
+    await buildTree(tmp.path, [{ file: 'app.js', size: 3 }, ...Array.from({ length: packages }, (_, i) => ({ file: `node_modules/p${i}/index.js`, size: i }))]);
+  });
+  afterAll(() => tmp.cleanup());
+
+  it(`is shared out from ${packages} names, each expected to hold ${PRUNED_ENTRIES_PER_NAME} entries`, async () => {
+    const inv = new Inventory(tmp.path, nodeFs);
+    const workers = startScanWorkers(1);
+    try {
+      const tallies = await scanParallel(inv, { workers, tally: (dir) => inv.path(dir) === 'node_modules' });
+      const total = [...tallies.values()].reduce((n, t) => n + t.entries, 0);
+      expect(total).toBe(2 * packages);
+    } finally {
+      workers.close();
+    }
+  });
+});
+
 describe('paths handed to the file system', () => {
   let tmp: TempDir;
   let elsewhere: TempDir;
