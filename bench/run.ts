@@ -255,11 +255,16 @@ if (only === undefined || gateOnly) board.set('check', 'seed scenario', times(re
 await daemon?.close();
 if (!docker.available && !buildkitOnly && !busyOnly && !gateOnly && !tuiOnly) out(`Docker CLI missing (${docker.reason}): docker comparisons skipped.`);
 out(`Reproduce with \`npx -y pnpm@10 bench\` (trees are generated once into .bench-trees/; CTXLENS_BENCH_SIZES, CTXLENS_BENCH_ROUNDS and CTXLENS_BENCH_WALKERS=0 narrow a run; CTXLENS_BENCH_TREES=dense,shaped,npm picks the trees; CTXLENS_BENCH_ONLY=patterns, =buildkit, =busy, =gate or =tui runs that section alone, without writing this file). The walker libraries walk the whole tree with stats, as \`size\` must; ctxlens reads it on two threads (the main one and a worker), recording only the directories the builder walks and tallies the ones it prunes.`);
-// The summary goes after the opening lines (title, machine, rounds), before the first section.
+// The summary goes after the opening lines (title, machine, rounds), before the first section,
+// followed by the hand-written analysis of what is missed and why (docs/benchmarks-analysis.md),
+// which a run keeps instead of overwriting.
 const summary = board.lines();
-if (summary.length > 0) {
+const analysisFile = path.join(repo, 'docs/benchmarks-analysis.md');
+const analysis = fs.existsSync(analysisFile) ? fs.readFileSync(analysisFile, 'utf8').trimEnd().split('\n') : [];
+if (summary.length > 0 || analysis.length > 0) {
   const at = report.findIndex((line) => line.startsWith('## '));
-  report.splice(at < 0 ? report.length : at, 0, '## Targets at a glance\n', 'Each cell comes from the section of that tree below, measured in this run.\n', ...summary, '');
+  const glance = summary.length > 0 ? ['## Targets at a glance\n', 'Each cell comes from the section of that tree below, measured in this run.\n', ...summary, ''] : [];
+  report.splice(at < 0 ? report.length : at, 0, ...glance, ...(analysis.length > 0 ? [...analysis, ''] : []));
   if (only !== undefined) for (const line of ['## Targets at a glance', ...summary]) console.log(line);
 }
 if (only === undefined) {
