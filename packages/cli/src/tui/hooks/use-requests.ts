@@ -25,9 +25,11 @@ function readIfExists(path: string): Buffer | undefined {
 
 /**
  * Performs `state.request` once per request.
+ * @param rescan reads the tree again (`r`): required, since a rescan asked for and never done would
+ *   leave "rescanning the disk…" on screen for good
  * @returns nothing; dispatches the outcome
  */
-export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?: (outcome: ExitOutcome) => void, rescan?: () => Promise<Session>): void {
+export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit: ((outcome: ExitOutcome) => void) | undefined, rescan: () => Promise<Session>): void {
   const { exit } = useApp();
   const { request, session, rules } = state;
   useEffect(() => {
@@ -39,7 +41,6 @@ export function useRequests(state: TuiState, dispatch: Dispatch<Action>, onExit?
     }
     if (session === undefined) return;
     if (request.kind === 'rescan') {
-      if (rescan === undefined) return;
       rescan().then(
         (next) => dispatch({ type: 'rescanned', session: next }),
         (error: unknown) => dispatch({ type: 'request-failed', message: `could not rescan: ${(error as Error).message}; the last scan is kept` }),

@@ -7,6 +7,7 @@ import { plural } from '../../output/numbers.js';
 import type { Session } from '../session/session.js';
 import { findEntry } from './find-entry.js';
 import { editsOf, ruleRows, rulesFromBytes, type RulesModel } from './rules-model.js';
+import { remember } from './reduce-rules.js';
 import { historyAfterSave, replayRules, restoreStep, sameFileBytes } from './rules-replay.js';
 import { hasUnsavedChanges } from './selectors.js';
 import type { Status, TuiState } from './types.js';
@@ -54,7 +55,7 @@ export function written(state: TuiState, bytes: Buffer): TuiState {
 export function reloaded(state: TuiState, bytes: Buffer | undefined): TuiState {
   const session = state.session === undefined ? undefined : { ...state.session, originalBytes: bytes, ignoreExists: bytes !== undefined };
   const status: Status = { text: `reloaded ${label(state)} from disk (u brings your edits back over it)`, tone: 'info' };
-  return { ...state, session, request: undefined, rules: rulesFromBytes(bytes), history: [...state.history, state.rules], rulesCursor: 0, status };
+  return { ...state, session, request: undefined, rules: rulesFromBytes(bytes), history: remember(state.history, state.rules), rulesCursor: 0, status };
 }
 
 /**
@@ -84,7 +85,7 @@ export function rescanned(state: TuiState, session: Session): TuiState {
   const replayed = replayRules(state.rules, bytes);
   if (replayed.ok) return withRules(fresh, replayed.model, state.history, { text: `rescanned the disk; your edits are replayed over ${label(state)} as it is now`, tone: 'success' });
   const text = `rescanned the disk; your edits conflict with ${label(state)} on disk: ${replayed.conflict.message}. The file is shown as it is; fix that line (r rescans), then u brings your edits back`;
-  return withRules(fresh, rulesFromBytes(bytes), [...state.history, state.rules], { text, tone: 'error' });
+  return withRules(fresh, rulesFromBytes(bytes), remember(state.history, state.rules), { text, tone: 'error' });
 }
 
 /**

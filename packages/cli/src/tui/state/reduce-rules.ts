@@ -7,7 +7,15 @@ import type { Status, TuiState } from './types.js';
 import { moveCursor } from './viewport.js';
 
 /** Undo depth; older models are dropped. */
-const HISTORY_LIMIT = 200;
+export const HISTORY_LIMIT = 200;
+
+/**
+ * The undo stack with one more model on top, the oldest dropped past HISTORY_LIMIT.
+ * @returns the new stack
+ */
+export function remember(history: readonly RulesModel[], model: RulesModel): RulesModel[] {
+  return [...history, model].slice(-HISTORY_LIMIT);
+}
 
 /**
  * Replaces the rules with an edited model, remembering the old one for undo.
@@ -15,7 +23,7 @@ const HISTORY_LIMIT = 200;
  * @returns the new state
  */
 export function applyEdit(state: TuiState, model: RulesModel, status: Status | undefined, select?: number): TuiState {
-  const history = [...state.history, state.rules].slice(-HISTORY_LIMIT);
+  const history = remember(state.history, state.rules);
   const rows = ruleRows(model);
   let rulesCursor = Math.min(state.rulesCursor, Math.max(0, rows.length - 1));
   if (select !== undefined) rulesCursor = Math.max(0, rows.findIndex((r) => r.line === select));
