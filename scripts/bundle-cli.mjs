@@ -1,10 +1,11 @@
-// Bundles the CLI and the core into packages/cli/dist/ctxlens.mjs, the `ctxlens` bin of both the
-// cli package and the root package, plus the chunks it loads on demand (dist/chunks/). Start-up is
-// paid by every command and pre-commit hook, so the bundle keeps it small (docs/benchmarks.md,
-// start-up alone):
+// Bundles the CLI and the core for the `ctxlens` bin of both the cli package and the root package:
+// packages/cli/dist/ctxlens.mjs, and the files it loads in dist/chunks/. Start-up is paid by every
+// command and pre-commit hook, so the bundle keeps it small (docs/benchmarks.md, start-up alone):
 // - One module graph starts in about half the time of the one tsc emits.
-// - Code splitting: the TUI (Ink, React, Yoga: most of the code) sits in chunks that only the TUI
-//   imports, so `ctxlens size` does not compile it.
+// - Commands (yargs, the core, the reports) are one CommonJS file, chunks/commands.cjs, which the
+//   bin loads through V8's code cache: compiled once per user, not on every run.
+// - The TUI (Ink, React, Yoga: most of the code) is ES module chunks that only the TUI imports,
+//   so `ctxlens size` does not compile it.
 // - string-width builds an Intl.Segmenter and several Unicode-property regexes when it is imported
 //   (about 25 ms for the two copies yargs and cliui bring). See lazyStringWidth.
 // pre-commit's `language: node` installs a hook repository with `npm pack` and `npm install -g`,
@@ -88,24 +89,26 @@ const yargsNoEagerHelp = {
   },
 };
 
-const result = await build({
+// The core's three entries (packages/core/package.json "exports"), each its own module so the
+// bundle keeps one copy of each core file.
+const alias = {
+  '@ctxlens/core': `${root}packages/core/src/index.ts`,
+  '@ctxlens/core/live': `${root}packages/core/src/live/index.ts`,
+  '@ctxlens/core/internal': `${root}packages/core/src/internal.ts`,
+};
+const define = { 'process.env.NODE_ENV': '"production"', CTXLENS_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8')).version) };
+const common = { bundle: true, platform: 'node', target: 'node20', alias, nodePaths: extraModules ? [extraModules] : [], logLevel: 'warning', write: false };
+
+// The bin and the TUI: ES modules, since Ink's layout engine (yoga-layout) loads with a top-level
+// await, which CommonJS cannot hold.
+const esm = build({
+  ...common,
   entryPoints: { ctxlens: `${root}packages/cli/src/bin.ts` },
   outdir,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
   format: 'esm',
-  // The core's three entries (packages/core/package.json "exports"), each its own module so the
-  // bundle keeps one copy of each core file.
-  alias: {
-    '@ctxlens/core': `${root}packages/core/src/index.ts`,
-    '@ctxlens/core/live': `${root}packages/core/src/live/index.ts`,
-    '@ctxlens/core/internal': `${root}packages/core/src/internal.ts`,
-  },
-  nodePaths: extraModules ? [extraModules] : [],
   plugins: [
     lazyStringWidth,
     yargsOwnPackageJson,
@@ -122,17 +125,43 @@ const result = await build({
   ],
   // Some bundled CommonJS modules call require() for Node built-ins.
   banner: { js: "import { createRequire as __ctxlensRequire } from 'node:module'; const require = __ctxlensRequire(import.meta.url);" },
-  define: { 'process.env.NODE_ENV': '"production"', CTXLENS_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}packages/cli/package.json`, 'utf8')).version) },
-  logLevel: 'warning',
-  write: false,
+  define,
 });
 
+// Every command: one CommonJS file, which the bin loads through V8's code cache
+// (packages/cli/src/compile-cache.ts; Node 20 keeps no compiled code of ES modules). Its name has no
+// hash: the bin names it, and the cache is keyed by its content.
+const commands = build({
+  ...common,
+  entryPoints: [`${root}packages/cli/src/run-commands.ts`],
+  outfile: `${outdir}/chunks/commands.cjs`,
+  format: 'cjs',
+  plugins: [
+    lazyStringWidth,
+    yargsOwnPackageJson,
+    yargsNoEagerHelp,
+    {
+      // The TUI is the ES module world's: the bin hands its import over (tui/load-tui.ts).
+      name: 'tui-from-the-bin',
+      setup(b) {
+        b.onResolve({ filter: /[\\/]run-tui\.js$|^\.\/run-tui\.js$/ }, () => ({ path: 'run-tui', namespace: 'tui-from-the-bin' }));
+        b.onLoad({ filter: /.*/, namespace: 'tui-from-the-bin' }, () => ({ contents: "export function runTui() { throw new Error('the TUI is loaded by the bin: call setTuiLoader first'); }" }));
+      },
+    },
+  ],
+  // The bundle runs in the same strict mode as the ES modules it came from; import.meta.url
+  // becomes the file's URL.
+  banner: { js: "'use strict'; const __ctxlensModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...define, 'import.meta.url': '__ctxlensModuleUrl' },
+});
+
+const results = await Promise.all([esm, commands]);
 // End-to-end tests run the bin while another test file may be bundling: a file is replaced only
 // when it changed, and in one rename, so a running CLI never meets a missing or half-written
 // chunk. Chunk names carry content hashes, so chunks no longer written are stale: removed, or
 // they would pile up and be packed.
 const written = new Set();
-for (const file of result.outputFiles) {
+for (const file of results.flatMap((r) => r.outputFiles)) {
   written.add(file.path);
   let same = false;
   try {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Entry point: runs the CLI on the real process and hands the exit code to Node (process.exitCode,
-// not process.exit, so buffered output to pipes is flushed first).
-import { startScanWorkers } from '@ctxlens/core/internal';
-import { processIo } from './io.js';
-import { describeError } from './report-error.js';
+// Entry point: hands the exit code to Node (process.exitCode, not process.exit, so buffered output
+// to pipes is flushed first). It stays small, since everything it imports is compiled on every
+// run: commands come from dist/chunks/commands.cjs through V8's code cache (compile-cache.ts),
+// the TUI from ES module chunks.
+import { isatty } from 'node:tty';
+import { fileURLToPath } from 'node:url';
+import { COMMAND_NAMES } from './command-names.js';
+import { compileCacheDirectory, loadCommonJs } from './compile-cache.js';
 
 // `ctxlens ls | head`: the reader went away; stop quietly like other Unix tools.
 for (const stream of [process.stdout, process.stderr]) {
@@ -13,34 +16,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** Runs the command line; commands report their own errors, so only start-up failures escape. */
-async function main(args: readonly string[]): Promise<number> {
-  const io = processIo();
-  if (args.length === 0 && io.isTTY.stdin && io.isTTY.stdout) {
-    // Plain `ctxlens` on a terminal opens the TUI: load only that, so its first screen is not kept
-    // waiting by the argument parser and every other command (issue #4: first paint within 200 ms).
-    const [{ runTui }, { defaultBuilder }] = await Promise.all([import('./tui/run-tui.js'), import('./commands/shared-options.js')]);
-    return runTui({ dir: '.', builder: defaultBuilder(io.env) }, io);
-  }
-  // `size` reads the whole tree on two threads (three when other processes keep a core busy), and
-  // a thread takes about 40 ms to start: started now, it is ready by the time the argument parser
-  // has loaded and run (docs/benchmarks.md). Only the command name is looked at; `--help` or a bad
-  // option just leaves the thread unused.
-  const scanWorkers = args[0] === 'size' ? startScanWorkers(1, { growWhenBusy: true }) : undefined;
-  try {
-    const { runCli } = await import('./cli.js');
-    return await runCli([...args], io, scanWorkers);
-  } finally {
-    scanWorkers?.close();
-  }
-}
+/** What the commands bundle exports. */
+type Commands = typeof import('./run-commands.js');
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  // A failure before any command runs (a deleted working directory): one line and a hint, like
-  // every other error; describeError keeps the stack only for bugs. The path base is only for display.
-  const { lines, code } = describeError(error, '/');
-  process.stderr.write(lines.join('\n') + '\n');
-  process.exitCode = code;
+const args = process.argv.slice(2);
+if (args.length === 0 && isatty(0) && isatty(1)) {
+  const { runBareTui } = await import('./tui/bare-tui.js');
+  process.exitCode = await runBareTui();
+} else {
+  const command = args[0] !== undefined && COMMAND_NAMES.has(args[0]) ? args[0] : 'default';
+  const commands = loadCommonJs(fileURLToPath(new URL('./chunks/commands.cjs', import.meta.url)), compileCacheDirectory(process.env), command);
+  // Saved as the process ends, so that the code compiled during the run is in it.
+  process.once('exit', commands.saveCache);
+  const { runCommandLine, setTuiLoader } = commands.exports as Commands;
+  setTuiLoader(() => import('./tui/run-tui.js'));
+  process.exitCode = await runCommandLine(args);
 }

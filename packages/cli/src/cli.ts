@@ -12,6 +12,7 @@ import { lsCommand } from './commands/ls.js';
 import { operandsAfterDashes } from './commands/operands.js';
 import { sizeCommand } from './commands/size.js';
 import { suggestCommand } from './commands/suggest.js';
+import { COMMAND_NAMES } from './command-names.js';
 import { ExitCode } from './exit-codes.js';
 import type { Io } from './io.js';
 import { UsageError } from './report-error.js';
@@ -82,4 +83,3 @@ export async function runCli(argv: readonly string[], io: Io, scanWorkers?: Comm
   return code;
 }
 
-const COMMAND_NAMES = new Set(['ls', 'size', 'explain', 'check', 'lint', 'diff', 'suggest']);

@@ -75,3 +75,15 @@ export async function guarded(io: Io, run: () => Promise<number>): Promise<numbe
     return reportError(error, io);
   }
 }
+
+/**
+ * Reports a failure before any command ran (a deleted working directory): one line and a hint,
+ * like every other error; the stack only for bugs. Paths are shown from `/`, as there is no
+ * working directory to show them from.
+ * @returns the exit code for it
+ */
+export function reportStartupError(error: unknown): ExitCodeValue {
+  const { lines, code } = describeError(error, '/');
+  process.stderr.write(lines.join('\n') + '\n');
+  return code;
+}

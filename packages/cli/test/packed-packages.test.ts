@@ -75,8 +75,8 @@ describe('packed tarballs', () => {
   it('hold the bundle (CLI) and the built JavaScript with its .d.ts (core), nothing else', () => {
     const list = (t: string) => run('tar', ['-tzf', t], REPO_ROOT).stdout.split('\n').filter(Boolean);
     const cli = list(tarballs.cli);
-    expect(cli).toContain('package/dist/ctxlens.mjs');
-    expect(cli.filter((f) => !/^package\/(package\.json|README\.md|dist\/ctxlens\.mjs|dist\/chunks\/[^/]+\.mjs)$/.test(f))).toEqual([]);
+    expect(cli).toEqual(expect.arrayContaining(['package/dist/ctxlens.mjs', 'package/dist/chunks/commands.cjs']));
+    expect(cli.filter((f) => !/^package\/(package\.json|README\.md|dist\/ctxlens\.mjs|dist\/chunks\/([^/]+\.mjs|commands\.cjs))$/.test(f))).toEqual([]);
     const core = list(tarballs.core);
     expect(core).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts']));
     expect(core.filter((f) => !/^package\/(package\.json|README\.md|dist\/.*\.(js|d\.ts))$/.test(f))).toEqual([]);

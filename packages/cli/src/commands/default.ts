@@ -11,6 +11,7 @@ import { toJson } from '../output/json.js';
 import { goldenRuleLines, offenderLines, offendersJson, type SentSecret, type UnusedSummary } from '../output/offenders-report.js';
 import { sizeJson, sizeTable } from '../output/size-report.js';
 import { guarded } from '../report-error.js';
+import { loadTui } from '../tui/load-tui.js';
 import type { CommandFactory } from './command.js';
 import { loadGuardedContext } from './guarded-context.js';
 import { type CommonArgs, type ContextArgs, contextOptions, dirPositional, jsonOption, STDIN_DOCKERFILE, type ArgvOf, toContextArgs } from './shared-options.js';
@@ -38,7 +39,7 @@ export async function runDefault(options: DefaultOptions, io: Io): Promise<numbe
   // With -f - stdin carries the Dockerfile, not keys: the summary is printed.
   if (options.tui && !options.json && !options.quiet && io.isTTY.stdout && io.isTTY.stdin && options.dockerfile !== STDIN_DOCKERFILE) {
     // Loaded here, not at the top: Ink and React would slow every other command's start-up.
-    const { runTui } = await import('../tui/run-tui.js');
+    const { runTui } = await loadTui();
     const { dir, dockerfile, builder, ignoreFile, target, buildArgs, wholeContext, dockerfileText } = options;
     // Held in a variable: the TUI's options gain these fields in its own change (TuiOptions).
     const tuiOptions = { dir, dockerfile, builder, ignoreFile, target, buildArgs, wholeContext, dockerfileText };
