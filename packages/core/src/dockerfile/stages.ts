@@ -151,7 +151,7 @@ export function buildStageGraph(dockerfile: Dockerfile, options: BuildOptions = 
   const escapeToken = ast.escapeToken;
   const buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
   const globalArgs = platformArgs(options.platform);
-  for (const [key, value] of globalArgs) if (buildArgs.has(key)) globalArgs.set(key, buildArgs.get(key)!);
+  for (const key of globalArgs.keys()) if (buildArgs.has(key)) globalArgs.set(key, buildArgs.get(key)!);
   resolveGlobalArgs(instructions.globalArgs, globalArgs, buildArgs, escapeToken, file);
 
   // Stages by lower-case name; a FROM refers to an earlier stage only by its exact expanded text.
