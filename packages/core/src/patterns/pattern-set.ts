@@ -36,6 +36,11 @@ export class CompiledPattern implements Pattern {
   readonly segments: number;
   readonly origin: RuleOrigin;
   private program: Program | IgnoreFileError | undefined;
+  // The program's depth bounds, copied into the pattern once it is compiled: canMatchDepth runs
+  // for every entry of a re-evaluation, and these two loads are all it needs. A rule that does not
+  // compile takes any depth, so that `matches` raises Docker's error.
+  private minSlashes = 0;
+  private maxSlashes = Infinity;
 
   constructor(index: number, exclusion: boolean, text: string, origin: RuleOrigin) {
     this.index = index;
@@ -47,7 +52,14 @@ export class CompiledPattern implements Pattern {
 
   /** Docker's match kind, or the compile error Docker would raise at first use. */
   compiled(): Program | IgnoreFileError {
-    if (this.program === undefined) this.program = buildProgram(this.text, this.origin);
+    if (this.program === undefined) {
+      const program = buildProgram(this.text, this.origin);
+      if (!(program instanceof IgnoreFileError)) {
+        this.minSlashes = program.minSlashes;
+        this.maxSlashes = program.maxSlashes;
+      }
+      this.program = program;
+    }
     return this.program;
   }
 
@@ -62,8 +74,8 @@ export class CompiledPattern implements Pattern {
    * whose regexp does not compile answers true, so that `matches` raises Docker's error.
    */
   canMatchDepth(slashes: number): boolean {
-    const p = this.program ?? this.compiled();
-    return p instanceof IgnoreFileError || (slashes >= p.minSlashes && slashes <= p.maxSlashes);
+    if (this.program === undefined) this.compiled();
+    return slashes >= this.minSlashes && slashes <= this.maxSlashes;
   }
 
   /**

@@ -52,7 +52,11 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
   );
   // Per depth on the current path: an excluded directory entered but not sent yet (sent just
   // before the first entry below it that is included), or -1.
+  // Only indexes below the current depth are read, all set by the directories on the current path.
   const pendingParents: number[] = [];
+  // One path callback for the whole walk (the matchers build a path only when a rule needs it).
+  let current = 0;
+  const pathOf = (): string => inv.path(current);
   const visit = (dir: number, info: Flags, depth: number): boolean => {
     const [start, n] = inv.children(dir);
     for (let c = start; c < start + n; c++) {
@@ -60,7 +64,7 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
       let includeInfo: WalkInfo | undefined;
       let unrequested = false;
       if (includeMatcher !== undefined) {
-        const pathOf = (): string => inv.path(c);
+        current = c;
         try {
           includeInfo = includeMatcher.match(pathOf, depth, info.include, isDir);
         } catch (error) {
@@ -76,18 +80,16 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
       }
       const excludeInfo = walk.decide(c, depth, info.exclude);
       if (excludeInfo === undefined) return false;
-      const childInfo: Flags = { exclude: excludeInfo, include: includeInfo };
       if (walk.excluded || unrequested) {
         if (unrequested && !walk.excluded) walk.mark(c, EntryState.NotRequested);
         if (!isDir || (walk.excluded && !enters(inv.path(c)))) continue;
         inv.children(c);
         if (inv.problems.has(c)) throw unreadableDirectory(inv, c, false);
-        pendingParents.length = depth;
-        pendingParents.push(c);
-        if (!visit(c, childInfo, depth + 1)) return false;
+        pendingParents[depth] = c;
+        if (!visit(c, { exclude: excludeInfo, include: includeInfo }, depth + 1)) return false;
         continue;
       }
-      for (let d = 0; d < depth && d < pendingParents.length; d++) {
+      for (let d = 0; d < depth; d++) {
         const p = pendingParents[d]!;
         if (p >= 0) {
           walk.send(p);
@@ -98,9 +100,8 @@ export function walkBuildKit(inv: Inventory, set: PatternSet, include?: PatternS
       if (isDir) {
         inv.children(c);
         if (inv.problems.has(c)) throw unreadableDirectory(inv, c, true);
-        pendingParents.length = depth;
-        pendingParents.push(-1);
-        if (!visit(c, childInfo, depth + 1)) return false;
+        pendingParents[depth] = -1;
+        if (!visit(c, { exclude: excludeInfo, include: includeInfo }, depth + 1)) return false;
       }
     }
     return true;
