@@ -27,6 +27,14 @@ export function sampleCpu(): CpuSample {
 const MIN_OTHERS_MS = 20;
 
 /**
+ * Shortest time between two samples that tells a busy machine from a quiet one. With every core's
+ * figure moving in 10 ms ticks, a shorter stretch is mostly rounding: the CLI's scan reaches its
+ * first shared task about 10 ms after its workers start, where one busy core showed as quiet in
+ * five runs out of six.
+ */
+export const BUSY_WINDOW_MS = 60;
+
+/**
  * Whether other processes kept at least half a core busy between two samples: the CPU time the
  * machine spent that this process did not, against the time that passed.
  * @returns true when they did

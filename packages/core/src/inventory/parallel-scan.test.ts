@@ -90,7 +90,7 @@ describe('scanAllParallel', () => {
     const slow = new SlowWorker(workers.threads[0]!, 30);
     try {
       const parallel = new Inventory(wide.path, nodeFs);
-      await scanParallel(parallel, { minEntries: 10, workers: { threads: [slow as unknown as Worker], growIfBusy: () => false, close: () => workers.close() } });
+      await scanParallel(parallel, { minEntries: 10, workers: { threads: [slow as unknown as Worker], growIfBusy: () => undefined, close: () => workers.close() } });
       expect(snapshot(parallel)).toEqual(snapshot(new Inventory(wide.path, nodeFs).scanAll()));
       expect(slow.answered).toBeGreaterThan(0);
       expect(slow.maxHeld).toBeLessThanOrEqual(8);
@@ -99,6 +99,37 @@ describe('scanAllParallel', () => {
       await wide.cleanup();
     }
   });
+
+  // A busy machine is told only some time after the workers start (cpu-load.ts), so the thread it
+  // earns joins a scan already running: it must get tasks like the others, for records and tallies.
+  for (const mainThreadReads of [true, false]) {
+    it(`a thread that joins mid-scan takes tasks, and the scan records what a single-threaded one does (main thread reads: ${mainThreadReads})`, async () => {
+      const wide = await makeTempDir('ctxlens-grow-');
+      await buildTree(wide.path, Array.from({ length: 100 }, (_, a) => ({ file: `${a < 50 ? 'node_modules/' : ''}d${a}/sub/f.js`, size: a })));
+      const first = startScanWorkers(1);
+      const extra = startScanWorkers(1);
+      // The first worker answers slowly, so the scan is still running when the new thread arrives.
+      const slow = new SlowWorker(first.threads[0]!, 20);
+      const joined = new SlowWorker(extra.threads[0]!, 0);
+      let asked = 0;
+      const grow = () => (++asked === 3 ? (joined as unknown as Worker) : undefined);
+      try {
+        const tallied = new Inventory(wide.path, nodeFs);
+        const tallies = await scanParallel(tallied, { minEntries: 10, mainThreadReads, taskBudget: 3, tally: (dir) => tallied.path(dir) === 'node_modules', workers: { threads: [slow as unknown as Worker], growIfBusy: grow, close: () => undefined } });
+        expect(asked).toBeGreaterThan(3);
+        expect(joined.answered).toBeGreaterThan(0);
+        const whole = snapshot(new Inventory(wide.path, nodeFs).scanAll());
+        const below = (rows: string[]) => rows.filter((row) => row.startsWith('node_modules/'));
+        expect(snapshot(tallied).filter((row) => !row.startsWith('node_modules/'))).toEqual(whole.filter((row) => !row.startsWith('node_modules/')));
+        expect([...tallies.values()].reduce((sum, t) => sum + t.entries, 0)).toBe(below(whole).length);
+        expect(below(whole)).toHaveLength(150);
+      } finally {
+        first.close();
+        extra.close();
+        await wide.cleanup();
+      }
+    });
+  }
 
   for (const mainThreadReads of [true, false]) {
     it(`stops with the signal's reason when it fires during the scan (main thread reads: ${mainThreadReads})`, async () => {

@@ -142,11 +142,10 @@ export async function scanParallel(inv: Inventory, options: ParallelScanOptions 
     tasks.push(task);
   }
   const workers = options.workers ?? startScanWorkers(workerCount);
-  // Only now, after the top levels: the time since the workers started tells whether other
-  // processes are busy, and a thread that starts now still takes a good share of the work.
-  workers.growIfBusy();
   try {
-    await shareTasks(inv, dirs, tasks, workers.threads, mainReads, options.taskBudget ?? TASK_BUDGET, tallies, options.onRecorded);
+    // Asked as the tasks are shared: the time since the workers started tells whether other
+    // processes keep a core busy, and a thread that starts early in a long scan takes a good share.
+    await shareTasks(inv, dirs, tasks, workers.threads, tallies, { mainReads, taskBudget: options.taskBudget ?? TASK_BUDGET, onRecorded: options.onRecorded, grow: workers.growIfBusy });
   } finally {
     if (options.workers === undefined) workers.close();
   }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bindingLstat, bindingReaddir, scanFsBinding } from './lstat-facts.js';
-import { type CpuSample, othersKeptBusy, sampleCpu } from './cpu-load.js';
+import { BUSY_WINDOW_MS, type CpuSample, othersKeptBusy, sampleCpu } from './cpu-load.js';
 import { createRawReader, decodeName, toFsPath } from './raw-names.js';
 import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-directory.js';
 import { ACCEPTS, checkArgument } from '../validate.js';
@@ -41,10 +41,12 @@ export interface ScanWorkers {
   readonly threads: readonly Worker[];
   /**
    * Starts one more thread if other processes kept at least half a core busy since these started
-   * (cpu-load.ts), once, and only when asked for at the start and the machine has two cores or more.
-   * @returns whether it started one
+   * (cpu-load.ts), only when asked for at the start and the machine has two cores or more. It
+   * decides once, on the first call made BUSY_WINDOW_MS or more after the start; earlier calls
+   * return nothing and leave the question open, so a scan asks as it goes.
+   * @returns the thread it started, if any
    */
-  growIfBusy(): boolean;
+  growIfBusy(): Worker | undefined;
   /**
    * Stops the threads without waiting for them: a thread still starting up would otherwise keep
    * a small scan waiting tens of milliseconds. They no longer hold the process open.
@@ -111,10 +113,13 @@ export function startScanWorkers(count: number, options: { readonly growWhenBusy
   return {
     threads: workers,
     growIfBusy: () => {
-      if (since === undefined || !othersKeptBusy(since, sampleCpu())) return false;
+      if (since === undefined || performance.now() - since.at < BUSY_WINDOW_MS) return undefined;
+      const busy = othersKeptBusy(since, sampleCpu());
       since = undefined;
-      workers.push(start());
-      return true;
+      if (!busy) return undefined;
+      const worker = start();
+      workers.push(worker);
+      return worker;
     },
     close: () => {
       for (const worker of workers) {

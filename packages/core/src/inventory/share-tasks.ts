@@ -28,15 +28,31 @@ function attachSubtree(inv: Inventory, dir: number, records: readonly (Directory
   for (let c = start; c < start + n; c++) if (inv.isDir(c)) attachSubtree(inv, c, records, cursor, deferred);
 }
 
+/** How shareTasks shares. */
+export interface ShareOptions {
+  /** Whether this thread takes tasks too (batch work), or only hands them out (an interactive UI). */
+  readonly mainReads: boolean;
+  /** Entries one task reads before it leaves the rest of its subtree to new tasks. */
+  readonly taskBudget: number;
+  /**
+   * Called once on this thread as soon as every record task is done, while tally tasks may still
+   * run: work that needs only the recorded directories overlaps the tallies (not called when the
+   * scan fails first).
+   */
+  readonly onRecorded?: (() => void) | undefined;
+  /**
+   * Asked as the scan goes on (ScanWorkers.growIfBusy): a thread it returns joins the workers and
+   * takes tasks like them.
+   */
+  readonly grow?: (() => Worker | undefined) | undefined;
+}
+
 /**
  * Works through the tasks on the workers, and on this thread too when `mainReads`. Batches are
  * guided: big while much is queued (fewer messages), small at the end, so no thread is left alone
  * with a long tail. Each worker holds two batches, so it never waits while this thread is busy.
  * Records go into the inventory; tallies into `tallies`, under the directory each task belongs to
  * (`keys`; pieces and deferred parts add up).
- * @param onRecorded called once on this thread as soon as every record task is done, while tally
- *   tasks may still run: work that needs only the recorded directories overlaps the tallies (not
- *   called when the scan fails first)
  * @returns once every task, and every task they left behind, is done
  * @throws the first worker error or onRecorded's, or the signal's reason when the inventory's signal fires
  */
@@ -45,10 +61,8 @@ export async function shareTasks(
   keys: number[],
   tasks: Task[],
   workers: readonly Worker[],
-  mainReads: boolean,
-  taskBudget: number,
   tallies: Map<number, SubtreeTally>,
-  onRecorded?: () => void,
+  { mainReads, taskBudget, onRecorded, grow }: ShareOptions,
 ): Promise<void> {
   let next = 0;
   let tally: Tally | undefined;
@@ -58,11 +72,12 @@ export async function shareTasks(
   let talliedEntries = 0;
   let talliedBytes = 0;
   let failure: unknown;
-  const threads = workers.length + (mainReads ? 1 : 0);
-  const inFlight = workers.map((): number[] => []);
+  // Grows when `grow` gives a thread.
+  const threads = [...workers];
+  const inFlight = threads.map((): number[] => []);
   const take = (): [number, number] | undefined => {
     if (next >= tasks.length) return undefined;
-    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((tasks.length - next) / (threads * 8))));
+    const size = Math.min(MAX_TASKS_PER_BATCH, Math.max(1, Math.ceil((tasks.length - next) / ((threads.length + (mainReads ? 1 : 0)) * 8))));
     const batch: [number, number] = [next, Math.min(next + size, tasks.length)];
     next = batch[1];
     return batch;
@@ -79,7 +94,7 @@ export async function shareTasks(
       const batch = take();
       if (batch === undefined) return;
       inFlight[w]!.push(batch[0]);
-      workers[w]!.postMessage({ tasks: tasks.slice(batch[0], batch[1]), entries: taskBudget });
+      threads[w]!.postMessage({ tasks: tasks.slice(batch[0], batch[1]), entries: taskBudget });
     }
   };
   const enqueue = (key: number, task: Task): void => {
@@ -122,12 +137,14 @@ export async function shareTasks(
     deferRecords(deferred);
     recordDone();
   };
-  const detach = workers.map((worker, w) => {
+  const giveAll = (): void => threads.forEach((_, w) => give(w));
+  const listen = (worker: Worker, w: number): (() => void) => {
     const onMessage = (results: TaskResult[]): void => {
       const first = inFlight[w]!.shift()!;
       results.forEach((result, k) => settle(first + k, result));
       // New tasks may have come back: every idle worker can take some.
-      workers.forEach((_, other) => give(other));
+      askGrow();
+      giveAll();
       poke();
     };
     const onError = (error: unknown): void => {
@@ -136,12 +153,21 @@ export async function shareTasks(
     };
     worker.on('message', onMessage).on('error', onError);
     return () => worker.off('message', onMessage).off('error', onError);
-  });
+  };
+  const detach = threads.map(listen);
+  // A new thread queues its first batches at once: it picks them up as soon as it has started.
+  const askGrow = (): void => {
+    const worker = grow?.();
+    if (worker === undefined) return;
+    threads.push(worker);
+    inFlight.push([]);
+    detach.push(listen(worker, threads.length - 1));
+  };
   // An abort wakes this thread at once, even while it only waits for the workers.
   inv.signal?.addEventListener('abort', poke);
   try {
     checkRecorded();
-    workers.forEach((_, w) => give(w));
+    giveAll();
     for (;;) {
       if (failure !== undefined) throw failure;
       if (inv.signal?.aborted) throw inv.signal.reason ?? new Error('aborted');
@@ -166,7 +192,8 @@ export async function shareTasks(
             recordDone();
           }
         }
-        workers.forEach((_, w) => give(w));
+        askGrow();
+        giveAll();
         // Let the workers' answers in, and hand them their next batches.
         await yieldToEventLoop();
         continue;
