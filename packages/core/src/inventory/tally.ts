@@ -105,20 +105,32 @@ export function createTally(reader: DirectoryReader, plainBytes: (nameLength: nu
   //   integer, which changes the object's layout.
   // - The byte sums start at 0.5 (taken off at the end), so that V8 sees fractional numbers from
   //   the first addition and never compiles them as small integers that would overflow.
-  // - Special entries and deferred directories are gathered in arrays made by `[first]`, which hold
-  //   objects from the start: every tally's empty arrays are born for small integers.
-  // - Nothing is read that the first entries may not need: inodes are read for every entry, and
-  //   symlink targets after the walk.
-  // - Branches are few: the first symlink or long path must not meet code the compiler has never
-  //   seen run (it compiles such code as "throw away and start again").
+  // - Branches are few: the first symlink, long path or deferred directory must not meet code the
+  //   compiler has never seen run (it compiles such code as "throw away and start again"). So every
+  //   entry is written as a row of the special columns below, and every directory as a row of the
+  //   deferred ones, and only a special entry or a deferred directory moves past its row: the rare
+  //   case runs the very code the common one ran. Symlink targets are read after the walk.
   // Indexes of `sums`: entries, files, dirs, symlinks, others, sockets, bytes, tarBytes.
   const sums = new Float64Array(8);
   // The slot in `sums` each kind code counts in (sockets, 4, are counted before).
   const slotOfKind = [1, 2, 3, 4, 4, 4, 4];
-  let found: SpecialEntry[] | undefined;
-  let later: TaskBudget['deferred'][number][] | undefined;
-  // Symlinks met, with their file-system paths: their targets are read after the walk.
-  let links: [SpecialEntry, string][] | undefined;
+  // The special entries of the task, as columns: context-relative path, file-system path, and
+  // SPECIAL_FIELDS numbers per row (kind, size, mtime, inode or -1, archive/tar ASCII as 1 or 0).
+  // Rows below `specials` are filled; the row at `specials` is scratch. The columns are made full
+  // size, so that a store is never the first to grow one (code the compiler would not have seen).
+  const SPECIAL_FIELDS = 5;
+  let specialRows = 4096;
+  let specialPaths: string[] = new Array<string>(specialRows).fill('');
+  let specialFullPaths: string[] = new Array<string>(specialRows).fill('');
+  let specialNumbers = new Float64Array(specialRows * SPECIAL_FIELDS);
+  let specials = 0;
+  // The subdirectories left for later, as columns in the same way: file-system path, context-relative
+  // path, archive/tar ASCII as 1 or 0.
+  let deferredRows = 1024;
+  let deferredFullPaths: string[] = new Array<string>(deferredRows).fill('');
+  let deferredPaths: string[] = new Array<string>(deferredRows).fill('');
+  let deferredAscii = new Uint8Array(deferredRows);
+  let deferred = 0;
   let budget: TaskBudget | undefined;
   const nonAscii = /[^\x01-\x7f]/;
   const escaped = /[\udc80-\udcff]/;
@@ -169,6 +181,9 @@ export function createTally(reader: DirectoryReader, plainBytes: (nameLength: nu
         continue;
       }
       const pathAscii = dirAscii && !(anyNonAscii && nonAscii.test(name));
+      // Built for every entry, though most never need it: the first special entry would otherwise be
+      // the first time this concatenation runs, met only after the loop is compiled (a deopt).
+      const relPath = prefix + name;
       sums[0]!++;
       sums[slotOfKind[kind]!]!++;
       // A hardlink's bytes count once, for the name that comes first in walk order (settled later).
@@ -176,45 +191,68 @@ export function createTally(reader: DirectoryReader, plainBytes: (nameLength: nu
       // The path's length without building it: most entries never need the string itself.
       const pathLength = prefix.length + name.length;
       const plainTar = kind === 2 || linked ? -1 : plainBytes(pathLength + (kind === 1 ? 1 : 0), pathAscii, size, mtime);
-      if (plainTar >= 0) sums[7]! += plainTar;
-      else {
-        const entry: SpecialEntry = [prefix + name, kind, size, mtime, pathAscii, linked ? inode : -1, ''];
-        if (found === undefined) found = [entry];
-        else found.push(entry);
-        if (kind === 2) {
-          if (links === undefined) links = [[entry, full]];
-          else links.push([entry, full]);
-        }
+      sums[7]! += plainTar >= 0 ? plainTar : 0;
+      specialPaths[specials] = relPath;
+      specialFullPaths[specials] = full;
+      const row = specials * SPECIAL_FIELDS;
+      specialNumbers[row] = kind;
+      specialNumbers[row + 1] = size;
+      specialNumbers[row + 2] = mtime;
+      specialNumbers[row + 3] = linked ? inode : -1;
+      specialNumbers[row + 4] = pathAscii ? 1 : 0;
+      specials += plainTar >= 0 ? 0 : 1;
+      if (specials === specialRows) {
+        specialRows *= 2;
+        specialPaths = specialPaths.concat(new Array<string>(specialRows / 2).fill(''));
+        specialFullPaths = specialFullPaths.concat(new Array<string>(specialRows / 2).fill(''));
+        const wider = new Float64Array(specialRows * SPECIAL_FIELDS);
+        wider.set(specialNumbers);
+        specialNumbers = wider;
       }
       if (kind !== 1) continue;
-      const childRel = prefix + name;
-      if (budget !== undefined && budget.left <= 0) {
-        if (later === undefined) later = [[full, childRel, pathAscii]];
-        else later.push([full, childRel, pathAscii]);
-      } else visit(full, childRel, pathAscii, undefined);
+      const defer = budget !== undefined && budget.left <= 0;
+      deferredFullPaths[deferred] = full;
+      deferredPaths[deferred] = relPath;
+      deferredAscii[deferred] = pathAscii ? 1 : 0;
+      deferred += defer ? 1 : 0;
+      if (deferred === deferredRows) {
+        deferredRows *= 2;
+        deferredFullPaths = deferredFullPaths.concat(new Array<string>(deferredRows / 2).fill(''));
+        deferredPaths = deferredPaths.concat(new Array<string>(deferredRows / 2).fill(''));
+        const wider = new Uint8Array(deferredRows);
+        wider.set(deferredAscii);
+        deferredAscii = wider;
+      }
+      if (!defer) visit(full, relPath, pathAscii, undefined);
     }
   };
   return (fsPath, rel, ascii, into, only, taskBudget) => {
     sums.fill(0);
     sums[6] = 0.5;
     sums[7] = 0.5;
-    found = undefined;
-    later = undefined;
-    links = undefined;
+    deferred = 0;
+    specials = 0;
     budget = taskBudget;
-    visit(fsPath, rel, ascii, only);
-    // visit set these; TypeScript does not follow assignments made inside a call.
-    const symlinks = links as [SpecialEntry, string][] | undefined;
-    const specials = found as SpecialEntry[] | undefined;
-    const deferred = later as TaskBudget['deferred'][number][] | undefined;
-    if (symlinks !== undefined) {
-      for (const [entry, full] of symlinks) {
+    // A piece of a listing handed to a worker thread arrives as a holey array (structured clone), not
+    // the packed array readdir gives: copied by push, it keeps the loop on the one shape it was compiled for.
+    let listed: string[] | undefined;
+    if (only !== undefined) {
+      listed = [];
+      for (let i = 0; i < only.length; i++) listed.push(only[i]!);
+    }
+    visit(fsPath, rel, ascii, listed);
+    for (let i = 0; i < specials; i++) {
+      const row = i * SPECIAL_FIELDS;
+      const kind = specialNumbers[row]!;
+      let target = '';
+      if (kind === 2) {
         try {
-          entry[6] = reader.readlink(full);
+          target = reader.readlink(specialFullPaths[i]!);
         } catch {
           // The target stays empty, as a record without it.
         }
       }
+      into.special.push([specialPaths[i]!, kind, specialNumbers[row + 1]!, specialNumbers[row + 2]!, specialNumbers[row + 4] === 1, specialNumbers[row + 3]!, target]);
     }
     into.entries += sums[0]!;
     into.files += sums[1]!;
@@ -224,8 +262,7 @@ export function createTally(reader: DirectoryReader, plainBytes: (nameLength: nu
     into.sockets += sums[5]!;
     into.bytes += sums[6]! - 0.5;
     into.tarBytes += sums[7]! - 0.5;
-    if (specials !== undefined) for (const entry of specials) into.special.push(entry);
-    if (deferred !== undefined) for (const dir of deferred) taskBudget!.deferred.push(dir);
+    for (let i = 0; i < deferred; i++) taskBudget!.deferred.push([deferredFullPaths[i]!, deferredPaths[i]!, deferredAscii[i] === 1]);
     budget = undefined;
     return into;
   };
