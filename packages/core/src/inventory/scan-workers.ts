@@ -11,6 +11,7 @@ import { type DirectoryRecord, readDirectory, RECORD_FIELDS } from './read-direc
 import { ACCEPTS, checkArgument } from '../validate.js';
 import { sortByteOrder } from './sort-names.js';
 import { createTally, emptyTally, plainUstarBytes, type SubtreeTally, type TaskBudget } from './tally.js';
+import { ustarSplits } from '../tar/tar-size.js';
 
 /**
  * One unit of work: [path for the file system (Inventory.fsPath), tally?, context-relative path,
@@ -64,6 +65,7 @@ const bindingLstat = ${bindingLstat.toString()};
 const bindingReaddir = ${bindingReaddir.toString()};
 const readDirectory = ${readDirectory.toString()};
 const plainUstarBytes = ${plainUstarBytes.toString()};
+const ustarSplits = ${ustarSplits.toString()};
 const createTally = ${createTally.toString()};
 const emptyTally = ${emptyTally.toString()};
 const toFsPath = ${toFsPath.toString()};
@@ -72,7 +74,7 @@ const decodeName = ${decodeName.toString()};
 const reader = (${createRawReader.toString()})(fs, toFsPath, decodeName, ...(workerData.fsBinding ? [bindingLstat(process.binding('fs')), bindingReaddir(process.binding('fs'))] : []));
 const sortByteOrder = ${sortByteOrder.toString()};
 // One tally function for the life of the thread (tally.ts says why).
-const sum = createTally(reader, plainUstarBytes);
+const sum = createTally(reader, plainUstarBytes, ustarSplits);
 // Depth first; once the budget is spent, a subdirectory gets a null record instead: left for later.
 function scanTree(fsPath, out, budget) {
   const record = readDirectory(reader, fsPath, sortByteOrder);

@@ -7,6 +7,7 @@ import type { DirectoryRecord } from './read-directory.js';
 import { sliceClock, yieldToEventLoop } from './scan-slices.js';
 import type { Task, TaskResult } from './scan-workers.js';
 import { addTally, createTally, emptyTally, plainUstarBytes, type SubtreeTally, type Tally, type TaskBudget } from './tally.js';
+import { ustarSplits } from '../tar/tar-size.js';
 
 // A batch is at most this many tasks (of at most TASK_BUDGET entries each), and a worker holds at
 // most two: a thread the machine slows down keeps only that much of the queue from the free one, and
@@ -185,7 +186,7 @@ export async function shareTasks(
           const [fsPath, isTally, rel, ascii, only] = tasks[k]!;
           if (isTally) {
             const budget: TaskBudget = { left: taskBudget, deferred: [] };
-            tally ??= createTally(inv.reader, plainUstarBytes);
+            tally ??= createTally(inv.reader, plainUstarBytes, ustarSplits);
             settleTally(keys[k]!, tally(fsPath, rel, ascii, emptyTally(), only, budget), budget.deferred);
           } else {
             deferRecords(inv.scanSubtree(keys[k]!, taskBudget));

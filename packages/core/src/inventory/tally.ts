@@ -7,13 +7,14 @@ import type { DirectoryReader } from './read-directory.js';
 
 /**
  * Legacy upload bytes of an entry whose tar header is plain USTAR (no PAX record needed): a path
- * of at most 100 bytes, archive/tar ASCII, size and mtime within 11 octal digits. Symlinks and
- * later names of hardlinks carry a link name, so callers never ask for them.
+ * of at most 100 bytes (or longer, when the caller found it splits into USTAR's prefix and name:
+ * ustarSplits), archive/tar ASCII, size and mtime within 11 octal digits. Symlinks and later names
+ * of hardlinks carry a link name, so callers never ask for them.
  * @returns header plus padded content, or -1 when the entry needs the full computation (tarEntryBytes)
  */
-export function plainUstarBytes(nameLength: number, ascii: boolean, size: number, mtime: number): number {
+export function plainUstarBytes(nameLength: number, ascii: boolean, size: number, mtime: number, splits = false): number {
   // 8589934592 is 8 ** 11, written out because this text also runs in worker threads.
-  if (nameLength > 100 || !ascii || size >= 8589934592 || mtime < 0 || mtime >= 8589934592) return -1;
+  if ((!splits && nameLength > 100) || !ascii || size >= 8589934592 || mtime < 0 || mtime >= 8589934592) return -1;
   return 512 + Math.ceil(size / 512) * 512;
 }
 
@@ -90,12 +91,18 @@ export type Tally = (fsPath: string, rel: string, ascii: boolean, into: SubtreeT
  * awkward entries and on random trees.
  * @param reader the scan's reader (names unsorted: order only matters for hardlinks, which are listed)
  * @param plainBytes plainUstarBytes (a parameter because worker threads get this function as source text)
+ * @param splitsUstar ustarSplits (tar-size.ts), for the same reason: a long path that splits into
+ *   USTAR's prefix and name is summed here, not left to the main thread as a special entry
  * @returns the tally function: `rel` is the directory's context-relative path and `ascii` whether
  *   it is archive/tar ASCII; `only` sums only these entries of the directory (and below them), a
  *   share of a big directory; with a `budget`, subdirectories met after it runs out are deferred,
  *   not summed. It adds the totals into `into` and returns it.
  */
-export function createTally(reader: DirectoryReader, plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number) => number): Tally {
+export function createTally(
+  reader: DirectoryReader,
+  plainBytes: (nameLength: number, ascii: boolean, size: number, mtime: number, splits: boolean) => number,
+  splitsUstar: (path: string, isDir: boolean) => boolean,
+): Tally {
   // The loop below is the hottest code of `size`, and V8's optimizing compiler spends 10 to 20 ms of
   // CPU on it each time it compiles it, so it is kept from being thrown away and compiled again:
   // - It is one closure per thread, made here: a closure made per task is a new call target for
@@ -181,16 +188,14 @@ export function createTally(reader: DirectoryReader, plainBytes: (nameLength: nu
         continue;
       }
       const pathAscii = dirAscii && !(anyNonAscii && nonAscii.test(name));
-      // Built for every entry, though most never need it: the first special entry would otherwise be
-      // the first time this concatenation runs, met only after the loop is compiled (a deopt).
+      // Built for every entry: its row of the special columns, and whether a long path splits into
+      // USTAR's prefix and name, need it.
       const relPath = prefix + name;
       sums[0]!++;
       sums[slotOfKind[kind]!]!++;
       // A hardlink's bytes count once, for the name that comes first in walk order (settled later).
       if (!linked) sums[6]! += size;
-      // The path's length without building it: most entries never need the string itself.
-      const pathLength = prefix.length + name.length;
-      const plainTar = kind === 2 || linked ? -1 : plainBytes(pathLength + (kind === 1 ? 1 : 0), pathAscii, size, mtime);
+      const plainTar = kind === 2 || linked ? -1 : plainBytes(relPath.length + (kind === 1 ? 1 : 0), pathAscii, size, mtime, splitsUstar(relPath, kind === 1));
       sums[7]! += plainTar >= 0 ? plainTar : 0;
       specialPaths[specials] = relPath;
       specialFullPaths[specials] = full;

@@ -35,12 +35,25 @@ function isTarAscii(s: string): boolean {
 /** archive/tar splitUSTARPath: can a long ASCII name go into prefix (155) + name (100)? */
 export function fitsUstarSplit(name: string): boolean {
   if (name.length <= 100 || !isTarAscii(name)) return false;
-  let length = name.length;
-  if (length > 156) length = 156;
-  else if (name[length - 1] === '/') length--;
-  const i = name.lastIndexOf('/', length - 1);
-  const nameLength = name.length - i - 1;
-  return i > 0 && nameLength <= 100 && nameLength > 0 && i <= 155;
+  return name.endsWith('/') ? ustarSplits(name.slice(0, -1), true) : ustarSplits(name, false);
+}
+
+/**
+ * archive/tar splitUSTARPath on an ASCII path, without building the name it writes (a directory's
+ * carries a trailing "/"): the scan's tally asks it of every entry, and worker threads get it as
+ * source text, so it references nothing outside itself.
+ * @returns whether the name is over 100 bytes and fits prefix (155) + "/" + name (100)
+ */
+export function ustarSplits(path: string, isDir: boolean): boolean {
+  const nameLength = path.length + (isDir ? 1 : 0);
+  // The prefix is searched for its last "/" within the first 156 bytes (so it is at most 155 bytes);
+  // a directory's own trailing "/" is left out of that search when the whole name is that short.
+  const searched = nameLength > 156 ? 156 : path.length;
+  const slash = path.lastIndexOf('/', searched - 1);
+  const suffix = nameLength - slash - 1;
+  // Every comparison runs for an ordinary nested path, the length test last: a long path, met
+  // first after the tally loop is compiled, must not run a comparison the loop has never run.
+  return slash > 0 && suffix > 0 && suffix <= 100 && nameLength > 100;
 }
 
 /** A PAX record "<len> <key>=<value>\n", whose length counts its own digits. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDockerSize, formatG4 } from './docker-size.js';
-import { fitsUstarSplit, paxRecordLength, tarEntryBytes } from './tar-size.js';
+import { fitsUstarSplit, paxRecordLength, tarEntryBytes, ustarSplits } from './tar-size.js';
 
 describe('formatDockerSize (docker/go-units HumanSize)', () => {
   it.each([
@@ -52,5 +52,38 @@ describe('tar entry bytes', () => {
     expect(fitsUstarSplit('a/' + 'b'.repeat(101))).toBe(false);
     expect(fitsUstarSplit('p'.repeat(156) + '/b')).toBe(false);
     expect(fitsUstarSplit('p'.repeat(155) + '/b')).toBe(true);
+  });
+
+  // archive/tar's splitUSTARPath written out line by line on the whole name (a directory's with
+  // its trailing "/"): the reference for ustarSplits, which the scan's tally asks without building
+  // that name.
+  const splitUstarPath = (name: string): boolean => {
+    let length = name.length;
+    if (length <= 100) return false;
+    if (length > 156) length = 156;
+    else if (name[length - 1] === '/') length--;
+    const i = name.slice(0, length).lastIndexOf('/');
+    const nlen = name.length - i - 1;
+    return !(i <= 0 || nlen > 100 || nlen === 0 || i > 155);
+  };
+
+  it('ustarSplits agrees with splitUSTARPath on every slash position around the 100, 155 and 156 byte bounds, for files and directories', () => {
+    let checked = 0;
+    for (const total of [99, 100, 101, 102, 150, 155, 156, 157, 158, 200, 255, 256, 257, 300]) {
+      for (let slash = -1; slash < total; slash++) {
+        for (const second of [-1, 3, 54, 99, 100, 154, 155, 156]) {
+          const chars = Array.from({ length: total }, () => 'a');
+          if (slash >= 0) chars[slash] = '/';
+          if (second >= 0 && second < total) chars[second] = '/';
+          const path = chars.join('');
+          if (path.endsWith('/')) continue;
+          for (const isDir of [false, true]) {
+            expect(ustarSplits(path, isDir), `${isDir ? 'dir' : 'file'} of ${total} bytes, "/" at ${slash} and ${second}`).toBe(splitUstarPath(isDir ? path + '/' : path));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(30_000);
   });
 });
