@@ -41,7 +41,7 @@ describe('loadCommonJs', () => {
     expect(first.exports).toEqual({ value: 41, file, dirname: dir, os: true, strict: true, self: true });
     expect(first.cacheHit).toBe(false);
     const [saved] = cacheFiles(cache);
-    expect(saved).toMatch(/^a\.cjs-[0-9a-f]{12}-[0-9a-f]{24}-size\.v8$/);
+    expect(saved).toMatch(/^a\.cjs-[0-9a-f]{8}-[0-9a-f]{16}-size\.v8$/);
     // Only this user may supply code.
     expect(fs.statSync(cache).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(cache, saved!)).mode & 0o777).toBe(0o600);
@@ -70,6 +70,29 @@ describe('loadCommonJs', () => {
     load(file, cache, 'ls');
     expect(cacheFiles(cache).filter((n) => n.startsWith('b.cjs-'))).toHaveLength(1);
   });
+
+  // The key is the file's identity on disk, not its content: a new version of the same length, with
+  // its mtime put back, must still never meet the old code (in place, or renamed over the old file).
+  for (const how of ['in place', 'renamed over']) {
+    it(`takes a new bundle of the same length and mtime for new content (${how})`, () => {
+      const file = writeModule('a.cjs', 1);
+      const cache = path.join(dir, 'cache');
+      // As npm does: every file of a package gets the same mtime.
+      const when = new Date('1985-10-26T08:15:00Z');
+      fs.utimesSync(file, when, when);
+      expect(load(file, cache, 'ls').cacheHit).toBe(false);
+      expect(load(file, cache, 'ls').cacheHit).toBe(true);
+      const before = fs.statSync(file, { bigint: true });
+      const other = writeModule(how === 'in place' ? 'a.cjs' : 'a.cjs.new', 2);
+      fs.utimesSync(other, when, when);
+      if (other !== file) fs.renameSync(other, file);
+      const after = fs.statSync(file, { bigint: true });
+      expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+      const changed = load(file, cache, 'ls');
+      expect(changed.cacheHit).toBe(false);
+      expect((changed.exports as { value: number }).value).toBe(2);
+    });
+  }
 
   it('compiles again when V8 refuses the cached data, and replaces it', () => {
     const file = writeModule('a.cjs', 5);

@@ -28,7 +28,7 @@ describe('the compile cache of the bin', () => {
     const first = await runCli(['size', web.path, '--json'], { env });
     expect(first.code).toBe(0);
     const [sizeCache] = readdirSync(dir);
-    expect(sizeCache).toMatch(/^commands\.cjs-[0-9a-f]{12}-[0-9a-f]{24}-size\.v8$/);
+    expect(sizeCache).toMatch(/^commands\.cjs-[0-9a-f]{8}-[0-9a-f]{16}-size\.v8$/);
     const written = statSync(join(dir, sizeCache!)).mtimeMs;
     const second = await runCli(['size', web.path, '--json'], { env });
     expect(second.stdout).toBe(first.stdout);
