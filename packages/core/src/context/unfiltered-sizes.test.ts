@@ -83,6 +83,29 @@ describe('measureContext', () => {
     }
   }
 
+  // One pruned directory of thousands of symlinks (special entries) and subdirectories (left for
+  // later under a small task budget): more than a tally's columns hold at first, so they grow mid-task.
+  it('gives the same figures as the full inventory when one tally task meets thousands of special entries and deferred directories', async () => {
+    const wide = await makeTempDir('ctxlens-measure-wide-');
+    try {
+      await buildTree(wide.path, [
+        { file: 'Dockerfile', content: 'FROM scratch\n' },
+        { file: '.dockerignore', content: 'node_modules\n' },
+        { file: 'src/a.js', size: 3 },
+        ...Array.from({ length: 4_500 }, (_, i): TreeEntry => ({ symlink: `node_modules/wide/l${i}`, target: `t${i}` })),
+        ...Array.from({ length: 1_100 }, (_, i): TreeEntry => ({ file: `node_modules/wide/d${i}/f`, size: i })),
+      ]);
+      const full = await computeContextWithBaseline(wide.path, { builder: 'legacy' });
+      const measured = await measureContext(wide.path, { builder: 'legacy' }, { threads: 2, minEntries: 2, taskBudget: 4 });
+      expect(measured.unfilteredSizes).toEqual(tallied(full.unfiltered.sizes));
+      expect(measured.unfilteredSizes.symlinks).toBe(4_500);
+      // The 1,100 below wide/, with the Dockerfile, the ignore file and src/a.js.
+      expect(measured.unfilteredSizes.files).toBe(1_103);
+    } finally {
+      await wide.cleanup();
+    }
+  });
+
   it('counts the content of a hardlink once, under the name the walk meets first', async () => {
     const { unfilteredSizes } = await measureContext(tmp.path, { builder: 'legacy' }, { threads: 2, minEntries: 2 });
     const { unfiltered } = await computeContextWithBaseline(tmp.path, { builder: 'legacy' });

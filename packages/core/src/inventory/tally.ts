@@ -138,6 +138,9 @@ export function createTally(
   let deferredPaths: string[] = new Array<string>(deferredRows).fill('');
   let deferredAscii = new Uint8Array(deferredRows);
   let deferred = 0;
+  // A string column twice as long, its new rows filled as the first were (rarely needed: a task
+  // holds more than the rows made up front only in a directory of thousands of entries).
+  const doubled = (column: string[]): string[] => column.concat(new Array<string>(column.length).fill(''));
   let budget: TaskBudget | undefined;
   const nonAscii = /[^\x01-\x7f]/;
   const escaped = /[\udc80-\udcff]/;
@@ -208,8 +211,8 @@ export function createTally(
       specials += plainTar >= 0 ? 0 : 1;
       if (specials === specialRows) {
         specialRows *= 2;
-        specialPaths = specialPaths.concat(new Array<string>(specialRows / 2).fill(''));
-        specialFullPaths = specialFullPaths.concat(new Array<string>(specialRows / 2).fill(''));
+        specialPaths = doubled(specialPaths);
+        specialFullPaths = doubled(specialFullPaths);
         const wider = new Float64Array(specialRows * SPECIAL_FIELDS);
         wider.set(specialNumbers);
         specialNumbers = wider;
@@ -222,8 +225,8 @@ export function createTally(
       deferred += defer ? 1 : 0;
       if (deferred === deferredRows) {
         deferredRows *= 2;
-        deferredFullPaths = deferredFullPaths.concat(new Array<string>(deferredRows / 2).fill(''));
-        deferredPaths = deferredPaths.concat(new Array<string>(deferredRows / 2).fill(''));
+        deferredFullPaths = doubled(deferredFullPaths);
+        deferredPaths = doubled(deferredPaths);
         const wider = new Uint8Array(deferredRows);
         wider.set(deferredAscii);
         deferredAscii = wider;
